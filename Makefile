@@ -1,0 +1,57 @@
+# Two commands matter: `make app` (serve the workbook) and `make test` (run every test).
+# Each target creates .venv when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8866
+
+.PHONY: app lab test test-unit test-notebooks test-e2e bench lint format clean help
+
+help:
+	@echo "make app    serve the workbook as a Voila web app (http://127.0.0.1:$(PORT)/)"
+	@echo "make lab    open the workbook in JupyterLab"
+	@echo "make test   run unit, notebook (nbval) and browser (Voila + Chromium) tests"
+	@echo "make bench  print speed and memory figures"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]" ruff
+	@touch $(STAMP)
+
+$(VENV)/.lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	@touch $(VENV)/.lab
+
+app: $(STAMP)
+	$(BIN)/oneonone app --port $(PORT)
+
+lab: $(VENV)/.lab
+	$(BIN)/oneonone lab
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider tests
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider tests/unit
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider tests/notebooks
+
+test-e2e: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider tests/e2e
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check oneonone_kit tests benchmarks tools
+	$(BIN)/ruff format --check oneonone_kit tests benchmarks tools
+
+format: $(STAMP)
+	$(BIN)/ruff format oneonone_kit tests benchmarks tools
+	$(BIN)/ruff check --fix oneonone_kit tests benchmarks tools
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

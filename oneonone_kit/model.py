@@ -1,0 +1,456 @@
+"""The records of the workbook and their validation.
+
+Every record is a frozen dataclass. ``Meeting.create(...)`` (and friends) take loosely typed
+input (strings from a form, CSV cell or CLI flag), validate all fields at once, and raise
+:class:`RecordError` listing every problem as a :class:`FieldProblem` (field + message key +
+values), so a form can show each message next to its field in the learner's language.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import uuid
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+NEEDS = ("guidance", "priorities", "context", "growth", "feedback", "relationship", "support")
+STATUSES = ("held", "rescheduled", "cancelled")
+AGENDA_OWNERS = ("employee", "shared", "leader")
+COMMITMENT_OWNERS = ("employee", "leader", "both")
+VERDICTS = ("keep", "adjust", "stop")
+EXPERIMENT_METRICS = (
+    "talk_share",
+    "agenda_ownership",
+    "cadence",
+    "follow_through",
+    "needs_rotation",
+    "employee_rating",
+    "leader_rating",
+)
+MAX_MINUTES = 480
+MAX_NOTES = 10_000
+MAX_NAME = 80
+MAX_TEXT = 2_000
+RATING_RANGE = (1, 5)
+EARLIEST_DATE = _dt.date(2000, 1, 1)
+FUTURE_DAYS = 366  # planning ahead is fine; a date years away is a typo
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with one field: ``t(key, lang, **values)`` says it in words."""
+
+    field: str
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+
+        return t(self.key, lang, **self.values)
+
+
+class RecordError(ValueError):
+    """A record could not be built; ``problems`` lists every field that is wrong."""
+
+    def __init__(self, problems: list[FieldProblem]):
+        self.problems = list(problems)
+        super().__init__("; ".join(f"{p.field}: {p.message('en')}" for p in self.problems))
+
+    def by_field(self) -> dict[str, FieldProblem]:
+        """The first problem per field, for showing next to each input."""
+        out: dict[str, FieldProblem] = {}
+        for problem in self.problems:
+            out.setdefault(problem.field, problem)
+        return out
+
+    def messages(self, lang: str | None = None) -> list[str]:
+        return [p.message(lang) for p in self.problems]
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class _Checker:
+    """Collects problems while converting raw values, so one call reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def fail(self, name: str, key: str, **values: Any) -> None:
+        self.problems.append(FieldProblem(name, key, values))
+
+    def done(self) -> None:
+        if self.problems:
+            raise RecordError(self.problems)
+
+    @staticmethod
+    def _blank(value: Any) -> bool:
+        return value is None or (isinstance(value, str) and not value.strip())
+
+    def date(
+        self, name: str, value: Any, today: _dt.date | None, required: bool = True
+    ) -> _dt.date | None:
+        if self._blank(value):
+            if required:
+                self.fail(name, "error.required")
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.fail(name, "error.date_format", value=str(value))
+            return None
+        if parsed < EARLIEST_DATE:
+            self.fail(name, "error.date_too_old", earliest=EARLIEST_DATE.isoformat())
+            return None
+        if today is not None and parsed > today + _dt.timedelta(days=FUTURE_DAYS):
+            self.fail(name, "error.date_far_future", days=FUTURE_DAYS)
+            return None
+        return parsed
+
+    def text(self, name: str, value: Any, max_len: int, required: bool) -> str:
+        text = "" if value is None else str(value).strip()
+        if required and not text:
+            self.fail(name, "error.required")
+        elif len(text) > max_len:
+            self.fail(name, "error.too_long", max=max_len, length=len(text))
+        return text
+
+    def integer(
+        self, name: str, value: Any, low: int, high: int, required: bool = False
+    ) -> int | None:
+        if self._blank(value):
+            if required:
+                self.fail(name, "error.required")
+            return None
+        try:
+            number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else value
+            if isinstance(number, bool) or int(number) != number:
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError, OverflowError):
+            self.fail(name, "error.not_a_number", value=str(value))
+            return None
+        if not low <= number <= high:
+            self.fail(name, "error.out_of_range", low=low, high=high, value=number)
+            return None
+        return number
+
+    def choice(self, name: str, value: Any, options: tuple[str, ...], required: bool = True):
+        if self._blank(value):
+            if required:
+                self.fail(name, "error.required")
+            return None
+        text = str(value).strip().lower()
+        if text not in options:
+            self.fail(name, "error.unknown_choice", value=str(value), options=", ".join(options))
+            return None
+        return text
+
+    def needs(self, name: str, value: Any) -> tuple[str, ...]:
+        if self._blank(value):
+            return ()
+        items = value.replace(",", ";").split(";") if isinstance(value, str) else list(value)
+        cleaned = [str(i).strip().lower() for i in items if str(i).strip()]
+        unknown = [i for i in cleaned if i not in NEEDS]
+        if unknown:
+            self.fail(name, "error.unknown_need", value=", ".join(unknown), options=", ".join(NEEDS))
+            return ()
+        return tuple(n for n in NEEDS if n in cleaned)  # canonical order, no duplicates
+
+    def flag(self, name: str, value: Any) -> bool | None:
+        if self._blank(value):
+            return None
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "ja", "kept", "nagekomen"):
+            return True
+        if text in ("0", "false", "no", "nee", "not kept", "niet nagekomen"):
+            return False
+        self.fail(name, "error.not_yes_no", value=str(value))
+        return None
+
+
+def parse_date(value: Any) -> _dt.date | None:
+    """A date from a date, ISO ``YYYY-MM-DD`` or day-first ``DD-MM-YYYY`` (``/`` or ``.``); else None."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = str(value).strip()
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    for sep in ("-", "/", "."):
+        parts = text.split(sep)
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+            try:
+                return _dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+            except ValueError:
+                return None
+    return None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One one-on-one (held, rescheduled or cancelled) with one person."""
+
+    date: _dt.date
+    person: str
+    planned_minutes: int
+    status: str = "held"
+    actual_minutes: int | None = None
+    agenda_by: str | None = None
+    needs: tuple[str, ...] = ()
+    talk_share: int | None = None  # leader's estimate of their own share of talking, in %
+    leader_rating: int | None = None
+    employee_rating: int | None = None
+    notes: str = ""
+    experiment: str | None = None  # uid of the experiment in force
+    demo: bool = False
+    uid: str = field(default_factory=new_uid)
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def create(cls, today: _dt.date | None = None, **raw: Any) -> Meeting:
+        """Validate raw input (strings allowed) and build a meeting; raises RecordError."""
+        c = _Checker()
+        status = c.choice("status", raw.get("status") or "held", STATUSES)
+        values = dict(
+            date=c.date("date", raw.get("date"), today),
+            person=c.text("person", raw.get("person"), MAX_NAME, required=True),
+            planned_minutes=c.integer(
+                "planned_minutes", raw.get("planned_minutes"), 1, MAX_MINUTES, required=True
+            ),
+            status=status,
+            actual_minutes=c.integer("actual_minutes", raw.get("actual_minutes"), 1, MAX_MINUTES),
+            agenda_by=c.choice("agenda_by", raw.get("agenda_by"), AGENDA_OWNERS, required=False),
+            needs=c.needs("needs", raw.get("needs")),
+            talk_share=c.integer("talk_share", raw.get("talk_share"), 0, 100),
+            leader_rating=c.integer("leader_rating", raw.get("leader_rating"), *RATING_RANGE),
+            employee_rating=c.integer(
+                "employee_rating", raw.get("employee_rating"), *RATING_RANGE
+            ),
+            notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
+            experiment=(str(raw["experiment"]).strip() or None) if raw.get("experiment") else None,
+            demo=bool(raw.get("demo", False)),
+        )
+        if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
+            values["actual_minutes"] = values["planned_minutes"]
+        if status in ("rescheduled", "cancelled"):
+            values["actual_minutes"] = None
+        c.done()
+        if raw.get("uid"):
+            values["uid"] = str(raw["uid"]).strip()
+        return cls(**values)
+
+    @property
+    def held(self) -> bool:
+        return self.status == "held"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        data["needs"] = list(self.needs)
+        return data
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Something agreed in a meeting: who does it, by when, and whether it was kept."""
+
+    person: str
+    text: str
+    owner: str = "employee"
+    due: _dt.date | None = None
+    kept: bool | None = None  # None while still open
+    meeting: str | None = None  # uid of the meeting where it was made
+    demo: bool = False
+    uid: str = field(default_factory=new_uid)
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def create(cls, today: _dt.date | None = None, **raw: Any) -> Commitment:
+        c = _Checker()
+        values = dict(
+            person=c.text("person", raw.get("person"), MAX_NAME, required=True),
+            text=c.text("text", raw.get("text"), MAX_TEXT, required=True),
+            owner=c.choice("owner", raw.get("owner") or "employee", COMMITMENT_OWNERS),
+            due=c.date("due", raw.get("due"), today, required=False),
+            kept=c.flag("kept", raw.get("kept")),
+            meeting=(str(raw["meeting"]).strip() or None) if raw.get("meeting") else None,
+            demo=bool(raw.get("demo", False)),
+        )
+        c.done()
+        if raw.get("uid"):
+            values["uid"] = str(raw["uid"]).strip()
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["due"] = self.due.isoformat() if self.due else None
+        return data
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One sitting of a self-assessment: item key -> score, on a 1..scale_max scale."""
+
+    kind: str  # e.g. "baseline", "beliefs", "behaviours", "needs", "safety"
+    answers: dict[str, int]
+    taken_at: _dt.datetime
+    scale_max: int = 5
+    demo: bool = False
+    uid: str = field(default_factory=new_uid)
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def create(cls, **raw: Any) -> Assessment:
+        c = _Checker()
+        kind = c.text("kind", raw.get("kind"), 40, required=True)
+        scale_max = c.integer("scale_max", raw.get("scale_max", 5), 2, 10, required=True)
+        answers: dict[str, int] = {}
+        raw_answers = raw.get("answers") or {}
+        if not isinstance(raw_answers, dict) or not raw_answers:
+            c.fail("answers", "error.required")
+        else:
+            for item, score in raw_answers.items():
+                value = c.integer(f"answers.{item}", score, 1, scale_max or 10, required=True)
+                if value is not None:
+                    answers[str(item)] = value
+        taken = raw.get("taken_at") or _dt.datetime.now().replace(microsecond=0)
+        if isinstance(taken, str):
+            try:
+                taken = _dt.datetime.fromisoformat(taken)
+            except ValueError:
+                c.fail("taken_at", "error.date_format", value=taken)
+        c.done()
+        values = dict(
+            kind=kind, answers=answers, taken_at=taken, scale_max=scale_max,
+            demo=bool(raw.get("demo", False)),
+        )
+        if raw.get("uid"):
+            values["uid"] = str(raw["uid"]).strip()
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["taken_at"] = self.taken_at.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """A small, time-boxed change to how the learner runs one-on-ones, and how it went."""
+
+    what: str
+    start: _dt.date
+    end: _dt.date
+    metric: str
+    why: str = ""
+    baseline: float | None = None
+    verdict: str | None = None
+    notes: str = ""
+    demo: bool = False
+    uid: str = field(default_factory=new_uid)
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def create(cls, today: _dt.date | None = None, **raw: Any) -> Experiment:
+        c = _Checker()
+        values = dict(
+            what=c.text("what", raw.get("what"), MAX_TEXT, required=True),
+            why=c.text("why", raw.get("why"), MAX_TEXT, required=False),
+            start=c.date("start", raw.get("start"), today),
+            end=c.date("end", raw.get("end"), today),
+            metric=c.choice("metric", raw.get("metric"), EXPERIMENT_METRICS),
+            verdict=c.choice("verdict", raw.get("verdict"), VERDICTS, required=False),
+            notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
+            demo=bool(raw.get("demo", False)),
+        )
+        baseline = raw.get("baseline")
+        values["baseline"] = None
+        if baseline not in (None, ""):
+            try:
+                values["baseline"] = float(str(baseline).replace(",", "."))
+            except ValueError:
+                c.fail("baseline", "error.not_a_number", value=str(baseline))
+        if values["start"] and values["end"] and values["end"] <= values["start"]:
+            c.fail("end", "error.end_before_start")
+        c.done()
+        if raw.get("uid"):
+            values["uid"] = str(raw["uid"]).strip()
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["start"] = self.start.isoformat()
+        data["end"] = self.end.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """A free-text answer to a reflection prompt in the workbook."""
+
+    prompt: str  # the prompt's key, e.g. "mindset.whose_meeting"
+    text: str
+    saved_at: _dt.datetime
+    demo: bool = False
+    uid: str = field(default_factory=new_uid)
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def create(cls, **raw: Any) -> Reflection:
+        c = _Checker()
+        prompt = c.text("prompt", raw.get("prompt"), 80, required=True)
+        text = c.text("text", raw.get("text"), MAX_NOTES, required=True)
+        saved = raw.get("saved_at") or _dt.datetime.now().replace(microsecond=0)
+        if isinstance(saved, str):
+            try:
+                saved = _dt.datetime.fromisoformat(saved)
+            except ValueError:
+                c.fail("saved_at", "error.date_format", value=saved)
+        c.done()
+        values = dict(prompt=prompt, text=text, saved_at=saved, demo=bool(raw.get("demo", False)))
+        if raw.get("uid"):
+            values["uid"] = str(raw["uid"]).strip()
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["saved_at"] = self.saved_at.isoformat()
+        return data
+
+
+RECORD_TYPES = {
+    "meetings": Meeting,
+    "commitments": Commitment,
+    "assessments": Assessment,
+    "experiments": Experiment,
+    "reflections": Reflection,
+}
+
+
+def field_names(record_type: type) -> list[str]:
+    return [f.name for f in fields(record_type)]
+
+
+__all__ = [
+    "AGENDA_OWNERS",
+    "Assessment",
+    "Commitment",
+    "Experiment",
+    "FieldProblem",
+    "Meeting",
+    "NEEDS",
+    "RecordError",
+    "Reflection",
+    "STATUSES",
+    "replace",
+]

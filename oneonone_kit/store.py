@@ -1,0 +1,578 @@
+"""The learner's records in SQLite: a private file locally, memory in workshop mode.
+
+One class, :class:`Store`, serves both: ``Store.open(path)`` for the local file (WAL, busy
+timeout, 0600 permissions, integrity check, daily backup, forward migrations) and
+``Store.memory()`` for a workshop kernel, where nothing touches the server's disk.
+Every write runs in one transaction. Import validates every row before writing anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    Assessment,
+    Commitment,
+    Experiment,
+    Meeting,
+    RecordError,
+    Reflection,
+)
+
+EXPORT_FORMAT = "oneonone-export"
+EXPORT_VERSION = 1
+BACKUPS_KEPT = 5
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StoreError(Exception):
+    """A problem with the store that the learner must read: ``key`` + ``values`` in words."""
+
+    def __init__(self, key: str, **values: Any):
+        self.key = key
+        self.values = values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        from .i18n import t
+
+        return t(self.key, lang, **self.values)
+
+
+class CorruptStoreError(StoreError):
+    """The SQLite file is damaged; it is left exactly as it was."""
+
+
+class ImportProblem(StoreError):
+    """An import was refused; nothing was written. ``rows`` lists (row, field, key, values)."""
+
+    def __init__(self, key: str, rows: list[tuple[int, str, str, dict]] | None = None, **values):
+        self.rows = rows or []
+        super().__init__(key, count=len(self.rows), **values)
+
+    def row_messages(self, lang: str | None = None, limit: int = 20) -> list[str]:
+        from .i18n import t
+
+        lines = []
+        for row, field, key, values in self.rows[:limit]:
+            lines.append(
+                t("import.row", lang, row=row, field=t(f"field.{field.split('.')[0]}", lang),
+                  message=t(key, lang, **values))
+            )
+        if len(self.rows) > limit:
+            lines.append(t("import.more_rows", lang, count=len(self.rows) - limit))
+        return lines
+
+    def full_message(self, lang: str | None = None) -> str:
+        return "\n".join([self.message(lang), *self.row_messages(lang)])
+
+
+# Each migration takes the schema from version i to i+1. Never drop or rewrite data here.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meetings (
+        uid TEXT PRIMARY KEY, date TEXT NOT NULL, person TEXT NOT NULL,
+        planned_minutes INTEGER NOT NULL, status TEXT NOT NULL, actual_minutes INTEGER,
+        agenda_by TEXT, needs TEXT NOT NULL DEFAULT '', talk_share INTEGER,
+        leader_rating INTEGER, employee_rating INTEGER, notes TEXT NOT NULL DEFAULT '',
+        experiment TEXT, demo INTEGER NOT NULL DEFAULT 0, schema_version INTEGER NOT NULL
+    );
+    CREATE INDEX meetings_person_date ON meetings(person, date);
+    CREATE TABLE records (
+        uid TEXT PRIMARY KEY, kind TEXT NOT NULL, person TEXT, demo INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL, schema_version INTEGER NOT NULL
+    );
+    CREATE INDEX records_kind ON records(kind);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+SCHEMA = len(MIGRATIONS)
+
+_MEETING_COLUMNS = (
+    "uid", "date", "person", "planned_minutes", "status", "actual_minutes", "agenda_by", "needs",
+    "talk_share", "leader_rating", "employee_rating", "notes", "experiment", "demo",
+    "schema_version",
+)
+# Records other than meetings are stored as JSON bodies keyed by kind.
+_KINDS: dict[str, type] = {
+    "commitments": Commitment,
+    "assessments": Assessment,
+    "experiments": Experiment,
+    "reflections": Reflection,
+}
+
+
+def _meeting_row(m: Meeting) -> tuple:
+    return (
+        m.uid, m.date.isoformat(), m.person, m.planned_minutes, m.status, m.actual_minutes,
+        m.agenda_by, ";".join(m.needs), m.talk_share, m.leader_rating, m.employee_rating,
+        m.notes, m.experiment, int(m.demo), m.schema_version,
+    )
+
+
+def _meeting_from_row(row: tuple) -> Meeting:
+    # Rows were validated on the way in, so load them without re-validating (fast path).
+    (uid, date, person, planned, status, actual, agenda, needs, talk, lr, er, notes, exp, demo,
+     version) = row
+    return Meeting(
+        date=_dt.date.fromisoformat(date), person=person, planned_minutes=planned, status=status,
+        actual_minutes=actual, agenda_by=agenda, needs=tuple(needs.split(";")) if needs else (),
+        talk_share=talk, leader_rating=lr, employee_rating=er, notes=notes, experiment=exp,
+        demo=bool(demo), uid=uid, schema_version=version,
+    )
+
+
+def record_from_dict(kind: str, data: dict[str, Any], today: _dt.date | None = None):
+    """Validate one exported record dict into its record type (raises RecordError)."""
+    cls = Meeting if kind == "meetings" else _KINDS[kind]
+    raw = {k: v for k, v in data.items() if k != "schema_version"}
+    if cls in (Meeting, Commitment, Experiment):
+        return cls.create(today=today, **raw)
+    return cls.create(**raw)
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` readable and writable by its owner only (0600), if missing."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        path.chmod(0o600)
+
+
+class Store:
+    """Records of one learner. Use :meth:`open` (file) or :meth:`memory` (workshop kernel)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+        self._conn = conn
+        self.path = path
+
+    # ---- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, backup: bool = True) -> Store:
+        """Open (or create) the store file; raises CorruptStoreError on a damaged file."""
+        from . import env
+
+        file = Path(path) if path is not None else env.store_path()
+        file.parent.mkdir(parents=True, exist_ok=True)
+        existed = file.exists() and file.stat().st_size > 0
+        if existed:
+            cls._check_integrity(file)
+        _private_file(file)
+        conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            store = cls(conn, file)
+            store._migrate(backup_first=existed)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise CorruptStoreError("store.corrupt", path=str(file), detail=str(exc),
+                                    backup=cls._latest_backup_text(file)) from exc
+        if backup and existed:
+            store.backup_daily()
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A store that lives only in this process's memory (workshop mode)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(conn, None)
+        store._migrate(backup_first=False)
+        return store
+
+    @staticmethod
+    def backup_dir(file: Path) -> Path:
+        return file.parent / "backups"
+
+    @classmethod
+    def _latest_backup_text(cls, file: Path) -> str:
+        backups = sorted(cls.backup_dir(file).glob(f"{file.stem}-*.sqlite3"))
+        return str(backups[-1]) if backups else "-"
+
+    @classmethod
+    def _check_integrity(cls, file: Path) -> None:
+        # Read-only URI: checking a damaged file must never write to it.
+        uri = f"file:{file.as_posix()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                result = conn.execute("PRAGMA integrity_check").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            raise CorruptStoreError("store.corrupt", path=str(file), detail=str(exc),
+                                    backup=cls._latest_backup_text(file)) from exc
+        if result != [("ok",)]:
+            detail = "; ".join(r[0] for r in result[:3])
+            raise CorruptStoreError("store.corrupt", path=str(file), detail=detail,
+                                    backup=cls._latest_backup_text(file))
+
+    def _migrate(self, backup_first: bool) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA:
+            raise StoreError("store.newer_schema", path=str(self.path), version=version)
+        if version == SCHEMA:
+            return
+        if backup_first and self.path is not None:
+            self._backup_to(self.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3")
+        with self.transaction() as cur:
+            for step in range(version, SCHEMA):
+                for statement in MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        cur.execute(statement)
+            cur.execute(f"PRAGMA user_version={SCHEMA}")
+
+    def backup_daily(self) -> Path | None:
+        """Keep one copy of the file per day (the last five days), for recovery."""
+        if self.path is None:
+            return None
+        folder = self.backup_dir(self.path)
+        from . import env
+
+        target = folder / f"{self.path.stem}-{env.today().isoformat()}.sqlite3"
+        if target.exists():
+            return target
+        self._backup_to(target)
+        for old in sorted(folder.glob(f"{self.path.stem}-2*.sqlite3"))[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target
+
+    def _backup_to(self, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            target.parent.chmod(0o700)
+        _private_file(target)
+        dest = sqlite3.connect(target)
+        try:
+            self._conn.backup(dest)
+        finally:
+            dest.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        """One write transaction (BEGIN IMMEDIATE, so concurrent writers queue, not fail)."""
+        cur = self._conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+
+    # ---- meetings ------------------------------------------------------------------------
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Insert or replace one meeting (matched by uid)."""
+        self.add_meetings([meeting])
+        return meeting
+
+    def add_meetings(self, meetings: Iterable[Meeting]) -> int:
+        """Insert or replace many meetings in one transaction; returns how many."""
+        rows = [_meeting_row(m) for m in meetings]
+        placeholders = ",".join("?" * len(_MEETING_COLUMNS))
+        with self.transaction() as cur:
+            cur.executemany(
+                f"INSERT OR REPLACE INTO meetings ({','.join(_MEETING_COLUMNS)}) "
+                f"VALUES ({placeholders})",
+                rows,
+            )
+        return len(rows)
+
+    def meetings(self, person: str | None = None, include_demo: bool = True) -> list[Meeting]:
+        """Meetings sorted by date (then person)."""
+        sql = f"SELECT {','.join(_MEETING_COLUMNS)} FROM meetings"
+        where, args = [], []
+        if person is not None:
+            where.append("person = ?")
+            args.append(person)
+        if not include_demo:
+            where.append("demo = 0")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, person, uid"
+        return [_meeting_from_row(r) for r in self._conn.execute(sql, args)]
+
+    def delete_meeting(self, uid: str) -> bool:
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings WHERE uid = ?", (uid,))
+            return cur.rowcount > 0
+
+    def people(self) -> list[str]:
+        """Everyone who appears in a meeting or commitment, sorted."""
+        rows = self._conn.execute(
+            "SELECT person FROM meetings UNION SELECT person FROM records WHERE person IS NOT NULL"
+        )
+        return sorted({r[0] for r in rows}, key=str.casefold)
+
+    # ---- other records -------------------------------------------------------------------
+    def add(self, record: Commitment | Assessment | Experiment | Reflection | Meeting):
+        """Insert or replace any record (matched by uid); returns it."""
+        if isinstance(record, Meeting):
+            return self.add_meeting(record)
+        self.add_records([record])
+        return record
+
+    def add_records(self, records: Iterable[Any]) -> int:
+        rows = []
+        for record in records:
+            kind = _kind_of(record)
+            rows.append((record.uid, kind, getattr(record, "person", None), int(record.demo),
+                         json.dumps(record.to_dict(), ensure_ascii=False), record.schema_version))
+        with self.transaction() as cur:
+            cur.executemany(
+                "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version) "
+                "VALUES (?,?,?,?,?,?)",
+                rows,
+            )
+        return len(rows)
+
+    def records(self, kind: str, include_demo: bool = True) -> list[Any]:
+        """All records of one kind ("commitments", "assessments", ...), oldest first."""
+        cls = _KINDS[kind]
+        sql = "SELECT body FROM records WHERE kind = ?" + ("" if include_demo else " AND demo = 0")
+        out = [_record_from_body(cls, json.loads(b)) for (b,) in self._conn.execute(sql, (kind,))]
+        return sorted(out, key=_sort_key)
+
+    def commitments(self, person: str | None = None) -> list[Commitment]:
+        items = self.records("commitments")
+        return [c for c in items if person is None or c.person == person]
+
+    def assessments(self, kind: str | None = None) -> list[Assessment]:
+        items = self.records("assessments")
+        return [a for a in items if kind is None or a.kind == kind]
+
+    def experiments(self) -> list[Experiment]:
+        return self.records("experiments")
+
+    def reflections(self, prompt: str | None = None) -> list[Reflection]:
+        items = self.records("reflections")
+        return [r for r in items if prompt is None or r.prompt == prompt]
+
+    def delete_record(self, uid: str) -> bool:
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM records WHERE uid = ?", (uid,))
+            return cur.rowcount > 0
+
+    # ---- settings ------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as cur:
+            cur.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    # ---- counts and deletion -------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the store holds."""
+        out = {"meetings": self._conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]}
+        for kind in _KINDS:
+            out[kind] = self._conn.execute(
+                "SELECT COUNT(*) FROM records WHERE kind = ?", (kind,)
+            ).fetchone()[0]
+        return out
+
+    def has_demo(self) -> bool:
+        return bool(
+            self._conn.execute(
+                "SELECT 1 FROM meetings WHERE demo = 1 UNION SELECT 1 FROM records WHERE demo = 1"
+            ).fetchone()
+        )
+
+    def forget_person(self, person: str) -> int:
+        """Delete every meeting and commitment about ``person``; returns how many records."""
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings WHERE person = ?", (person,))
+            removed = cur.rowcount
+            cur.execute("DELETE FROM records WHERE person = ?", (person,))
+            removed += cur.rowcount
+            cur.execute("DELETE FROM settings WHERE key LIKE ?", (f"person:{person}:%",))
+        return removed
+
+    def remove_demo(self) -> int:
+        """Delete every record marked as demo; returns how many."""
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings WHERE demo = 1")
+            removed = cur.rowcount
+            cur.execute("DELETE FROM records WHERE demo = 1")
+            removed += cur.rowcount
+        return removed
+
+    def delete_everything(self, include_backups: bool = True) -> int:
+        """Delete all records and settings (and the backups of this file); returns records removed."""
+        total = sum(self.counts().values())
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings")
+            cur.execute("DELETE FROM records")
+            cur.execute("DELETE FROM settings")
+        self._conn.execute("VACUUM")  # so deleted notes do not linger in free pages
+        if include_backups and self.path is not None:
+            shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
+        return total
+
+    # ---- export and import ---------------------------------------------------------------
+    def export_data(self) -> dict[str, Any]:
+        """Everything in the store as one JSON-ready dict."""
+        data: dict[str, Any] = {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "schema_version": SCHEMA,
+            "exported_at": _dt.datetime.now().replace(microsecond=0).isoformat(),
+            "meetings": [m.to_dict() for m in self.meetings()],
+        }
+        for kind in _KINDS:
+            data[kind] = [r.to_dict() for r in self.records(kind)]
+        data["settings"] = dict(self._conn.execute("SELECT key, value FROM settings ORDER BY key"))
+        return data
+
+    def export_json(self, path: str | os.PathLike | None = None) -> bytes:
+        """Export everything as UTF-8 JSON bytes; also written to ``path`` when given."""
+        payload = json.dumps(self.export_data(), ensure_ascii=False, indent=1).encode("utf-8")
+        if path is not None:
+            _write_private(Path(path), payload)
+        return payload
+
+    def export_csv(self, path: str | os.PathLike | None = None) -> bytes:
+        """Export meetings as CSV bytes (UTF-8 with BOM so spreadsheets read accents)."""
+        from .csvio import meetings_to_csv
+
+        payload = meetings_to_csv(self.meetings())
+        if path is not None:
+            _write_private(Path(path), payload)
+        return payload
+
+    def import_json(self, source: str | os.PathLike | bytes, today: _dt.date | None = None) -> dict:
+        """Validate a JSON export completely, then add it in one transaction.
+
+        Raises ImportProblem (nothing written) when anything is wrong. Returns counts per kind.
+        """
+        raw = _read_source(source)
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise ImportProblem("import.not_utf8") from None
+        except json.JSONDecodeError as exc:
+            raise ImportProblem("import.bad_json", line=exc.lineno, detail=exc.msg) from None
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise ImportProblem("import.not_our_file")
+        if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
+            raise ImportProblem("import.newer_file", version=data.get("version"))
+        problems: list[tuple[int, str, str, dict]] = []
+        parsed: dict[str, list] = {}
+        row_base = 0
+        for kind in ("meetings", *_KINDS):
+            items = data.get(kind, [])
+            if not isinstance(items, list):
+                problems.append((row_base + 1, kind, "import.not_a_list", {}))
+                continue
+            parsed[kind] = []
+            for index, item in enumerate(items, start=1):
+                if not isinstance(item, dict):
+                    problems.append((row_base + index, kind, "import.not_a_record", {}))
+                    continue
+                try:
+                    parsed[kind].append(record_from_dict(kind, item, today))
+                except RecordError as err:
+                    problems.extend((row_base + index, p.field, p.key, p.values)
+                                    for p in err.problems)
+                except (TypeError, ValueError, KeyError) as exc:
+                    problems.append((row_base + index, kind, "import.bad_record",
+                                     {"detail": str(exc)}))
+            row_base += len(items)
+        settings = data.get("settings", {})
+        if not isinstance(settings, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in settings.items()
+        ):
+            problems.append((0, "settings", "import.bad_record", {"detail": "settings"}))
+        if problems:
+            raise ImportProblem("import.refused", rows=problems)
+        with self.transaction() as cur:
+            cur.executemany(
+                f"INSERT OR REPLACE INTO meetings ({','.join(_MEETING_COLUMNS)}) "
+                f"VALUES ({','.join('?' * len(_MEETING_COLUMNS))})",
+                [_meeting_row(m) for m in parsed["meetings"]],
+            )
+            for kind in _KINDS:
+                cur.executemany(
+                    "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version)"
+                    " VALUES (?,?,?,?,?,?)",
+                    [(r.uid, kind, getattr(r, "person", None), int(r.demo),
+                      json.dumps(r.to_dict(), ensure_ascii=False), r.schema_version)
+                     for r in parsed[kind]],
+                )
+            cur.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                            list(settings.items()))
+        return {kind: len(items) for kind, items in parsed.items()}
+
+    def import_csv(self, source: str | os.PathLike | bytes, today: _dt.date | None = None) -> int:
+        """Validate a meetings CSV completely, then add all rows in one transaction."""
+        from .csvio import meetings_from_csv
+
+        meetings = meetings_from_csv(_read_source(source), today=today)
+        return self.add_meetings(meetings)
+
+
+def _kind_of(record: Any) -> str:
+    for kind, cls in _KINDS.items():
+        if isinstance(record, cls):
+            return kind
+    raise TypeError(f"Not a storable record: {type(record).__name__}")
+
+
+def _record_from_body(cls: type, body: dict[str, Any]):
+    # Stored bodies were validated on the way in; rebuild without re-validating.
+    body = dict(body)
+    for key in ("due", "start", "end"):
+        if body.get(key):
+            body[key] = _dt.date.fromisoformat(body[key])
+    for key in ("taken_at", "saved_at"):
+        if body.get(key):
+            body[key] = _dt.datetime.fromisoformat(body[key])
+    return cls(**body)
+
+
+def _sort_key(record: Any):
+    for attr in ("taken_at", "saved_at", "start", "due"):
+        value = getattr(record, attr, None)
+        if value is not None:
+            return (str(value), record.uid)
+    return ("", record.uid)
+
+
+def _read_source(source: str | os.PathLike | bytes) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise ImportProblem("import.cannot_read", path=str(source), detail=exc.strerror) from None
+
+
+def _write_private(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(payload)
+    os.replace(tmp, path)  # never leave a half-written export behind
