@@ -74,7 +74,7 @@ def data_dir(create: bool = True) -> Path:
     override = os.environ.get("ONEONONE_HOME", "").strip()
     path = Path(override).expanduser() if override else user_data_dir()
     if create and not path.exists():
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)  # private from the first moment
         try:
             path.chmod(0o700)
         except OSError:  # e.g. a filesystem without POSIX permissions
@@ -100,7 +100,7 @@ def today() -> _dt.date:
 
 def query_params() -> dict[str, str]:
     """The page's query string in Voila (``?lang=nl``); empty elsewhere."""
-    raw = os.environ.get("QUERY_STRING", "")
+    raw = os.environ.get("QUERY_STRING", "").lstrip("?")
     return {k: v[-1] for k, v in parse_qs(raw).items() if v}
 
 
@@ -114,9 +114,9 @@ def _lang_from_cwd() -> str | None:
 def detect_lang() -> str:
     """The learner's language: ``?lang=``, else the notebook folder, else ``ONEONONE_LANG``, else en."""
     for candidate in (
-        query_params().get("lang", "").lower(),
+        query_params().get("lang", "").strip().lower(),
         _lang_from_cwd(),
-        os.environ.get("ONEONONE_LANG", "").lower(),
+        os.environ.get("ONEONONE_LANG", "").strip().lower(),
     ):
         if candidate in LANGUAGES:
             return candidate

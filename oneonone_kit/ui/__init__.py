@@ -1,0 +1,33 @@
+"""Widgets for the notebooks. Each builder returns one widget object exposing its parts
+(``form.person``, ``form.save``, ``form.message``) so notebooks and tests use the same handles.
+
+Notebook cells stay one line: ``from oneonone_kit import ui`` then ``ui.log_form()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_EXPORTS = {
+    "log_form": "oneonone_kit.ui.log",
+    "meeting_list": "oneonone_kit.ui.log",
+    "LogForm": "oneonone_kit.ui.log",
+    "MeetingList": "oneonone_kit.ui.log",
+    "data_panel": "oneonone_kit.ui.data",
+    "DataPanel": "oneonone_kit.ui.data",
+    "session": "oneonone_kit.ui.session",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Load widget modules on first use so `from oneonone_kit import ui` stays cheap.
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'oneonone_kit.ui' has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name)
+    return module if module_name == f"{__name__}.{name}" else getattr(module, name)
+
+
+__all__ = sorted(_EXPORTS)

@@ -1,0 +1,114 @@
+"""Small parts shared by the widgets: messages, labels, CSS classes, safe callbacks."""
+
+from __future__ import annotations
+
+import functools
+import html
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from ..i18n import t
+
+STYLE = """
+<style>
+.oo-message { font-size: 0.95em; margin: 4px 0; }
+.oo-ok { color: #1a6b1a; }
+.oo-error { color: #a00000; font-weight: 600; }
+.oo-info { color: #333; }
+.oo-field-error { color: #a00000; font-size: 0.9em; min-height: 0; margin: 0 0 4px 0; }
+.oo-demo-banner { background: #fff4cc; border-left: 4px solid #b58900; padding: 6px 10px; }
+.oo-table-wrap { overflow-x: auto; max-width: 100%; }
+.oo-table { border-collapse: collapse; font-size: 0.9em; }
+.oo-table th, .oo-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; }
+.oo-form .widget-label { min-width: 11em; }
+@media (max-width: 600px) { .oo-form .widget-label { min-width: 0; } }
+</style>
+"""
+
+FIELD_LAYOUT = w.Layout(width="auto", max_width="32em")
+FIELD_STYLE = {"description_width": "initial"}
+
+
+def esc(text: object) -> str:
+    """Escape user text for HTML widgets."""
+    return html.escape(str(text), quote=True)
+
+
+def classed(widget: w.Widget, *classes: str) -> w.Widget:
+    """Add stable CSS classes (``oo-...``) that tests and styles select on."""
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+class Message(w.HTML):
+    """A status line: ``show_ok``, ``show_error``, ``show_info``; text is escaped."""
+
+    def __init__(self, css_class: str, **kwargs: Any):
+        super().__init__(value="", **kwargs)
+        self.add_class("oo-message")
+        self.add_class(css_class)
+        self.kind = ""
+
+    def _show(self, kind: str, text: str, extra_lines: list[str] | None = None) -> None:
+        self.kind = kind
+        body = esc(text)
+        if extra_lines:
+            body += "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in extra_lines) + "</ul>"
+        role = "alert" if kind == "error" else "status"
+        self.value = f'<div class="oo-{kind}" role="{role}">{body}</div>'
+
+    def show_ok(self, text: str) -> None:
+        self._show("ok", text)
+
+    def show_error(self, text: str, extra_lines: list[str] | None = None) -> None:
+        self._show("error", text, extra_lines)
+
+    def show_info(self, text: str) -> None:
+        self._show("info", text)
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.value = ""
+
+    @property
+    def text(self) -> str:
+        """The message as plain text (for tests and logs)."""
+        import re
+
+        return html.unescape(re.sub(r"<[^>]+>", " ", self.value)).strip()
+
+
+def safe_callback(message_attr: str = "message") -> Callable:
+    """Decorate a widget method so any exception shows in ``self.<message_attr>``.
+
+    Without this an exception in an ipywidgets callback vanishes in Voila: the click just does
+    nothing. The last error is kept on ``self.last_error`` so tests can fail on it.
+    """
+
+    def decorate(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - shown to the learner, kept for tests
+                self.last_error = exc
+                self.last_traceback = traceback.format_exc()
+                message = getattr(self, message_attr)
+                detail = getattr(exc, "message", None)
+                lang = getattr(self, "lang", "en")
+                text = detail(lang) if callable(detail) else t("error.unexpected", lang,
+                                                                 detail=str(exc) or type(exc).__name__)
+                message.show_error(text)
+                return None
+
+        return wrapper
+
+    return decorate
+
+
+def style_widget() -> w.HTML:
+    return w.HTML(STYLE)

@@ -1,0 +1,168 @@
+"""The data panel: where the data lives, demo log, export, import, forget, delete everything."""
+
+from __future__ import annotations
+
+import base64
+
+import ipywidgets as w
+
+from .. import env
+from ..demo import load_demo, remove_demo
+from ..i18n import t
+from ..store import ImportProblem
+from . import session
+from .common import FIELD_LAYOUT, FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
+
+
+def download_link(payload: bytes, filename: str, label: str, mime: str) -> str:
+    """An HTML link that saves ``payload`` as ``filename`` in the browser (works in Voila)."""
+    data = base64.b64encode(payload).decode("ascii")
+    return (f'<a download="{esc(filename)}" href="data:{mime};base64,{data}" '
+            f'class="oo-download">{esc(label)}</a>')
+
+
+class DataPanel(w.VBox):
+    """Everything about the learner's data in one place. Parts are attributes (see __init__)."""
+
+    def __init__(self, lang: str | None = None):
+        self.lang = L = lang or session.lang()
+        self.last_error: Exception | None = None
+        self.message = Message("oo-data-message")
+        self.where = classed(w.HTML(""), "oo-data-where")
+        self.demo_load = classed(w.Button(description=t("demo.load", L)), "oo-demo-load")
+        self.demo_remove = classed(w.Button(description=t("demo.remove", L)), "oo-demo-remove")
+        self.export = classed(w.Button(description=t("data.export", L), button_style="primary"),
+                              "oo-data-export")
+        self.downloads = classed(w.HTML(""), "oo-data-downloads")
+        self.upload = classed(
+            w.FileUpload(accept=".json,.csv", multiple=False, description=t("data.upload", L)),
+            "oo-data-upload",
+        )
+        self.import_button = classed(w.Button(description=t("data.import", L)), "oo-data-import")
+        self.forget_person = classed(
+            w.Dropdown(options=[], description=t("data.forget_person", L), style=FIELD_STYLE,
+                       layout=FIELD_LAYOUT),
+            "oo-data-forget-person",
+        )
+        self.forget = classed(w.Button(description=t("data.forget", L), button_style="warning"),
+                              "oo-data-forget")
+        self.confirm_delete = classed(
+            w.Checkbox(value=False, description=t("data.confirm_delete", L), indent=False),
+            "oo-data-confirm-delete",
+        )
+        self.delete_all = classed(
+            w.Button(description=t("data.delete_all", L), button_style="danger"),
+            "oo-data-delete-all",
+        )
+        super().__init__([
+            style_widget(),
+            self.where,
+            w.HTML(f"<h4>{esc(t('data.export_heading', L))}</h4>"),
+            w.HBox([self.export]), self.downloads,
+            w.HTML(f"<h4>{esc(t('data.import_heading', L))}</h4>"),
+            w.HBox([self.upload, self.import_button]),
+            w.HTML(f"<h4>{esc(t('data.demo_heading', L))}</h4>"),
+            w.HBox([self.demo_load, self.demo_remove]),
+            w.HTML(f"<h4>{esc(t('data.delete_heading', L))}</h4>"),
+            w.HBox([self.forget_person, self.forget]),
+            w.HBox([self.confirm_delete, self.delete_all]),
+            self.message,
+        ])
+        classed(self, "oo-data-panel")
+        self.demo_load.on_click(self._on_demo_load)
+        self.demo_remove.on_click(self._on_demo_remove)
+        self.export.on_click(self._on_export)
+        self.import_button.on_click(self._on_import)
+        self.forget.on_click(self._on_forget)
+        self.delete_all.on_click(self._on_delete_all)
+        self.refresh()
+        session.on_change(self.refresh)
+
+    @safe_callback()
+    def refresh(self) -> None:
+        L = self.lang
+        if env.is_workshop():
+            text = t("where.workshop", L)
+        else:
+            text = t("where.local", L, path=str(env.store_path()))
+        self.where.value = f"<p>{esc(text)}</p>"
+        store = session.store()
+        self.forget_person.options = store.people()
+        self.demo_remove.disabled = not store.has_demo()
+
+    @safe_callback()
+    def _on_demo_load(self, _b=None) -> None:
+        count = load_demo(session.store())
+        self.message.show_ok(t("demo.loaded", self.lang, count=count))
+        session.changed()
+
+    @safe_callback()
+    def _on_demo_remove(self, _b=None) -> None:
+        count = remove_demo(session.store())
+        self.message.show_ok(t("demo.removed", self.lang, count=count))
+        session.changed()
+
+    @safe_callback()
+    def _on_export(self, _b=None) -> None:
+        store = session.store()
+        stamp = env.today().isoformat()
+        self.downloads.value = " · ".join([
+            download_link(store.export_json(), f"oneonone-{stamp}.json",
+                          t("data.download_json", self.lang), "application/json"),
+            download_link(store.export_csv(), f"oneonone-meetings-{stamp}.csv",
+                          t("data.download_csv", self.lang), "text/csv"),
+        ])
+        self.message.show_ok(t("data.export_ready", self.lang))
+
+    @safe_callback()
+    def _on_import(self, _b=None) -> None:
+        files = list(self.upload.value)
+        if not files:
+            self.message.show_error(t("data.choose_file", self.lang))
+            return
+        item = files[0]
+        name = str(item["name"])
+        payload = bytes(item["content"])
+        store = session.store()
+        try:
+            if name.lower().endswith(".json"):
+                counts = store.import_json(payload, today=env.today())
+                summary = ", ".join(f"{n} {t(f'field.{k}', self.lang).lower()}"
+                                    for k, n in counts.items() if n)
+            elif name.lower().endswith(".csv"):
+                n = store.import_csv(payload, today=env.today())
+                summary = f"{n} {t('field.meetings', self.lang).lower()}"
+            else:
+                self.message.show_error(t("data.wrong_type", self.lang, name=name))
+                return
+        except ImportProblem as problem:
+            self.message.show_error(problem.message(self.lang), problem.row_messages(self.lang))
+            return
+        self.message.show_ok(t("import.done", self.lang, summary=summary or "0"))
+        session.changed()
+
+    @safe_callback()
+    def _on_forget(self, _b=None) -> None:
+        person = self.forget_person.value
+        if not person:
+            self.message.show_error(t("data.choose_person", self.lang))
+            return
+        count = session.store().forget_person(person)
+        self.message.show_ok(t("data.forgotten", self.lang, person=person, count=count))
+        session.changed()
+
+    @safe_callback()
+    def _on_delete_all(self, _b=None) -> None:
+        if not self.confirm_delete.value:
+            self.message.show_error(t("data.confirm_first", self.lang))
+            return
+        count = session.store().delete_everything()
+        self.confirm_delete.value = False
+        self.downloads.value = ""
+        self.message.show_ok(t("data.deleted_all", self.lang, count=count))
+        session.changed()
+
+
+def data_panel(lang: str | None = None) -> DataPanel:
+    """The data panel for this page's language."""
+    return DataPanel(lang)

@@ -1,0 +1,170 @@
+"""Tier 3 harness: a real Voila server on a free loopback port, driven by headless Chromium.
+
+Requests to anything but 127.0.0.1 are refused by Chromium's host resolver (not Playwright's
+``route()``, which makes Chromium drop Voila's kernel-shutdown request). A page that shows a
+traceback, raises a page error or fails to load a widget model fails its test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("ONEONONE_CHROMIUM", "/usr/bin/chromium")
+TODAY = "2026-11-22"
+BAD_TEXT = (
+    "Traceback",
+    "There was an error when executing cell",
+    "Failed to load model class",
+    "Error displaying widget",
+    "Something went wrong and nothing was saved",
+)
+CHROMIUM_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class VoilaServer:
+    """A Voila process serving ``notebooks/`` (or another root) on 127.0.0.1."""
+
+    def __init__(self, home: Path, root: Path = ROOT / "notebooks", extra_env=None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.home = home
+        env = dict(os.environ, ONEONONE_HOME=str(home), ONEONONE_TODAY=TODAY)
+        env.pop("ONEONONE_MODE", None)
+        env.update(extra_env or {})
+        self.log = open(home.parent / f"voila-{self.port}.log", "w+")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "voila", str(root), "--no-browser",
+             f"--port={self.port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
+             f"--Voila.config_file_paths=[{str(ROOT)!r}]",
+             "--VoilaConfiguration.show_tracebacks=True"],
+            cwd=home.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        self._wait_until_up()
+
+    def _wait_until_up(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"Voila exited early:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"Voila did not answer within {timeout} s:\n{self.output()}")
+
+    def output(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
+
+    def render_url(self, notebook: str, query: str = "") -> str:
+        return f"{self.url}/voila/render/{notebook}" + (f"?{query}" if query else "")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory) -> Iterator[VoilaServer]:
+    home = tmp_path_factory.mktemp("voila") / "home"
+    home.mkdir()
+    server = VoilaServer(home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class PageWatch:
+    """A browser page plus everything that went wrong on it."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+        page.on("console", self._console)
+
+    def _console(self, msg) -> None:
+        text = msg.text
+        if msg.type == "error" and "Failed to load model class" in text:
+            self.errors.append(f"console: {text}")
+
+    def open(self, url: str, timeout: float = 90_000) -> None:
+        self.page.goto(url, wait_until="domcontentloaded", timeout=timeout)
+        wait_rendered(self.page, timeout)
+        self.assert_clean()
+
+    def assert_clean(self) -> None:
+        text = self.page.inner_text("body")
+        found = [bad for bad in BAD_TEXT if bad in text]
+        stderr = self.page.locator(
+            '[data-mime-type="application/vnd.jupyter.stderr"], .jp-RenderedText[data-mime-type*="error"]'
+        ).all_inner_texts()
+        assert not found, f"page shows {found}:\n{text[-3000:]}"
+        assert not [s for s in stderr if s.strip()], f"stderr output on page: {stderr}"
+        assert not self.errors, f"errors on page: {self.errors}"
+
+
+def wait_rendered(page, timeout: float = 90_000) -> None:
+    """Voila is done when #loading is gone, no cell output script is left and no widget is
+    still 'Loading widget...'."""
+    page.wait_for_function(
+        """() => !document.querySelector('#loading')
+              && !document.querySelector('script[type="application/vnd.voila.cell-output+json"]')
+              && !document.body.innerText.includes('Loading widget...')
+              && document.querySelector('#rendered_cells') !== null""",
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def watch(browser) -> Iterator[PageWatch]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    watcher = PageWatch(page)
+    yield watcher
+    # A page error after the last assertion still fails the test.
+    context.close()
+    assert not watcher.errors, watcher.errors

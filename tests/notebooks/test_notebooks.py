@@ -1,0 +1,38 @@
+"""Tier 2: every notebook and exercise runs top to bottom under nbval, in both languages.
+
+Each notebook runs in its own pytest subprocess with a throw-away ONEONONE_HOME and a fixed
+ONEONONE_TODAY, so runs are deterministic and never touch the learner's real data.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(
+    p for folder in ("notebooks", "exercises") for p in (ROOT / folder).rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in p.parts
+)
+
+
+def test_there_are_notebooks_in_both_languages():
+    langs = {p.relative_to(ROOT).parts[1] for p in NOTEBOOKS}
+    assert {"en", "nl"} <= langs
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_runs_under_nbval(notebook: Path, tmp_path: Path):
+    env = dict(os.environ, ONEONONE_HOME=str(tmp_path / "home"), ONEONONE_TODAY="2026-11-22")
+    env.pop("ONEONONE_MODE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+         "--nbval-current-env", "--nbval-cell-timeout=120", str(notebook)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
