@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Meeting
@@ -17,6 +17,19 @@ TALK_IDEAL = (20, 35)  # leader's share when the employee talks 65-80% of the ti
 TALK_MAX = 50  # the employee should talk at least half the time
 AGENDA_TARGET = 0.5  # the employee (co-)sets at least half of the agendas
 FOUR_WEEKS = 28
+
+Intervals = int | Mapping[str, int]  # days for everyone, or per person
+
+
+def interval_for(interval_days: Intervals, person: str | None) -> int:
+    """The intended interval in days for ``person`` (a mapping falls back to 7 days)."""
+    if isinstance(interval_days, int):
+        days = interval_days
+    else:
+        days = interval_days.get(person, INTERVAL_DAYS) if person is not None else INTERVAL_DAYS
+    if days < 1:
+        raise ValueError("an intended interval must be at least 1 day")
+    return days
 
 
 def people(meetings: Iterable[Meeting]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Outcome metrics of :mod:`oneonone_kit.metrics`: follow-through and experiment effects."""
+"""Outcome metrics of :mod:`oneonone_kit.metrics`: follow-through, ratings, experiment effects."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from ._metrics_base import (
     MIN_SIDE,
     TOLERANCE_DAYS,
     WINDOW,
+    Intervals,
     Trend,
     held,
+    interval_for,
     mean,
+    rolling_mean,
     select,
     trend,
 )
@@ -108,13 +111,64 @@ def follow_through(
     return FollowThrough(_tally(s for _, s in states), by_owner, trend(pairs, window))
 
 
-def _on_time_points(ms: list[Meeting], interval_days: int) -> list[tuple[_dt.date, float]]:
+@dataclass(frozen=True)
+class PerceptionGap:
+    """Leader's rating minus employee's rating, over held meetings rated by both (1-5 scale).
+
+    A positive ``mean_gap`` means the leader rates the meetings higher than the employee.
+    """
+
+    dates: tuple[_dt.date, ...]
+    leader: tuple[int, ...]
+    employee: tuple[int, ...]
+    gaps: tuple[int, ...]
+    rolling_gap: tuple[float, ...]
+    leader_only: int  # held meetings the leader rated but the employee did not
+
+    @property
+    def n(self) -> int:
+        return len(self.gaps)
+
+    @property
+    def mean_gap(self) -> float | None:
+        return mean(self.gaps)
+
+    @property
+    def mean_leader(self) -> float | None:
+        return mean(self.leader)
+
+    @property
+    def mean_employee(self) -> float | None:
+        return mean(self.employee)
+
+
+def perception_gap(
+    meetings: Iterable[Meeting],
+    window: int = WINDOW,
+    person: str | None = None,
+    today: _dt.date | None = None,
+) -> PerceptionGap:
+    """Compare the two ratings where both exist."""
+    rows = held(select(meetings, person, today))
+    both = [m for m in rows if m.leader_rating is not None and m.employee_rating is not None]
+    gaps = tuple(m.leader_rating - m.employee_rating for m in both)
+    return PerceptionGap(
+        dates=tuple(m.date for m in both),
+        leader=tuple(m.leader_rating for m in both),
+        employee=tuple(m.employee_rating for m in both),
+        gaps=gaps,
+        rolling_gap=rolling_mean(gaps, window),
+        leader_only=sum(m.leader_rating is not None and m.employee_rating is None for m in rows),
+    )
+
+
+def _on_time_points(ms: list[Meeting], interval_days: Intervals) -> list[tuple[_dt.date, float]]:
     last: dict[str, _dt.date] = {}
-    limit = interval_days + TOLERANCE_DAYS
     pairs = []
     for m in held(ms):
         before = last.get(m.person)
         if before is not None:
+            limit = interval_for(interval_days, m.person) + TOLERANCE_DAYS
             pairs.append((m.date, 1.0 if (m.date - before).days <= limit else 0.0))
         last[m.person] = m.date
     return pairs
@@ -125,7 +179,7 @@ def metric_points(
     meetings: Iterable[Meeting],
     today: _dt.date,
     commitments: Iterable[Commitment] = (),
-    interval_days: int = INTERVAL_DAYS,
+    interval_days: Intervals = INTERVAL_DAYS,
     person: str | None = None,
 ) -> list[tuple[_dt.date, float]]:
     """One ``(date, value)`` per item for an experiment metric, oldest first.
@@ -136,7 +190,9 @@ def metric_points(
     ``follow_through`` uses judged commitments instead (1 kept, 0 not kept or overdue).
     """
     if metric not in EXPERIMENT_METRICS:
-        raise ValueError(f"Unknown metric {metric!r}: choose one of {', '.join(EXPERIMENT_METRICS)}.")
+        raise ValueError(
+            f"Unknown metric {metric!r}: choose one of {', '.join(EXPERIMENT_METRICS)}."
+        )
     ms = select(meetings, person, today)
     if metric == "follow_through":
         chosen = [c for c in commitments if person is None or c.person == person]
@@ -196,7 +252,7 @@ def experiment_effect(
     commitments: Iterable[Commitment] = (),
     person: str | None = None,
     min_n: int = MIN_SIDE,
-    interval_days: int = INTERVAL_DAYS,
+    interval_days: Intervals = INTERVAL_DAYS,
 ) -> ExperimentEffect:
     """Compare ``experiment.metric`` before and during ``experiment``."""
     start, end = experiment.start, experiment.end
@@ -220,8 +276,18 @@ def experiment_effect(
         lower = experiment.metric in LOWER_IS_BETTER
         verdict = "better" if (d < b) == lower else "worse"
     return ExperimentEffect(
-        uid=experiment.uid, what=experiment.what, metric=experiment.metric,
-        baseline_start=baseline_start, start=start, end=end,
-        before_n=len(before), during_n=len(during), after_n=len(after),
-        before=b, during=d, after=mean(after), verdict=verdict, points=tuple(points),
+        uid=experiment.uid,
+        what=experiment.what,
+        metric=experiment.metric,
+        baseline_start=baseline_start,
+        start=start,
+        end=end,
+        before_n=len(before),
+        during_n=len(during),
+        after_n=len(after),
+        before=b,
+        during=d,
+        after=mean(after),
+        verdict=verdict,
+        points=tuple(points),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ._metrics_base import (
     AGENDA_TARGET,
@@ -23,12 +24,14 @@ from ._metrics_base import (
     TALK_MAX,
     TOLERANCE_DAYS,
     WINDOW,
+    Intervals,
     Trend,
-    held as _held,
-    select as _select,
+    held,
+    interval_for,
     mean,
     people,
     rolling_mean,
+    select,
     trend,
 )
 from ._metrics_outcomes import (
@@ -37,14 +40,15 @@ from ._metrics_outcomes import (
     VERDICTS,
     ExperimentEffect,
     FollowThrough,
+    PerceptionGap,
     Tally,
     commitment_state,
     experiment_effect,
     follow_through,
     metric_points,
+    perception_gap,
 )
 from .model import EXPERIMENT_METRICS, NEEDS, Commitment, Experiment, Meeting
-
 
 # ---------------------------------------------------------------- cadence
 
@@ -84,64 +88,69 @@ class Cadence:
     consistency: float | None
     on_time: int
     judged: int
-    interval_days: int
 
 
 def _person_cadence(ms: list[Meeting], today: _dt.date, interval: int, tolerance: int):
-    held = [m.date for m in ms if m.status == "held"]
+    dates = [m.date for m in ms if m.status == "held"]
     limit = interval + tolerance
     gaps, on_time, judged = [], 0, 0
-    for before, after in zip(held, held[1:]):
+    for before, after in pairwise(dates):
         judged += 1
         if (after - before).days > limit:
             gaps.append(Gap(ms[0].person, before, after, (after - before).days))
         else:
             on_time += 1
-    since = held[-1] if held else (ms[0].date if ms else None)
+    since = dates[-1] if dates else (ms[0].date if ms else None)
     if since is not None and (today - since).days > limit:
         gaps.append(Gap(ms[0].person, since, today, (today - since).days, open=True))
         judged += 1
     rate = None
     if ms:
         span = max((today - ms[0].date).days, (ms[-1].date - ms[0].date).days + interval)
-        rate = len(held) * FOUR_WEEKS / span
-    return held, gaps, on_time, judged, rate
+        rate = len(dates) * FOUR_WEEKS / span
+    return dates, gaps, on_time, judged, rate
 
 
 def cadence(
     meetings: Iterable[Meeting],
     today: _dt.date,
-    interval_days: int = INTERVAL_DAYS,
+    interval_days: Intervals = INTERVAL_DAYS,
     person: str | None = None,
     tolerance_days: int = TOLERANCE_DAYS,
 ) -> Cadence:
-    """Cadence of one person, or of everyone (gaps are always judged per person)."""
-    if interval_days < 1:
-        raise ValueError("interval_days must be at least 1")
-    ms = _select(meetings, person, today)
+    """Cadence of one person, or of everyone (gaps are always judged per person).
+
+    ``interval_days`` is the intended interval: one number for everyone, or a mapping
+    person -> days (people missing from it get :data:`INTERVAL_DAYS`).
+    """
+    ms = select(meetings, person, today)
     groups: dict[str, list[Meeting]] = {}
     for m in ms:
         groups.setdefault(m.person, []).append(m)
-    held = on_time = judged = 0
+    held_total = on_time = judged = 0
     gaps: list[Gap] = []
-    rates = []
-    for group in groups.values():
-        dates, g, ok, n, rate = _person_cadence(group, today, interval_days, tolerance_days)
-        held += len(dates)
+    rates, expected = [], []
+    for name, group in groups.items():
+        interval = interval_for(interval_days, name)
+        expected.append(FOUR_WEEKS / interval)
+        dates, g, ok, n, rate = _person_cadence(group, today, interval, tolerance_days)
+        held_total += len(dates)
         gaps += g
         on_time += ok
         judged += n
         rates.append(rate)
-    consistency = on_time / judged if judged else (0.0 if ms and not held else None)
+    consistency = on_time / judged if judged else (0.0 if ms and not held_total else None)
     gaps.sort(key=lambda g: (g.start, g.person))
     return Cadence(
-        held=held,
+        held=held_total,
         rescheduled=sum(m.status == "rescheduled" for m in ms),
         cancelled=sum(m.status == "cancelled" for m in ms),
         per_four_weeks=mean(rates),
-        expected_per_four_weeks=FOUR_WEEKS / interval_days,
-        gaps=tuple(gaps), consistency=consistency, on_time=on_time, judged=judged,
-        interval_days=interval_days,
+        expected_per_four_weeks=mean(expected) or FOUR_WEEKS / interval_for(interval_days, person),
+        gaps=tuple(gaps),
+        consistency=consistency,
+        on_time=on_time,
+        judged=judged,
     )
 
 
@@ -183,24 +192,28 @@ def needs_rotation(
     today: _dt.date | None = None,
 ) -> NeedsRotation:
     """For each need in :data:`model.NEEDS`: count, share, last covered, neglected or not."""
-    held = _held(_select(meetings, person, today))
+    rows = held(select(meetings, person, today))
     last_index: dict[str, int] = {}
     counts = dict.fromkeys(NEEDS, 0)
-    for i, m in enumerate(held):
+    for i, m in enumerate(rows):
         for need in m.needs:
             counts[need] += 1
             last_index[need] = i
     uses = []
     for need in NEEDS:
         index = last_index.get(need)
-        since = len(held) if index is None else len(held) - 1 - index
-        uses.append(NeedUse(
-            need=need, count=counts[need],
-            share=counts[need] / len(held) if held else None,
-            last_covered=None if index is None else held[index].date,
-            meetings_since=since, neglected=since >= neglect_after,
-        ))
-    return NeedsRotation(held=len(held), uses=tuple(uses), neglect_after=neglect_after)
+        since = len(rows) if index is None else len(rows) - 1 - index
+        uses.append(
+            NeedUse(
+                need=need,
+                count=counts[need],
+                share=counts[need] / len(rows) if rows else None,
+                last_covered=None if index is None else rows[index].date,
+                meetings_since=since,
+                neglected=since >= neglect_after,
+            )
+        )
+    return NeedsRotation(held=len(rows), uses=tuple(uses), neglect_after=neglect_after)
 
 
 @dataclass(frozen=True)
@@ -217,10 +230,10 @@ def needs_by_month(
     meetings: Iterable[Meeting], person: str | None = None, today: _dt.date | None = None
 ) -> NeedsByMonth:
     """Need × month coverage, for the heatmap."""
-    held = _held(_select(meetings, person, today))
-    if not held:
+    rows = held(select(meetings, person, today))
+    if not rows:
         return NeedsByMonth((), (), {need: () for need in NEEDS})
-    first, last = held[0].date, held[-1].date
+    first, last = rows[0].date, rows[-1].date
     months, index = [], {}
     y, mo = first.year, first.month
     while (y, mo) <= (last.year, last.month):
@@ -229,13 +242,14 @@ def needs_by_month(
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
     totals = [0] * len(months)
     hits = {need: [0] * len(months) for need in NEEDS}
-    for m in held:
+    for m in rows:
         i = index[(m.date.year, m.date.month)]
         totals[i] += 1
         for need in m.needs:
             hits[need][i] += 1
     shares = {
-        need: tuple(h / n if n else None for h, n in zip(hits[need], totals)) for need in NEEDS
+        need: tuple(h / n if n else None for h, n in zip(hits[need], totals, strict=True))
+        for need in NEEDS
     }
     return NeedsByMonth(tuple(months), tuple(totals), shares)
 
@@ -253,15 +267,17 @@ class AgendaOwnership:
 
 
 def agenda_ownership(
-    meetings: Iterable[Meeting], window: int = WINDOW, person: str | None = None,
+    meetings: Iterable[Meeting],
+    window: int = WINDOW,
+    person: str | None = None,
     today: _dt.date | None = None,
 ) -> AgendaOwnership:
     """Share of held meetings whose agenda the employee set or co-set, rolling."""
-    held = [m for m in _held(_select(meetings, person, today)) if m.agenda_by]
+    rows = [m for m in held(select(meetings, person, today)) if m.agenda_by]
     counts = {"employee": 0, "shared": 0, "leader": 0}
-    for m in held:
+    for m in rows:
         counts[m.agenda_by] = counts.get(m.agenda_by, 0) + 1
-    pairs = [(m.date, 0.0 if m.agenda_by == "leader" else 1.0) for m in held]
+    pairs = [(m.date, 0.0 if m.agenda_by == "leader" else 1.0) for m in rows]
     return AgendaOwnership(counts, trend(pairs, window))
 
 
@@ -277,7 +293,9 @@ def talk_band(share: float | None) -> str | None:
 
 
 def talk_share(
-    meetings: Iterable[Meeting], window: int = WINDOW, person: str | None = None,
+    meetings: Iterable[Meeting],
+    window: int = WINDOW,
+    person: str | None = None,
     today: _dt.date | None = None,
 ) -> Trend:
     """The leader's estimated share of talking (0-100%) in held meetings, rolling.
@@ -286,62 +304,14 @@ def talk_share(
     """
     pairs = [
         (m.date, float(m.talk_share))
-        for m in _held(_select(meetings, person, today)) if m.talk_share is not None
+        for m in held(select(meetings, person, today))
+        if m.talk_share is not None
     ]
     return trend(pairs, window)
 
 
-# ---------------------------------------------------------------- perception gap
+# ---------------------------------------------------------------- summary
 
-
-@dataclass(frozen=True)
-class PerceptionGap:
-    """Leader's rating minus employee's rating, over held meetings rated by both (1-5 scale).
-
-    A positive ``mean_gap`` means the leader rates the meetings higher than the employee.
-    """
-
-    dates: tuple[_dt.date, ...]
-    leader: tuple[int, ...]
-    employee: tuple[int, ...]
-    gaps: tuple[int, ...]
-    rolling_gap: tuple[float, ...]
-    leader_only: int  # held meetings the leader rated but the employee did not
-
-    @property
-    def n(self) -> int:
-        return len(self.gaps)
-
-    @property
-    def mean_gap(self) -> float | None:
-        return mean(self.gaps)
-
-    @property
-    def mean_leader(self) -> float | None:
-        return mean(self.leader)
-
-    @property
-    def mean_employee(self) -> float | None:
-        return mean(self.employee)
-
-
-def perception_gap(
-    meetings: Iterable[Meeting], window: int = WINDOW, person: str | None = None,
-    today: _dt.date | None = None,
-) -> PerceptionGap:
-    """Compare the two ratings where both exist."""
-    held = _held(_select(meetings, person, today))
-    both = [m for m in held if m.leader_rating is not None and m.employee_rating is not None]
-    gaps = tuple(m.leader_rating - m.employee_rating for m in both)
-    return PerceptionGap(
-        dates=tuple(m.date for m in both), leader=tuple(m.leader_rating for m in both),
-        employee=tuple(m.employee_rating for m in both), gaps=gaps,
-        rolling_gap=rolling_mean(gaps, window),
-        leader_only=sum(m.leader_rating is not None and m.employee_rating is None for m in held),
-    )
-
-
-# ---------------------------------------------------------------- experiments and summary
 
 @dataclass(frozen=True)
 class Summary:
@@ -372,7 +342,7 @@ def summarise(
     experiments: Iterable[Experiment] = (),
     *,
     today: _dt.date,
-    interval_days: int = INTERVAL_DAYS,
+    interval_days: Intervals = INTERVAL_DAYS,
     window: int = WINDOW,
     neglect_after: int = NEGLECT_AFTER,
 ) -> dict:
@@ -389,7 +359,11 @@ def summarise(
         "overall": _summary(ms, cs, today, interval_days, window, neglect_after),
         "people": {
             name: _summary(
-                by_person[name], cs_by_person.get(name, []), today, interval_days, window,
+                by_person[name],
+                cs_by_person.get(name, []),
+                today,
+                interval_days,
+                window,
                 neglect_after,
             )
             for name in people(ms)
@@ -402,10 +376,44 @@ def summarise(
 
 
 __all__ = [
-    "AGENDA_TARGET", "EXPERIMENT_METRICS", "NEGLECT_AFTER", "TALK_IDEAL", "TALK_MAX", "VERDICTS",
-    "AgendaOwnership", "Cadence", "ExperimentEffect", "FollowThrough", "Gap", "NeedUse",
-    "NeedsByMonth", "NeedsRotation", "PerceptionGap", "Summary", "Tally", "Trend",
-    "agenda_ownership", "cadence", "experiment_effect", "follow_through", "metric_points",
-    "needs_by_month", "needs_rotation", "people", "perception_gap", "rolling_mean", "summarise",
-    "talk_band", "talk_share",
+    "AGENDA_TARGET",
+    "EXPERIMENT_METRICS",
+    "INTERVAL_DAYS",
+    "Intervals",
+    "LOWER_IS_BETTER",
+    "MIN_CHANGE",
+    "MIN_SIDE",
+    "NEGLECT_AFTER",
+    "TALK_IDEAL",
+    "TALK_MAX",
+    "TOLERANCE_DAYS",
+    "VERDICTS",
+    "WINDOW",
+    "AgendaOwnership",
+    "Cadence",
+    "ExperimentEffect",
+    "FollowThrough",
+    "Gap",
+    "NeedUse",
+    "NeedsByMonth",
+    "NeedsRotation",
+    "PerceptionGap",
+    "Summary",
+    "Tally",
+    "Trend",
+    "agenda_ownership",
+    "cadence",
+    "commitment_state",
+    "experiment_effect",
+    "follow_through",
+    "interval_for",
+    "metric_points",
+    "needs_by_month",
+    "needs_rotation",
+    "people",
+    "perception_gap",
+    "rolling_mean",
+    "summarise",
+    "talk_band",
+    "talk_share",
 ]

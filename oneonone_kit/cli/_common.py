@@ -1,0 +1,95 @@
+"""Pieces every command shares: user errors, printing, tables and confirmation."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..i18n import has, t
+from ..model import RecordError
+
+
+class CliError(Exception):
+    """A user error already put into words; ``main`` prints it and exits with status 2."""
+
+    def __init__(self, message: str, details: Sequence[str] = ()):
+        super().__init__(message)
+        self.message = message
+        self.details = list(details)
+
+
+def say(text: str = "") -> None:
+    """Print a result line for the user (stdout)."""
+    print(text, flush=True)
+
+
+def warn(text: str) -> None:
+    """Print a line on stderr (errors and notes that are not the command's result)."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def field_label(name: str, lang: str) -> str:
+    """The label of a record field in words (``field.<name>``), or the name itself."""
+    key = f"field.{name.split('.')[0]}"
+    return t(key, lang) if has(key, lang) else name
+
+
+def field_problems(
+    error: RecordError, lang: str, flags: Mapping[str, str] | None = None
+) -> list[str]:
+    """One line per problem: the field's label (and its command-line flag) plus the message."""
+    lines = []
+    for problem in error.problems:
+        label = field_label(problem.field, lang)
+        flag = (flags or {}).get(problem.field)
+        message = problem.message(lang)
+        if flag:
+            lines.append(t("cli.field_problem_flag", lang, label=label, flag=flag, message=message))
+        else:
+            lines.append(t("cli.field_problem", lang, label=label, message=message))
+    return lines
+
+
+def option_error(option: str, message: str, lang: str) -> CliError:
+    """A CliError for one command-line option: ``--names: '...' is not one of ...``."""
+    return CliError(t("cli.bad_option", lang, option=option, message=message))
+
+
+def suffix_of(path: Path, allowed: Sequence[str], key: str, lang: str) -> str:
+    """The lower-case suffix of ``path`` when it is one of ``allowed``; else a CliError."""
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise CliError(t(key, lang, path=str(path), suffix=suffix or "-"))
+    return suffix
+
+
+def counts_summary(counts: Mapping[str, int], lang: str) -> str:
+    """``Meetings 12, Commitments 3`` for the kinds that have records; a word when none do."""
+    parts = [f"{field_label(kind, lang)} {n}" for kind, n in counts.items() if n]
+    return ", ".join(parts) if parts else t("cli.nothing", lang)
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table: left-aligned columns two spaces apart, a dashed line under the header."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def confirm(question: str, lang: str, assume_yes: bool) -> bool:
+    """Ask a yes/no question at a terminal; refuse (CliError) when nobody can answer."""
+    if assume_yes:
+        return True
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        raise CliError(t("cli.confirm.needs_yes", lang))
+    try:
+        answer = input(f"{question} {t('cli.confirm.prompt', lang)} ")
+    except EOFError:
+        return False
+    yes_words = {w.strip() for w in t("cli.confirm.yes_words", lang).split(",")}
+    return answer.strip().lower() in yes_words
