@@ -34,13 +34,18 @@ def meetings_to_csv(meetings: Iterable[Meeting]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _safe_cell(text: str) -> str:
     # A cell starting with = + - @ runs as a formula in spreadsheets; a leading quote stops that.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    # Text that already starts with quotes before such a sign gets one more, so reading strips
+    # exactly one and "'=x" comes back as "'=x", not "=x".
+    return "'" + text if text.lstrip("'")[:1] in _FORMULA_STARTS else text
 
 
 def _unsafe_cell(text: str) -> str:
-    return text[1:] if text[:2] in ("'=", "'+", "'-", "'@") else text
+    return text[1:] if text[:1] == "'" and text.lstrip("'")[:1] in _FORMULA_STARTS else text
 
 
 def meetings_from_csv(payload: bytes, today: _dt.date | None = None) -> list[Meeting]:

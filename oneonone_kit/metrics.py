@@ -75,8 +75,9 @@ class Cadence:
     longer than ``interval_days + tolerance_days``; a running interval since the last held
     meeting counts too once it is already too long. It is 0.0 when meetings were logged but
     none was held, and None when nothing can be judged yet (no meetings, or one recent one).
-    ``per_four_weeks`` is held meetings per 28 days over the logged period; with several
-    people it is the average per person.
+    ``per_four_weeks`` is held meetings per 28 days from the first logged meeting to
+    ``today`` (at least to one interval after the last one); None while that period is
+    shorter than four weeks; with several people it is the average per person.
     """
 
     held: int
@@ -107,7 +108,10 @@ def _person_cadence(ms: list[Meeting], today: _dt.date, interval: int, tolerance
     rate = None
     if ms:
         span = max((today - ms[0].date).days, (ms[-1].date - ms[0].date).days + interval)
-        rate = len(dates) * FOUR_WEEKS / span
+        if not dates:
+            rate = 0.0
+        elif span >= FOUR_WEEKS:  # a shorter log would make the rate a guess
+            rate = len(dates) * FOUR_WEEKS / span
     return dates, gaps, on_time, judged, rate
 
 
@@ -145,7 +149,7 @@ def cadence(
         held=held_total,
         rescheduled=sum(m.status == "rescheduled" for m in ms),
         cancelled=sum(m.status == "cancelled" for m in ms),
-        per_four_weeks=mean(rates),
+        per_four_weeks=mean([r for r in rates if r is not None]),
         expected_per_four_weeks=mean(expected) or FOUR_WEEKS / interval_for(interval_days, person),
         gaps=tuple(gaps),
         consistency=consistency,

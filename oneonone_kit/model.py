@@ -152,7 +152,13 @@ class _Checker:
     def needs(self, name: str, value: Any) -> tuple[str, ...]:
         if self._blank(value):
             return ()
-        items = value.replace(",", ";").split(";") if isinstance(value, str) else list(value)
+        if isinstance(value, str):
+            items = value.replace(",", ";").split(";")
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = list(value)
+        else:  # e.g. a number in a hand-edited JSON file: a problem to show, not a crash
+            self.fail(name, "error.unknown_need", value=str(value), options=", ".join(NEEDS))
+            return ()
         cleaned = [str(i).strip().lower() for i in items if str(i).strip()]
         unknown = [i for i in cleaned if i not in NEEDS]
         if unknown:

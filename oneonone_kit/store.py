@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .model import (
     Assessment,
@@ -165,6 +166,7 @@ class Store:
         file.parent.mkdir(parents=True, exist_ok=True)
         existed = file.exists() and file.stat().st_size > 0
         if existed:
+            # Read-only first: a damaged or newer file is refused before anything can write.
             cls._check_integrity(file)
         _private_file(file)
         conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -173,12 +175,15 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted notes are overwritten, not left
             store = cls(conn, file)
             store._migrate(backup_first=existed)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise CorruptStoreError("store.corrupt", path=str(file), detail=str(exc),
-                                    backup=cls._latest_backup_text(file)) from exc
+            raise cls._corrupt(file, str(exc)) from exc
+        except BaseException:
+            conn.close()
+            raise
         if backup and existed:
             store.backup_daily()
         return store
@@ -196,42 +201,67 @@ class Store:
         return file.parent / "backups"
 
     @classmethod
-    def _latest_backup_text(cls, file: Path) -> str:
-        backups = sorted(cls.backup_dir(file).glob(f"{file.stem}-*.sqlite3"))
-        return str(backups[-1]) if backups else "-"
+    def _latest_backup(cls, file: Path) -> Path | None:
+        backups = [p for p in cls.backup_dir(file).glob(f"{file.stem}-*.sqlite3") if p.is_file()]
+        # By time, not name: "before-v2" sorts after the dated copies but may be older.
+        return max(backups, key=lambda p: (p.stat().st_mtime_ns, p.name)) if backups else None
+
+    @classmethod
+    def _corrupt(cls, file: Path, detail: str) -> CorruptStoreError:
+        backup = cls._latest_backup(file)
+        if backup is None:
+            return CorruptStoreError("store.corrupt_no_backup", path=str(file), detail=detail)
+        return CorruptStoreError("store.corrupt", path=str(file), detail=detail,
+                                 backup=str(backup))
 
     @classmethod
     def _check_integrity(cls, file: Path) -> None:
-        # Read-only URI: checking a damaged file must never write to it.
-        uri = f"file:{file.as_posix()}?mode=ro"
+        """Refuse a damaged file or one from a newer schema, reading it only."""
+        # Quoted, so a '#' or '?' in a folder name cannot cut the path short.
+        uri = f"file:{quote(file.as_posix())}?mode=ro"
+        sidecars = [file.with_name(file.name + suffix) for suffix in ("-wal", "-shm")]
+        had_sidecars = [p.exists() for p in sidecars]
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
-                result = conn.execute("PRAGMA integrity_check").fetchall()
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as exc:
-            raise CorruptStoreError("store.corrupt", path=str(file), detail=str(exc),
-                                    backup=cls._latest_backup_text(file)) from exc
-        if result != [("ok",)]:
-            detail = "; ".join(r[0] for r in result[:3])
-            raise CorruptStoreError("store.corrupt", path=str(file), detail=detail,
-                                    backup=cls._latest_backup_text(file))
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version > SCHEMA:
+                        raise StoreError("store.newer_schema", path=str(file), version=version)
+                    result = conn.execute("PRAGMA integrity_check").fetchall()
+                finally:
+                    conn.close()
+            except sqlite3.DatabaseError as exc:
+                raise cls._corrupt(file, str(exc)) from exc
+            if result != [("ok",)]:
+                raise cls._corrupt(file, "; ".join(r[0] for r in result[:3]))
+        except StoreError:
+            # A read-only look at a WAL file creates empty -wal/-shm files; leave no trace.
+            wal = sidecars[0]
+            if not any(had_sidecars) and (not wal.exists() or wal.stat().st_size == 0):
+                for created in sidecars:
+                    created.unlink(missing_ok=True)
+            raise
 
     def _migrate(self, backup_first: bool) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA:
-            raise StoreError("store.newer_schema", path=str(self.path), version=version)
+        version = self._schema_version()
         if version == SCHEMA:
             return
-        if backup_first and self.path is not None:
+        if version < SCHEMA and backup_first and self.path is not None:
             self._backup_to(self.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3")
         with self.transaction() as cur:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = self._schema_version()
+            if version > SCHEMA:
+                raise StoreError("store.newer_schema", path=str(self.path), version=version)
             for step in range(version, SCHEMA):
                 for statement in MIGRATIONS[step].split(";"):
                     if statement.strip():
                         cur.execute(statement)
             cur.execute(f"PRAGMA user_version={SCHEMA}")
+
+    def _schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
     def backup_daily(self) -> Path | None:
         """Keep one copy of the file per day (the last five days), for recovery."""
@@ -407,8 +437,16 @@ class Store:
             removed = cur.rowcount
             cur.execute("DELETE FROM records WHERE person = ?", (person,))
             removed += cur.rowcount
-            cur.execute("DELETE FROM settings WHERE key LIKE ?", (f"person:{person}:%",))
+            # A prefix compare, not LIKE: '%' or '_' in a name must not match other people.
+            prefix = f"person:{person}:"
+            cur.execute("DELETE FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+        self._scrub()
         return removed
+
+    def _scrub(self) -> None:
+        """Copy the write-ahead log into the file and empty it, so deleted text is gone."""
+        if self.path is not None:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def remove_demo(self) -> int:
         """Delete every record marked as demo; returns how many."""
@@ -427,6 +465,7 @@ class Store:
             cur.execute("DELETE FROM records")
             cur.execute("DELETE FROM settings")
         self._conn.execute("VACUUM")  # so deleted notes do not linger in free pages
+        self._scrub()
         if include_backups and self.path is not None:
             shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
         return total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -40,7 +41,11 @@ def field_problems(
 ) -> list[str]:
     """One line per problem: the field's label (and its command-line flag) plus the message."""
     lines = []
-    for problem in error.problems:
+    problems = error.problems
+    if flags:  # in the order the flags appear in the help, not the order they were checked
+        order = list(flags)
+        problems = sorted(problems, key=lambda p: order.index(p.field) if p.field in order else 99)
+    for problem in problems:
         label = field_label(problem.field, lang)
         flag = (flags or {}).get(problem.field)
         message = problem.message(lang)
@@ -72,10 +77,10 @@ def counts_summary(counts: Mapping[str, int], lang: str) -> str:
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A plain-text table: left-aligned columns two spaces apart, a dashed line under the header."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
@@ -93,3 +98,17 @@ def confirm(question: str, lang: str, assume_yes: bool) -> bool:
         return False
     yes_words = {w.strip() for w in t("cli.confirm.yes_words", lang).split(",")}
     return answer.strip().lower() in yes_words
+
+
+def write_private(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` readable by its owner only, never leaving half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise

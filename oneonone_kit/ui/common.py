@@ -112,3 +112,15 @@ def safe_callback(message_attr: str = "message") -> Callable:
 
 def style_widget() -> w.HTML:
     return w.HTML(STYLE)
+
+
+def figure_html(fig: Any, alt: str, css_class: str = "oo-chart") -> str:
+    """A matplotlib Figure as an ``<img>`` with alt text (screen readers get what it shows)."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'<img class="{esc(css_class)}" src="data:image/png;base64,{data}" alt="{esc(alt)}" '
+            f'style="max-width:100%;height:auto">')

@@ -1,0 +1,109 @@
+"""Commands that turn the log into files to keep or share: a report and single charts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+from pathlib import Path
+
+from .. import env
+from ..i18n import t
+from ..model import parse_date
+from ..store import Store
+from ._common import CliError, option_error, say, suffix_of, write_private
+
+NAME_STYLES = ("keep", "initials", "pseudonyms")
+
+
+def _date_option(value: str | None, option: str, lang: str) -> _dt.date | None:
+    if value is None or not value.strip():
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise option_error(option, t("error.date_format", lang, value=value), lang)
+    return parsed
+
+
+def _records(store: Store) -> tuple[list, list, list]:
+    return store.meetings(), store.commitments(), store.experiments()
+
+
+def cmd_report(args: argparse.Namespace, lang: str) -> int:
+    """Write a report of the log (PDF or Markdown) for a period, with names as chosen."""
+    start = _date_option(args.start, "--from", lang)
+    end = _date_option(args.end, "--to", lang)
+    if start and end and end < start:
+        raise CliError(t("cli.report.range", lang, start=start.isoformat(), end=end.isoformat()))
+    names = (args.names or "keep").strip().lower()
+    if names not in NAME_STYLES:
+        raise option_error(
+            "--names",
+            t("error.unknown_choice", lang, value=args.names, options=", ".join(NAME_STYLES)),
+            lang,
+        )
+    out = Path(args.out).expanduser()
+    suffix_of(out, (".pdf", ".md"), "cli.report.bad_suffix", lang)
+    from .. import report  # matplotlib and friends load only for this command
+
+    with Store.open() as store:
+        meetings, commitments, experiments = _records(store)
+    try:
+        written = report.write_report(
+            out,
+            meetings,
+            commitments,
+            experiments,
+            lang=lang,
+            start=start,
+            end=end,
+            names=names,
+            today=env.today(),
+        )
+    except OSError as exc:
+        raise CliError(
+            t("cli.cannot_write", lang, path=str(out), detail=exc.strerror or str(exc))
+        ) from None
+    say(t("cli.report.done", lang, path=Path(written).resolve()))
+    if names == "keep":
+        say(t("cli.report.names_hint", lang))
+    return 0
+
+
+def cmd_chart(args: argparse.Namespace, lang: str) -> int:
+    """Draw one chart of the log to a PNG file."""
+    from .. import charts  # matplotlib loads only for this command
+
+    names = ", ".join(charts.CHART_NAMES)
+    if not args.name:
+        raise CliError(t("cli.chart.which", lang, names=names))
+    if args.name not in charts.CHART_NAMES:
+        raise CliError(t("cli.chart.unknown", lang, name=args.name, names=names))
+    if not args.out:
+        raise option_error("--out", t("error.required", lang), lang)
+    out = Path(args.out).expanduser()
+    suffix_of(out, (".png",), "cli.chart.bad_suffix", lang)
+    with Store.open() as store:
+        meetings, commitments, experiments = _records(store)
+        people = store.people()
+    if args.person is not None and args.person not in people:
+        raise CliError(
+            t("cli.unknown_person", lang, person=args.person, people=", ".join(people) or "-")
+        )
+    figure = charts.figure_by_name(
+        args.name,
+        meetings,
+        commitments,
+        experiments,
+        lang=lang,
+        today=env.today(),
+        person=args.person,
+    )
+    png = charts.figure_to_png(figure)
+    try:
+        write_private(out, png)
+    except OSError as exc:
+        raise CliError(
+            t("cli.cannot_write", lang, path=str(out), detail=exc.strerror or str(exc))
+        ) from None
+    say(t("cli.chart.done", lang, name=args.name, path=out.resolve()))
+    return 0

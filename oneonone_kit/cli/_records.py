@@ -1,0 +1,231 @@
+"""Commands that read or change the learner's log: log add/list, export, import, forget, demo."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import env
+from ..i18n import format_date, t
+from ..model import Meeting, RecordError
+from ..store import ImportProblem, Store
+from ._common import (
+    CliError,
+    confirm,
+    counts_summary,
+    field_problems,
+    format_table,
+    say,
+    suffix_of,
+    warn,
+)
+
+# The flag that fills each Meeting field, so an error can say what to retype.
+MEETING_FLAGS = {
+    "date": "--date",
+    "person": "--person",
+    "planned_minutes": "--planned",
+    "actual_minutes": "--actual",
+    "status": "--status",
+    "agenda_by": "--agenda",
+    "needs": "--needs",
+    "talk_share": "--talk-share",
+    "leader_rating": "--rating",
+    "employee_rating": "--their-rating",
+    "notes": "--notes",
+}
+DEFAULT_LIMIT = 20
+
+
+def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
+    """Validate one meeting from the flags and save it to the local store."""
+    raw = {
+        "date": args.date,
+        "person": args.person,
+        "planned_minutes": args.planned,
+        "actual_minutes": args.actual,
+        "status": args.status,
+        "agenda_by": args.agenda,
+        "needs": args.needs,
+        "talk_share": args.talk_share,
+        "leader_rating": args.rating,
+        "employee_rating": args.their_rating,
+        "notes": args.notes,
+    }
+    try:
+        meeting = Meeting.create(today=env.today(), **raw)
+    except RecordError as error:
+        # Validate before opening the store, so a typo never creates or touches the file.
+        raise CliError(
+            t("cli.log.not_saved", lang), field_problems(error, lang, MEETING_FLAGS)
+        ) from None
+    with Store.open() as store:
+        store.add_meeting(meeting)
+        count = len(store.meetings())
+    say(
+        t(
+            "log.saved",
+            lang,
+            person=meeting.person,
+            date=format_date(meeting.date, lang),
+            count=count,
+        )
+    )
+    return 0
+
+
+def _meeting_row(meeting: Meeting, lang: str, with_marker: bool) -> list[str]:
+    actual = "-" if meeting.actual_minutes is None else str(meeting.actual_minutes)
+    row = [
+        format_date(meeting.date, lang),
+        meeting.person,
+        t(f"status.{meeting.status}", lang),
+        f"{actual}/{meeting.planned_minutes}",
+        t(f"agenda.{meeting.agenda_by}", lang) if meeting.agenda_by else "-",
+        ", ".join(t(f"need.{n}", lang) for n in meeting.needs) or "-",
+    ]
+    if with_marker:
+        row.insert(0, t("log.demo_marker", lang) if meeting.demo else "")
+    return row
+
+
+def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
+    """Print the latest meetings as a table (all of them with ``--limit 0``)."""
+    with Store.open() as store:
+        meetings = store.meetings()
+        people = store.people()
+    if not meetings:
+        say(t("cli.list.empty", lang))
+        return 0
+    if args.person is not None:
+        wanted = args.person.strip()
+        exact = [m for m in meetings if m.person == wanted]
+        # Forgiving about case here (a read-only view); forget stays exact.
+        meetings = exact or [m for m in meetings if m.person.casefold() == wanted.casefold()]
+        if not meetings:
+            say(t("cli.list.no_person", lang, person=wanted, people=", ".join(people)))
+            return 0
+    shown = meetings[-args.limit :] if args.limit else meetings
+    with_marker = any(m.demo for m in shown)
+    headers = [
+        t("field.date", lang),
+        t("field.person", lang),
+        t("field.status", lang),
+        t("cli.list.minutes", lang),
+        t("field.agenda_by", lang),
+        t("field.needs", lang),
+    ]
+    if with_marker:
+        headers.insert(0, "")
+    say(format_table(headers, [_meeting_row(m, lang, with_marker) for m in shown]))
+    say()
+    if len(shown) < len(meetings):
+        say(t("cli.list.some", lang, shown=len(shown), count=len(meetings)))
+    else:
+        say(t("cli.list.all", lang, count=len(meetings)))
+    if with_marker:
+        say(t("cli.list.demo_hint", lang))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    """Write everything (.json) or the meetings (.csv) to a file only the user can read."""
+    path = Path(args.path).expanduser()
+    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix", lang)
+    with Store.open() as store:
+        try:
+            if suffix == ".json":
+                store.export_json(path)
+                message = t(
+                    "cli.export.done_json",
+                    lang,
+                    summary=counts_summary(store.counts(), lang),
+                    path=path.resolve(),
+                )
+            else:
+                store.export_csv(path)
+                message = t(
+                    "cli.export.done_csv", lang, count=len(store.meetings()), path=path.resolve()
+                )
+        except OSError as exc:
+            raise CliError(
+                t("cli.cannot_write", lang, path=str(path), detail=exc.strerror or str(exc))
+            ) from None
+    say(message)
+    say(t("cli.export.private", lang))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, lang: str) -> int:
+    """Check a whole .json or .csv file, then add it in one go (or add nothing)."""
+    path = Path(args.path).expanduser()
+    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix", lang)
+    try:
+        payload = path.read_bytes()
+    except OSError as exc:
+        raise ImportProblem(
+            "import.cannot_read", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
+    today = env.today()
+    with Store.open() as store:
+        if suffix == ".json":
+            counts = store.import_json(payload, today=today)
+        else:
+            counts = {"meetings": store.import_csv(payload, today=today)}
+    say(t("import.done", lang, summary=counts_summary(counts, lang)))
+    return 0
+
+
+def _backups_note(store: Store, lang: str) -> None:
+    if store.path is None:
+        return
+    folder = Store.backup_dir(store.path)
+    if folder.is_dir() and any(folder.iterdir()):
+        warn(t("cli.forget.backups_note", lang, folder=folder))
+
+
+def cmd_forget(args: argparse.Namespace, lang: str) -> int:
+    """Delete one person's records, or everything, after a confirmation."""
+    if args.everything and args.person:
+        raise CliError(t("cli.forget.both", lang))
+    if not args.everything and not args.person:
+        raise CliError(t("cli.forget.what", lang))
+    with Store.open() as store:
+        if args.everything:
+            total = sum(store.counts().values())
+            question = t("cli.forget.ask_everything", lang, count=total, path=store.path)
+            if not confirm(question, lang, args.yes):
+                say(t("cli.forget.kept", lang))
+                return 0
+            removed = store.delete_everything()
+            say(t("cli.forget.everything_done", lang, count=removed))
+            return 0
+        person = args.person
+        total = len(store.meetings(person=person)) + len(store.commitments(person=person))
+        if not total:
+            near = [p for p in store.people() if p.casefold() == person.strip().casefold()]
+            say(t("cli.forget.nobody", lang, person=person))
+            if near:
+                say(t("cli.forget.did_you_mean", lang, names=", ".join(near)))
+            return 0
+        question = t("cli.forget.ask_person", lang, person=person, count=total)
+        if not confirm(question, lang, args.yes):
+            say(t("cli.forget.kept", lang))
+            return 0
+        removed = store.forget_person(person)
+        say(t("cli.forget.person_done", lang, person=person, count=removed))
+        _backups_note(store, lang)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, lang: str) -> int:
+    """Load the made-up demo log, or remove it again (own records stay)."""
+    from ..demo import load_demo, remove_demo
+
+    with Store.open() as store:
+        if args.remove:
+            say(t("demo.removed", lang, count=remove_demo(store)))
+        else:
+            say(t("demo.loaded", lang, count=load_demo(store, today=env.today())))
+            say(t("cli.demo.hint", lang))
+    return 0

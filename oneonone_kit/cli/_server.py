@@ -1,0 +1,202 @@
+"""Commands that start a server on this computer: the Voila web app and JupyterLab."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import webbrowser
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..i18n import t
+from ._common import CliError, say, warn
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+READY_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class ServerCommand:
+    """Everything needed to start a server: the argument list, its environment and its URL."""
+
+    argv: list[str]
+    env: dict[str, str] = field(repr=False)
+    cwd: Path
+    url: str
+    port: int
+
+
+def repo_root() -> Path:
+    """The repository checkout this package runs from (the notebooks live there, not in wheels)."""
+    import oneonone_kit
+
+    return Path(oneonone_kit.__file__).resolve().parent.parent
+
+
+def notebooks_dir(root: Path, lang: str) -> Path:
+    """``<root>/notebooks``, or a CliError that explains where the notebooks come from."""
+    folder = Path(root) / "notebooks"
+    if not folder.is_dir():
+        raise CliError(t("cli.no_notebooks", lang, path=folder))
+    return folder
+
+
+def voila_command(
+    port: int,
+    workshop: bool,
+    root: Path,
+    lang: str | None = None,
+    base_env: Mapping[str, str] | None = None,
+) -> ServerCommand:
+    """The Voila command line serving ``<root>/notebooks`` on 127.0.0.1 with the repo's voila.json.
+
+    Nothing is started. ``workshop`` sets ``ONEONONE_MODE=workshop`` in the server's
+    environment, so kernels keep each participant's data in memory only.
+    """
+    root = Path(root)
+    argv = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(root / "notebooks"),
+        f"--Voila.ip={HOST}",
+        f"--port={port}",
+        "--no-browser",  # we open the browser ourselves, once the server answers
+        "--Voila.port_retries=0",  # a busy port is an error, never a silent move elsewhere
+        # One item per flag: traitlets 5 reads "=[path]" as a literal string with brackets.
+        f"--Voila.config_file_paths={root}",
+    ]
+    server_env = dict(os.environ if base_env is None else base_env)
+    if workshop:
+        server_env["ONEONONE_MODE"] = "workshop"
+    if lang:
+        server_env["ONEONONE_LANG"] = lang
+    return ServerCommand(
+        argv=argv, env=server_env, cwd=root, url=f"http://{HOST}:{port}/", port=port
+    )
+
+
+def lab_command(root: Path, base_env: Mapping[str, str] | None = None) -> ServerCommand:
+    """The JupyterLab command line opening ``<root>/notebooks``."""
+    root = Path(root)
+    argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root / 'notebooks'}"]
+    env = dict(os.environ if base_env is None else base_env)
+    return ServerCommand(argv=argv, env=env, cwd=root, url="", port=0)
+
+
+def port_is_free(port: int, host: str = HOST) -> bool:
+    """True when a server could listen on ``host:port`` right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        if os.name != "nt":
+            # Tornado binds with SO_REUSEADDR too, so a port in TIME_WAIT counts as free.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_port_near(port: int) -> int | None:
+    for candidate in range(port + 1, min(port + 50, 65535) + 1):
+        if port_is_free(candidate):
+            return candidate
+    return None
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection((HOST, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def _open_browser_when_ready(command: ServerCommand, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline and proc.poll() is None:
+        if _answers(command.port):
+            webbrowser.open(command.url)
+            return
+        time.sleep(0.25)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    # The terminal sent Ctrl+C to the server too; give it a moment to shut its kernels down,
+    # then ask politely (SIGTERM), and only force it when it does not listen.
+    try:
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            proc.wait(timeout=15)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        proc.kill()
+        proc.wait()
+
+
+def _forward_sigterm(proc: subprocess.Popen):
+    # Without this, stopping us (e.g. a service manager's SIGTERM) would orphan the server.
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
+
+
+def _run(command: ServerCommand, lang: str, open_browser: bool = False) -> int:
+    """Run a server in the foreground until it stops or the user presses Ctrl+C."""
+    proc = subprocess.Popen(command.argv, env=command.env, cwd=command.cwd)
+    if open_browser:
+        threading.Thread(target=_open_browser_when_ready, args=(command, proc), daemon=True).start()
+    previous = _forward_sigterm(proc)
+    try:
+        code = proc.wait()
+    except KeyboardInterrupt:
+        _stop(proc)
+        say(t("cli.server.stopped", lang))
+        return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if code != 0:
+        warn(t("cli.server.failed", lang, code=code))
+        return 1
+    return 0
+
+
+def cmd_app(args: argparse.Namespace, lang: str) -> int:
+    """Serve the workbook with Voila on 127.0.0.1 and open it in the browser."""
+    root = repo_root()
+    notebooks_dir(root, lang)
+    if not port_is_free(args.port):
+        near = _free_port_near(args.port) or (args.port % 65535) + 1
+        raise CliError(t("cli.app.port_taken", lang, port=args.port, suggestion=near))
+    command = voila_command(args.port, args.workshop, root, lang=lang)
+    say(t("cli.app.starting", lang, url=command.url))
+    if command.env.get("ONEONONE_MODE", "").strip().lower() == "workshop":
+        say(t("cli.app.workshop", lang))
+    say(t("cli.server.stop_hint", lang))
+    return _run(command, lang, open_browser=not args.no_browser)
+
+
+def jupyterlab_installed() -> bool:
+    return importlib.util.find_spec("jupyterlab") is not None
+
+
+def cmd_lab(args: argparse.Namespace, lang: str) -> int:
+    """Open the notebooks in JupyterLab, when it is installed."""
+    root = repo_root()
+    notebooks_dir(root, lang)
+    if not jupyterlab_installed():
+        raise CliError(t("cli.lab.missing", lang))
+    say(t("cli.lab.starting", lang, path=root / "notebooks"))
+    say(t("cli.server.stop_hint", lang))
+    return _run(lab_command(root), lang)

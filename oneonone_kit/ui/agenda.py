@@ -1,0 +1,114 @@
+"""The agenda builder: the next meeting's agenda for one person in the log."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from .. import env
+from ..agenda import Agenda, propose_agenda
+from ..i18n import format_date, t
+from . import session
+from .common import FIELD_LAYOUT, FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
+
+
+def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
+    """The agenda as (heading, lines) sections, shared by the HTML and the plain-text copy."""
+    sections = []
+    topics = list(agenda.employee_topics) or [t("agenda.ask_topics", lang)]
+    sections.append((t("agenda.their_topics", lang), topics))
+    if agenda.open_commitments:
+        lines = []
+        for c in agenda.open_commitments:
+            due = f" ({t('field.due', lang).lower()} {format_date(c.due, lang)})" if c.due else ""
+            lines.append(f"{c.text} [{t(f'owner.{c.owner}', lang)}]{due}")
+        sections.append((t("agenda.follow_up", lang), lines))
+    need = t(f"need.{agenda.need}", lang)
+    why = (t("agenda.need_never", lang) if agenda.need_never
+           else t("agenda.need_since", lang, count=agenda.need_meetings_since))
+    sections.append((t("agenda.need_heading", lang, need=need), [why, *agenda.questions]))
+    sections.append((t("agenda.close_heading", lang), [t("agenda.close_line", lang)]))
+    return sections
+
+
+class AgendaBuilder(w.VBox):
+    """Parts: ``person``, ``topics``, ``propose``, ``other_questions``, ``agenda``, ``plain``."""
+
+    def __init__(self, lang: str | None = None):
+        self.lang = L = lang or session.lang()
+        self.last_error: Exception | None = None
+        self._rotate = 0
+        self.person = classed(w.Dropdown(options=[], description=t("field.person", L),
+                                         style=FIELD_STYLE, layout=FIELD_LAYOUT),
+                              "oo-agenda-person")
+        self.topics = classed(w.Textarea(description=t("agenda.topics_label", L), rows=3,
+                                         placeholder=t("agenda.topics_placeholder", L),
+                                         style=FIELD_STYLE, layout=FIELD_LAYOUT),
+                              "oo-agenda-topics")
+        self.propose = classed(w.Button(description=t("agenda.propose", L),
+                                        button_style="primary"), "oo-agenda-propose")
+        self.other_questions = classed(w.Button(description=t("agenda.other_questions", L)),
+                                       "oo-agenda-other")
+        self.message = Message("oo-agenda-message")
+        self.agenda = classed(w.HTML(""), "oo-agenda-result")
+        self.plain = classed(w.Textarea(description=t("agenda.copy", L), rows=8,
+                                        style=FIELD_STYLE, layout=FIELD_LAYOUT),
+                             "oo-agenda-plain")
+        self.plain.layout.display = "none"
+        super().__init__([style_widget(), self.person, self.topics,
+                          w.HBox([self.propose, self.other_questions]), self.message,
+                          self.agenda, self.plain])
+        classed(self, "oo-agenda")
+        self.propose.on_click(self._on_propose)
+        self.other_questions.on_click(self._on_other)
+        self.refresh()
+        session.on_change(self.refresh)
+
+    @safe_callback()
+    def refresh(self) -> None:
+        people = session.store().people()
+        current = self.person.value
+        self.person.options = people
+        if current in people:
+            self.person.value = current
+        if not people:
+            self.message.show_info(t("agenda.no_people", self.lang))
+
+    @safe_callback()
+    def _on_other(self, _b=None) -> Agenda | None:
+        self._rotate += 1
+        return self._build()
+
+    @safe_callback()
+    def _on_propose(self, _b=None) -> Agenda | None:
+        self._rotate = 0
+        return self._build()
+
+    def _build(self) -> Agenda | None:
+        L = self.lang
+        person = self.person.value
+        if not person:
+            self.message.show_error(t("agenda.choose_person", L))
+            return None
+        store = session.store()
+        agenda = propose_agenda(person, store.meetings(person), store.commitments(person), L,
+                                today=env.today(), employee_topics=self.topics.value.splitlines(),
+                                rotate=self._rotate)
+        sections = agenda_text(agenda, L)
+        html = [f"<h4>{esc(t('agenda.heading', L, person=person))}</h4><ol>"]
+        for heading, lines in sections:
+            items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+            html.append(f"<li><strong>{esc(heading)}</strong><ul>{items}</ul></li>")
+        html.append("</ol>")
+        self.agenda.value = "".join(html)
+        self.plain.value = "\n".join(
+            f"{i}. {heading}\n" + "\n".join(f"   - {line}" for line in lines)
+            for i, (heading, lines) in enumerate(sections, start=1)
+        )
+        self.plain.layout.display = None
+        self.message.clear()
+        return agenda
+
+
+def agenda_builder(lang: str | None = None) -> AgendaBuilder:
+    """The agenda builder for this page's language."""
+    return AgendaBuilder(lang)

@@ -1,0 +1,135 @@
+"""The action plan: self-assessments then and now, what the log shows, and exports."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from .. import env
+from ..i18n import format_date, format_number, format_percent, t
+from ..scoring import SAFETY_REVERSED, compare, mean_score
+from . import session
+from .common import Message, classed, esc, safe_callback, style_widget
+from .data import download_link
+
+KINDS = ("baseline", "beliefs", "behaviours", "needs", "safety")
+
+
+class ProgressView(w.VBox):
+    """Parts: ``table`` (self-assessments first vs latest), ``log_summary`` (what the log shows)."""
+
+    def __init__(self, lang: str | None = None):
+        self.lang = lang or session.lang()
+        self.last_error: Exception | None = None
+        self.message = Message("oo-progress-message")
+        self.table = classed(w.HTML(""), "oo-progress-table")
+        self.log_summary = classed(w.HTML(""), "oo-progress-log")
+        super().__init__([style_widget(), self.table, self.log_summary, self.message])
+        classed(self, "oo-progress")
+        self.refresh()
+        session.on_change(self.refresh)
+
+    @safe_callback()
+    def refresh(self) -> None:
+        L = self.lang
+        store = session.store()
+        rows = []
+        for kind in KINDS:
+            sittings = store.assessments(kind)
+            if not sittings:
+                continue
+            flip = SAFETY_REVERSED if kind == "safety" else ()
+            change = compare(sittings, flip)
+            latest = sittings[-1]
+            latest_mean = mean_score(latest.answers, latest.scale_max, flip) or 0.0
+            first_text = (f"{format_number(change.first_mean, L)} "
+                          f"({format_date(change.first.taken_at.date(), L, weekday=False)})"
+                          if change else "–")
+            rows.append((t(f"plan.kind.{kind}", L), first_text,
+                         f"{format_number(latest_mean, L)} "
+                         f"({format_date(latest.taken_at.date(), L, weekday=False)})",
+                         f"/ {latest.scale_max}"))
+        if rows:
+            head = "".join(f"<th scope='col'>{esc(t(k, L))}</th>" for k in
+                           ("plan.col.what", "plan.col.first", "plan.col.latest", "plan.col.scale"))
+            body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+            self.table.value = (f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>'
+                                f"{head}</tr></thead><tbody>{body}</tbody></table></div>")
+        else:
+            self.table.value = f"<p>{esc(t('plan.no_assessments', L))}</p>"
+        self.log_summary.value = "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in
+                                          self.log_lines()) + "</ul>"
+
+    def log_lines(self) -> list[str]:
+        """A few plain sentences on what the log shows (overall)."""
+        from ..metrics import summarise
+
+        L = self.lang
+        store = session.store()
+        meetings = store.meetings()
+        if not meetings:
+            return [t("plan.log_empty", L)]
+        s = summarise(meetings, store.commitments(), today=env.today())["overall"]
+        lines = [t("plan.log_meetings", L, count=len(meetings), people=len(store.people()))]
+        if s.agenda.trend.latest is not None:
+            lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))
+        if s.talk.latest is not None:
+            lines.append(t("plan.log_talk", L, share=format_percent(s.talk.latest / 100, L)))
+        if s.follow.total.rate is not None:
+            lines.append(t("plan.log_follow", L, share=format_percent(s.follow.total.rate, L)))
+        neglected = s.needs.neglected
+        if neglected:
+            lines.append(t("plan.log_neglected", L,
+                           needs=", ".join(t(f"need.{n}", L) for n in neglected)))
+        return lines
+
+
+class PlanExport(w.VBox):
+    """Parts: ``names`` (keep / initials / pseudonyms), ``prepare``, ``links``, ``message``."""
+
+    def __init__(self, lang: str | None = None):
+        self.lang = L = lang or session.lang()
+        self.last_error: Exception | None = None
+        self.names = classed(w.ToggleButtons(
+            options=[(t(f"plan.names.{n}", L), n) for n in ("keep", "initials", "pseudonyms")],
+            value="initials", description=t("plan.names", L),
+            style={"description_width": "initial"}), "oo-plan-names")
+        self.prepare = classed(w.Button(description=t("plan.prepare", L), button_style="primary"),
+                               "oo-plan-prepare")
+        self.links = classed(w.HTML(""), "oo-plan-links")
+        self.message = Message("oo-plan-message")
+        super().__init__([style_widget(), self.names, self.prepare, self.links, self.message])
+        classed(self, "oo-plan-export")
+        self.prepare.on_click(self._on_prepare)
+
+    @safe_callback()
+    def _on_prepare(self, _b=None) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from ..report import write_report
+
+        L = self.lang
+        store = session.store()
+        stamp = env.today().isoformat()
+        args = (store.meetings(), store.commitments(), store.experiments())
+        links = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for suffix, mime in ((".pdf", "application/pdf"), (".md", "text/markdown")):
+                path = write_report(Path(tmp) / f"report{suffix}", *args, lang=L,
+                                    names=self.names.value, today=env.today())
+                links.append(download_link(path.read_bytes(), f"oneonone-report-{stamp}{suffix}",
+                                           t(f"plan.download{suffix.replace('.', '_')}", L), mime))
+        links.append(download_link(store.export_json(), f"oneonone-{stamp}.json",
+                                   t("data.download_json", L), "application/json"))
+        self.links.value = " · ".join(links)
+        self.message.show_ok(t("plan.ready", L))
+
+
+def progress(lang: str | None = None) -> ProgressView:
+    """Self-assessments then and now, and what the log shows."""
+    return ProgressView(lang)
+
+
+def plan_export(lang: str | None = None) -> PlanExport:
+    """Download the report (PDF, Markdown) and everything (JSON)."""
+    return PlanExport(lang)

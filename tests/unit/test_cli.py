@@ -1,0 +1,586 @@
+"""The ``oneonone`` command line, called in-process through ``main([...])`` like a user would.
+
+Every test runs against a throw-away ONEONONE_HOME with ONEONONE_TODAY fixed, so nothing
+touches real data and dates are reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import oneonone_kit
+from oneonone_kit import cli
+from oneonone_kit.cli import _server
+from oneonone_kit.i18n import t
+from oneonone_kit.store import Store
+
+TODAY = "2026-11-22"
+REPO = Path(oneonone_kit.__file__).resolve().parent.parent
+COMMANDS = [
+    [],
+    ["app"],
+    ["lab"],
+    ["log"],
+    ["log", "add"],
+    ["log", "list"],
+    ["export"],
+    ["import"],
+    ["forget"],
+    ["demo"],
+    ["report"],
+    ["chart"],
+]
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "home"
+    monkeypatch.setenv("ONEONONE_HOME", str(folder))
+    monkeypatch.setenv("ONEONONE_TODAY", TODAY)
+    monkeypatch.delenv("ONEONONE_LANG", raising=False)
+    monkeypatch.delenv("ONEONONE_MODE", raising=False)
+    return folder
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stored_meetings() -> list:
+    with Store.open() as store:
+        return store.meetings()
+
+
+def add(capsys, person: str = "Sam", date: str = "2026-03-03", *extra: str) -> None:
+    code, _, err = run(
+        capsys, "log", "add", "--date", date, "--person", person, "--planned", "30", *extra
+    )
+    assert code == 0, err
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+# ---- log add / log list ---------------------------------------------------------------------
+def test_added_meeting_shows_up_in_the_list(capsys):
+    code, out, err = run(
+        capsys,
+        "log",
+        "add",
+        "--date",
+        "2026-03-03",
+        "--person",
+        "Sam",
+        "--planned",
+        "30",
+        "--actual",
+        "25",
+        "--agenda",
+        "employee",
+        "--needs",
+        "growth,feedback",
+        "--talk-share",
+        "40",
+        "--rating",
+        "4",
+        "--their-rating",
+        "3",
+        "--notes",
+        "Talked about the next role.",
+    )
+    assert (code, err) == (0, "")
+    assert "Saved: Sam, Tue 3 Mar 2026" in out
+
+    code, out, _ = run(capsys, "log", "list")
+    assert code == 0
+    assert "Tue 3 Mar 2026" in out and "Sam" in out and "25/30" in out
+    assert "the employee" in out and "Growth, Feedback" in out
+    [meeting] = stored_meetings()
+    assert (meeting.talk_share, meeting.leader_rating, meeting.employee_rating) == (40, 4, 3)
+    assert meeting.notes == "Talked about the next role."
+
+
+def test_list_speaks_dutch_with_dutch_dates(capsys):
+    add(capsys)
+    code, out, _ = run(capsys, "--lang", "nl", "log", "list")
+    assert code == 0
+    assert "di 3 mrt 2026" in out and "gehouden" in out and "Datum" in out
+
+
+def test_lang_may_follow_the_command(capsys):
+    add(capsys)
+    code, out, _ = run(capsys, "log", "list", "--lang", "nl")
+    assert code == 0 and "di 3 mrt 2026" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_bad_date_empty_person_and_zero_minutes_are_refused_naming_each_field(capsys, lang):
+    code, out, err = run(
+        capsys,
+        "--lang",
+        lang,
+        "log",
+        "add",
+        "--date",
+        "2026-02-30",
+        "--person",
+        "",
+        "--planned",
+        "0",
+    )
+    assert code == 2
+    assert out == ""
+    assert err.startswith(t("cli.error", lang, message=t("cli.log.not_saved", lang)))
+    for field, flag in (
+        ("date", "--date"),
+        ("person", "--person"),
+        ("planned_minutes", "--planned"),
+    ):
+        assert f"{t(f'field.{field}', lang)} ({flag})" in err
+    assert "Traceback" not in err
+    assert stored_meetings() == []
+
+
+def test_one_wrong_value_keeps_the_whole_meeting_out(capsys):
+    code, _, err = run(
+        capsys,
+        "log",
+        "add",
+        "--date",
+        "2026-03-03",
+        "--person",
+        "Sam",
+        "--planned",
+        "30",
+        "--rating",
+        "9",
+    )
+    assert code == 2
+    assert "My rating (1-5) (--rating): 9 is outside the range 1 to 5." in err
+    assert stored_meetings() == []
+
+
+def test_missing_required_values_are_named_not_tracebacked(capsys):
+    code, _, err = run(capsys, "log", "add")
+    assert code == 2
+    assert "Date (--date): This field is needed." in err
+    assert "Planned minutes (--planned): This field is needed." in err
+
+
+def test_list_of_an_empty_log_says_how_to_start(capsys):
+    code, out, _ = run(capsys, "log", "list")
+    assert code == 0 and "oneonone log add" in out and "oneonone demo" in out
+
+
+def test_list_filters_by_person_and_limits_to_the_latest(capsys):
+    for day in ("2026-03-03", "2026-03-10", "2026-03-17"):
+        add(capsys, "Sam", day)
+    add(capsys, "Robin", "2026-03-04")
+    code, out, _ = run(capsys, "log", "list", "--person", "sam", "--limit", "2")
+    assert code == 0
+    assert "Robin" not in out and "3 Mar 2026" not in out
+    assert "10 Mar 2026" in out and "17 Mar 2026" in out
+    assert "The latest 2 of 3 meetings" in out
+
+
+def test_list_names_the_people_when_a_person_is_unknown(capsys):
+    add(capsys, "Sam")
+    code, out, _ = run(capsys, "log", "list", "--person", "Kim")
+    assert code == 0 and "'Kim'" in out and "Sam" in out
+
+
+# ---- demo -----------------------------------------------------------------------------------
+def test_demo_rows_are_marked_and_removing_them_keeps_own_records(capsys):
+    add(capsys, "Sam")
+    code, out, _ = run(capsys, "demo")
+    assert code == 0 and "DEMO" in out
+    code, out, _ = run(capsys, "log", "list", "--limit", "0")
+    demo_lines = [line for line in out.splitlines() if line.startswith("demo ")]
+    assert demo_lines and all("(demo)" in line for line in demo_lines)
+    assert any(line.startswith("    ") and "Sam" in line for line in out.splitlines())
+
+    code, out, _ = run(capsys, "demo", "--remove")
+    assert code == 0 and "removed" in out
+    assert [m.person for m in stored_meetings()] == ["Sam"]
+
+
+# ---- export / import ------------------------------------------------------------------------
+def test_json_export_imports_into_a_fresh_home_unchanged(capsys, tmp_path, monkeypatch):
+    add(capsys, "Sam", "2026-03-03", "--notes", "=not a formula")
+    run(capsys, "demo")
+    with Store.open() as store:
+        before = store.export_data()
+    target = tmp_path / "out" / "log.json"
+    code, out, _ = run(capsys, "export", str(target))
+    assert code == 0 and "Meetings" in out and str(target) in out
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+
+    monkeypatch.setenv("ONEONONE_HOME", str(tmp_path / "fresh"))
+    code, out, err = run(capsys, "import", str(target))
+    assert (code, err) == (0, "")
+    assert out.startswith("Imported: Meetings")
+    with Store.open() as store:
+        after = store.export_data()
+    for section in ("meetings", "commitments", "experiments", "assessments", "settings"):
+        assert after[section] == before[section]
+
+
+def test_csv_export_imports_meetings_into_a_fresh_home(capsys, tmp_path, monkeypatch):
+    add(capsys, "Sam", "2026-03-03", "--needs", "growth;support", "--status", "cancelled")
+    add(capsys, "Zoë, de Vries", "2026-03-04", "--notes", "line one\nline two")
+    before = stored_meetings()
+    target = tmp_path / "meetings.csv"
+    assert run(capsys, "export", str(target))[0] == 0
+
+    monkeypatch.setenv("ONEONONE_HOME", str(tmp_path / "fresh"))
+    code, out, _ = run(capsys, "import", str(target))
+    assert code == 0 and "Meetings 2" in out
+    assert stored_meetings() == before
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_export_and_import_refuse_other_file_types(capsys, tmp_path, command):
+    path = tmp_path / "log.xlsx"
+    path.write_bytes(b"x")
+    code, _, err = run(capsys, command, str(path))
+    assert code == 2 and ".json" in err and ".csv" in err and "'.xlsx'" in err
+
+
+def test_malformed_csv_import_lists_rows_and_changes_nothing(capsys, tmp_path):
+    add(capsys, "Sam")
+    before = stored_meetings()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,person,planned_minutes\n2026-03-05,Kim,30\n2026-31-01,Kim,30\n2026-03-07,Kim,0\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "import", str(bad))
+    assert code == 2 and out == ""
+    assert "Nothing was imported: 2 problem(s) found." in err
+    assert "Row 3, Date:" in err and "Row 4, Planned minutes:" in err
+    assert "Traceback" not in err
+    assert stored_meetings() == before
+
+
+def test_malformed_import_is_explained_in_dutch(capsys, tmp_path):
+    bad = tmp_path / "slecht.csv"
+    bad.write_text("date,person,planned_minutes\n2026-03-05,,30\n", encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "nl", "import", str(bad))
+    assert code == 2
+    assert t("import.refused", "nl", count=1) in err
+    assert (
+        t(
+            "import.row",
+            "nl",
+            row=2,
+            field=t("field.person", "nl"),
+            message=t("error.required", "nl"),
+        )
+        in err
+    )
+
+
+def test_a_file_that_is_not_an_export_is_refused(capsys, tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 2 and "not a oneonone export file" in err
+    assert stored_meetings() == []
+
+
+def test_importing_a_missing_file_says_so_without_creating_a_store(capsys, tmp_path, home):
+    code, _, err = run(capsys, "import", str(tmp_path / "nowhere.json"))
+    assert code == 2 and "Cannot read" in err
+    assert not (home / "oneonone.sqlite3").exists()
+
+
+# ---- forget ---------------------------------------------------------------------------------
+def test_forget_without_yes_refuses_when_nobody_can_answer(capsys, monkeypatch):
+    add(capsys, "Sam")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = run(capsys, "forget", "Sam")
+    assert code == 2 and "--yes" in err
+    assert len(stored_meetings()) == 1
+
+
+def test_forget_everything_without_yes_refuses_too(capsys, monkeypatch):
+    add(capsys, "Sam")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = run(capsys, "forget", "--everything")
+    assert code == 2 and "--yes" in err
+    assert len(stored_meetings()) == 1
+
+
+@pytest.mark.parametrize("answer, remaining", [("n\n", 1), ("y\n", 0)])
+def test_forget_asks_at_a_terminal(capsys, monkeypatch, answer, remaining):
+    add(capsys, "Sam")
+    monkeypatch.setattr(sys, "stdin", FakeTerminal(answer))
+    code, out, _ = run(capsys, "forget", "Sam")
+    assert code == 0 and "[y/N]" in out
+    assert len(stored_meetings()) == remaining
+
+
+def test_forget_yes_removes_only_that_person(capsys):
+    add(capsys, "Sam", "2026-03-03")
+    add(capsys, "Sam", "2026-03-10")
+    add(capsys, "Robin", "2026-03-04")
+    code, out, _ = run(capsys, "forget", "Sam", "--yes")
+    assert code == 0 and "Deleted 2 record(s) about Sam." in out
+    assert [m.person for m in stored_meetings()] == ["Robin"]
+
+
+def test_forget_matches_names_exactly_and_suggests_the_near_one(capsys):
+    add(capsys, "Sam")
+    code, out, _ = run(capsys, "forget", "sam", "--yes")
+    assert code == 0 and "nothing was deleted" in out and "Sam" in out
+    assert len(stored_meetings()) == 1
+
+
+def test_forget_everything_empties_the_log(capsys):
+    add(capsys, "Sam")
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "forget", "--everything", "--yes")
+    assert code == 0 and "Deleted everything" in out
+    with Store.open() as store:
+        assert sum(store.counts().values()) == 0
+
+
+@pytest.mark.parametrize("args", [["forget"], ["forget", "Sam", "--everything", "--yes"]])
+def test_forget_needs_either_a_person_or_everything(capsys, args):
+    code, _, err = run(capsys, *args)
+    assert code == 2 and "--everything" in err
+
+
+# ---- help and argument errors ----------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "oneonone")
+def test_help_of_every_command_reads_well_and_exits_0(capsys, command, lang):
+    code, out, err = run(capsys, "--lang", lang, *command, "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith(t("cli.help.usage", lang) + " oneonone")
+    assert t("cli.help.example", lang).rstrip(":") in out
+    assert "oneonone " + " ".join(command) in out
+
+
+def test_no_command_shows_the_help_and_fails(capsys):
+    code, out, err = run(capsys)
+    assert code == 2 and out == ""
+    assert "log" in err and "export" in err
+
+
+@pytest.mark.parametrize("lang, words", [("en", "not understood"), ("nl", "niet begrepen")])
+def test_unknown_options_are_explained_in_the_chosen_language(capsys, lang, words):
+    code, _, err = run(capsys, "--lang", lang, "log", "add", "--colour", "blue")
+    assert code == 2
+    assert words in err and "--colour blue" in err and "oneonone log add --help" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_command_lists_the_commands(capsys):
+    code, _, err = run(capsys, "lgo")
+    assert code == 2 and "'lgo'" in err and "'log'" in err
+
+
+def test_unknown_language_is_a_user_error(capsys):
+    code, _, err = run(capsys, "--lang", "fr", "log", "list")
+    assert code == 2 and "'fr'" in err and "en, nl" in err
+
+
+def test_language_comes_from_the_environment(capsys, monkeypatch):
+    monkeypatch.setenv("ONEONONE_LANG", "nl")
+    code, out, _ = run(capsys, "log", "list")
+    assert code == 0 and "Je logboek is leeg" in out
+
+
+def test_unusable_settings_are_named(capsys, monkeypatch):
+    monkeypatch.setenv("ONEONONE_TODAY", "tomorrow")
+    code, _, err = run(capsys, "--lang", "nl", "log", "add", "--date", "2026-03-03")
+    assert code == 2 and "ONEONONE_TODAY" in err and "'tomorrow'" in err and "JJJJ-MM-DD" in err
+
+
+def test_a_number_option_rejects_words(capsys):
+    code, _, err = run(capsys, "log", "list", "--limit", "many")
+    assert code == 2 and "--limit: 'many' is not a whole number." in err
+
+
+# ---- app and lab ----------------------------------------------------------------------------
+def test_voila_command_serves_the_notebooks_on_loopback_with_the_repo_config(tmp_path):
+    command = cli.voila_command(8870, workshop=True, root=tmp_path, base_env={"PATH": "/bin"})
+    assert command.argv[:3] == [sys.executable, "-m", "voila"]
+    assert str(tmp_path / "notebooks") in command.argv
+    for flag in (
+        "--Voila.ip=127.0.0.1",
+        "--port=8870",
+        "--no-browser",
+        "--Voila.port_retries=0",
+        f"--Voila.config_file_paths={tmp_path}",
+    ):
+        assert flag in command.argv
+    assert command.env == {"PATH": "/bin", "ONEONONE_MODE": "workshop"}
+    assert command.url == "http://127.0.0.1:8870/"
+
+
+def test_voila_command_without_workshop_leaves_the_mode_alone(tmp_path):
+    command = cli.voila_command(8866, workshop=False, root=tmp_path, base_env={})
+    assert "ONEONONE_MODE" not in command.env
+
+
+def test_voila_reads_the_command_line_as_intended(tmp_path):
+    voila_app = pytest.importorskip("voila.app")
+    command = cli.voila_command(8871, workshop=False, root=tmp_path, base_env={})
+    app = voila_app.Voila()
+    app.parse_command_line(command.argv[3:])
+    assert app.config_file_paths == [str(tmp_path)]
+    assert (app.ip, app.port, app.port_retries, app.open_browser) == ("127.0.0.1", 8871, 0, False)
+
+
+@pytest.fixture
+def fake_repo(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "repo"
+    (root / "notebooks" / "en").mkdir(parents=True)
+    monkeypatch.setattr(_server, "repo_root", lambda: root)
+    return root
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_app_prints_the_address_then_starts_voila(capsys, monkeypatch, fake_repo):
+    started = []
+    monkeypatch.setattr(
+        _server,
+        "_run",
+        lambda command, lang, open_browser: started.append((command, open_browser)) or 0,
+    )
+    port = _free_port()
+    code, out, _ = run(capsys, "app", "--port", str(port), "--workshop", "--no-browser")
+    assert code == 0
+    assert f"http://127.0.0.1:{port}/" in out and "Workshop mode" in out
+    [(command, open_browser)] = started
+    assert open_browser is False
+    assert command.env["ONEONONE_MODE"] == "workshop"
+    assert f"--Voila.config_file_paths={fake_repo}" in command.argv
+
+
+def test_app_on_a_busy_port_says_so_and_suggests_another(capsys, monkeypatch, fake_repo):
+    monkeypatch.setattr(_server, "_run", lambda *a, **k: pytest.fail("must not start"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = run(capsys, "app", "--port", str(port), "--no-browser")
+    assert code == 2
+    assert f"Port {port}" in err and "--port" in err
+
+
+def test_app_without_notebooks_explains_they_come_with_the_checkout(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr(_server, "repo_root", lambda: tmp_path)
+    code, _, err = run(capsys, "app", "--no-browser")
+    assert code == 2 and "repository" in err and "pip install -e ." in err
+
+
+def test_lab_without_jupyterlab_says_how_to_install_it(capsys, monkeypatch, fake_repo):
+    monkeypatch.setattr(_server, "jupyterlab_installed", lambda: False)
+    code, _, err = run(capsys, "lab")
+    assert code == 2 and 'pip install -e ".[lab]"' in err and "make lab" in err
+
+
+def test_lab_command_opens_the_notebooks_folder(tmp_path):
+    command = cli.lab_command(tmp_path, base_env={})
+    assert command.argv[:3] == [sys.executable, "-m", "jupyterlab"]
+    assert f"--ServerApp.root_dir={tmp_path / 'notebooks'}" in command.argv
+
+
+# ---- chart and report -----------------------------------------------------------------------
+def test_chart_writes_a_png(capsys, tmp_path):
+    run(capsys, "demo")
+    out_file = tmp_path / "talk.png"
+    code, out, err = run(
+        capsys, "chart", "talk_share", "--out", str(out_file), "--person", "Alex (demo)"
+    )
+    assert (code, err) == (0, "")
+    assert out_file.read_bytes().startswith(b"\x89PNG") and str(out_file) in out
+
+
+def test_chart_names_the_choices_when_the_name_is_wrong(capsys, tmp_path):
+    code, _, err = run(capsys, "chart", "pie", "--out", str(tmp_path / "x.png"))
+    assert code == 2 and "'pie'" in err and "talk_share" in err
+
+
+def test_chart_refuses_other_file_types_and_unknown_people(capsys, tmp_path):
+    code, _, err = run(capsys, "chart", "cadence", "--out", str(tmp_path / "x.jpg"))
+    assert code == 2 and ".png" in err
+    code, _, err = run(
+        capsys, "chart", "cadence", "--out", str(tmp_path / "x.png"), "--person", "Nobody"
+    )
+    assert code == 2 and "'Nobody'" in err
+
+
+# ---- running as a program -------------------------------------------------------------------
+def _console_script() -> Path:
+    script = Path(sys.executable).parent / ("oneonone.exe" if os.name == "nt" else "oneonone")
+    if not script.exists():
+        pytest.skip("the oneonone console script is not installed in this environment")
+    return script
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, ONEONONE_HOME=str(home), ONEONONE_TODAY=TODAY)
+    env.pop("ONEONONE_LANG", None)
+    return env
+
+
+def test_console_script_shows_help_and_reports_a_bad_date_without_traceback(home):
+    script = _console_script()
+    done = subprocess.run(
+        [str(script), "--help"], capture_output=True, text=True, env=_env(home), timeout=60
+    )
+    assert done.returncode == 0 and "oneonone" in done.stdout
+    done = subprocess.run(
+        [str(script), "log", "add", "--date", "2026-02-30", "--person", "Sam", "--planned", "30"],
+        capture_output=True,
+        text=True,
+        env=_env(home),
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Date (--date)" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("module", ["oneonone_kit", "oneonone_kit.cli"])
+def test_python_dash_m_runs_the_same_command_line(home, module):
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--lang", "nl", "log", "list"],
+        capture_output=True,
+        text=True,
+        env=_env(home),
+        timeout=60,
+        cwd=REPO,
+    )
+    assert done.returncode == 0 and "Je logboek is leeg" in done.stdout
+
+
+def test_importing_the_cli_loads_neither_matplotlib_nor_voila():
+    code = (
+        "import sys, oneonone_kit.cli; "
+        "print(sorted(m for m in ('matplotlib', 'voila', 'ipywidgets') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert done.stdout.strip() == "[]"

@@ -1,0 +1,315 @@
+"""Export and import: round trips keep every record; a bad file changes nothing at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from oneonone_kit.csvio import CSV_COLUMNS, meetings_to_csv
+from oneonone_kit.demo import demo_records
+from oneonone_kit.model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
+from oneonone_kit.store import ImportProblem, Store
+
+TODAY = dt.date(2026, 11, 22)
+
+# ---- generated valid meetings --------------------------------------------------------------
+_TRICKY = ["=SUM(A1:A9)", "+31 6 1234", "-minus", "@home", "'=quoted", "''=twice", "'plain",
+           'say "hi", then; leave', "line one\nline two", "crlf\r\ninside", "tab\tinside",
+           "Zoë, Ærø & 日本", "💬 emoji", "a\rb"]
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
+_notes = st.one_of(_text, st.builds(lambda a, b: a + b, st.sampled_from(_TRICKY), _text))
+_person = st.one_of(st.sampled_from(["Sam", "=Evil()", "Zoë, de Vries", '"Q"', "-x"]),
+                    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1,
+                            max_size=80)).filter(lambda s: s.strip())
+_maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
+
+
+@st.composite
+def valid_meetings(draw) -> Meeting:
+    return Meeting.create(
+        today=TODAY,
+        date=draw(st.dates(dt.date(2000, 1, 1), TODAY + dt.timedelta(days=366))),
+        person=draw(_person),
+        planned_minutes=draw(st.integers(1, 480)),
+        actual_minutes=draw(_maybe(st.integers(1, 480))),
+        status=draw(st.sampled_from(STATUSES)),
+        agenda_by=draw(_maybe(st.sampled_from(AGENDA_OWNERS))),
+        needs=draw(st.lists(st.sampled_from(NEEDS), max_size=9)),
+        talk_share=draw(_maybe(st.integers(0, 100))),
+        leader_rating=draw(_maybe(st.integers(1, 5))),
+        employee_rating=draw(_maybe(st.integers(1, 5))),
+        notes=draw(_notes),
+        experiment=draw(_maybe(st.sampled_from(["exp-1", "demo-experiment-agenda"]))),
+        demo=draw(st.booleans()),
+    )
+
+
+ROUND_TRIP = settings(max_examples=60, deadline=None,
+                      suppress_health_check=[HealthCheck.too_slow])
+
+
+@ROUND_TRIP
+@given(st.lists(valid_meetings(), min_size=1, max_size=8))
+def test_json_export_then_import_into_an_empty_store_gives_equal_meetings(meetings):
+    with Store.memory() as source, Store.memory() as target:
+        source.add_meetings(meetings)
+        counts = target.import_json(source.export_json(), today=TODAY)
+        assert counts["meetings"] == len(meetings)
+        assert target.meetings() == source.meetings()
+
+
+@ROUND_TRIP
+@given(st.lists(valid_meetings(), min_size=1, max_size=8))
+def test_csv_export_then_import_into_an_empty_store_gives_equal_meetings(meetings):
+    with Store.memory() as source, Store.memory() as target:
+        source.add_meetings(meetings)
+        assert target.import_csv(source.export_csv(), today=TODAY) == len(meetings)
+        assert target.meetings() == source.meetings()
+
+
+def test_json_round_trip_keeps_every_kind_of_record_and_the_settings(tmp_home):
+    records = demo_records(TODAY)
+    with Store.open() as source:
+        source.add_meetings(records["meetings"])
+        source.add_records(records["commitments"] + records["experiments"]
+                           + records["assessments"])
+        source.set_setting("lang", "nl")
+        exported = source.export_json(tmp_home / "export" / "all.json")
+        before = {kind: source.records(kind) for kind in ("commitments", "experiments",
+                                                          "assessments")}
+    with Store.memory() as target:
+        counts = target.import_json(tmp_home / "export" / "all.json", today=TODAY)
+        assert counts == {"meetings": len(records["meetings"]),
+                          "commitments": len(records["commitments"]), "assessments": 2,
+                          "experiments": 1, "reflections": 0}
+        assert target.meetings() == sorted(records["meetings"],
+                                           key=lambda m: (m.date, m.person, m.uid))
+        for kind, items in before.items():
+            assert target.records(kind) == items
+        assert target.get_setting("lang") == "nl"
+    assert (tmp_home / "export" / "all.json").read_bytes() == exported
+
+
+def test_importing_the_same_export_twice_adds_nothing_new():
+    with Store.memory() as s:
+        s.add_meeting(Meeting.create(date="2026-03-03", person="Sam", planned_minutes=30))
+        payload = s.export_json()
+        s.import_json(payload)
+        s.import_json(payload)
+        assert s.counts()["meetings"] == 1
+
+
+def test_export_files_are_private_and_csv_opens_in_spreadsheets(tmp_home):
+    with Store.open() as s:
+        s.add_meeting(Meeting.create(date="2026-03-03", person="Zoë", planned_minutes=30,
+                                     notes="=HYPERLINK(\"x\")"))
+        payload = s.export_csv(tmp_home / "meetings.csv")
+        s.export_json(tmp_home / "all.json")
+    for name in ("meetings.csv", "all.json"):
+        assert stat.S_IMODE((tmp_home / name).stat().st_mode) == 0o600
+    assert payload.startswith("\ufeff".encode())  # BOM: spreadsheets then read accents right
+    text = payload.decode("utf-8-sig")
+    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert "Zoë" in text
+    assert ',"\'=HYPERLINK(""x"")",' in text  # a formula is shown as text, never run
+    json.loads((tmp_home / "all.json").read_text("utf-8"))
+
+
+# ---- refusing bad files, leaving the store exactly as it was -------------------------------
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def filled(tmp_home):
+    """A closed store file with a few records, and a function that checks it is untouched."""
+    with Store.open() as s:
+        s.add_meetings([Meeting.create(today=TODAY, date=f"2026-03-0{i}", person=p,
+                                       planned_minutes=30)
+                        for i, p in enumerate(["Ann", "Bo", "Cas"], start=1)])
+        counts = s.counts()
+    path = tmp_home / "oneonone.sqlite3"
+    digest = _sha(path)
+
+    def refuse(kind: str, payload: bytes) -> ImportProblem:
+        with Store.open() as s:
+            with pytest.raises(ImportProblem) as info:
+                getattr(s, f"import_{kind}")(payload, today=TODAY)
+            assert s.counts() == counts
+        assert _sha(path) == digest, "a refused import changed the store file"
+        return info.value
+
+    return refuse
+
+
+def _csv(*rows: str, header: str = "date,person,planned_minutes,needs,notes") -> bytes:
+    return ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8")
+
+
+def test_malformed_csv_leaves_store_byte_for_byte_unchanged_and_lists_rows(filled):
+    payload = _csv(
+        "2026-03-01,Ann,30,guidance,ok",      # row 2
+        "2026-13-01,Ann,30,guidance,ok",      # row 3: bad date
+        "2026-03-03,Bo,30,growth,ok",         # row 4
+        "2026-03-04,Bo,30,gossip,ok",         # row 5: unknown need
+        "2026-03-05,Cas,45,,ok",              # row 6
+    )
+    problem = filled("csv", payload)
+    assert [(row, field, key) for row, field, key, _ in problem.rows] == [
+        (3, "date", "error.date_format"), (5, "needs", "error.unknown_need")]
+    english, dutch = problem.full_message("en"), problem.full_message("nl")
+    assert "Nothing was imported: 2 problem(s)" in english
+    assert "Row 3, Date: '2026-13-01' is not a date we can read" in english
+    assert "Row 5, Needs covered: Unknown need 'gossip'" in english
+    assert "Er is niets geïmporteerd: 2" in dutch
+    assert "Rij 3, Datum: '2026-13-01' is geen datum" in dutch
+    assert "Rij 5, Behandelde behoeften: Onbekende behoefte 'gossip'" in dutch
+
+
+def test_csv_missing_a_required_column_is_refused(filled):
+    problem = filled("csv", _csv("2026-03-01,Ann", header="date,person"))
+    assert problem.key == "import.missing_columns"
+    assert "planned_minutes" in problem.full_message("en")
+    assert "planned_minutes" in problem.full_message("nl")
+
+
+def test_csv_with_an_unknown_column_is_refused(filled):
+    problem = filled("csv", _csv("2026-03-01,Ann,30,x", header="date,person,planned_minutes,mood"))
+    assert problem.key == "import.unknown_columns"
+    assert "mood" in problem.message("en")
+
+
+def test_csv_that_is_not_utf8_is_refused(filled):
+    payload = "date,person,planned_minutes\r\n2026-03-01,Zoë,30\r\n".encode("cp1252")
+    problem = filled("csv", payload)
+    assert problem.key == "import.not_utf8"
+    assert "CSV UTF-8" in problem.full_message("en")
+    assert "CSV UTF-8" in problem.full_message("nl")
+
+
+def test_csv_row_with_the_wrong_number_of_cells_is_refused(filled):
+    payload = _csv("2026-03-01,Ann,30,guidance,ok", "2026-03-02,Bo,30,ok",
+                   "2026-03-03,Cas,30,growth,ok,extra")
+    problem = filled("csv", payload)
+    assert [(row, field, key) for row, field, key, _ in problem.rows] == [
+        (3, "row", "import.wrong_cell_count"), (4, "row", "import.wrong_cell_count")]
+    assert "Row 3, Row: 4 cells where the header has 5." in problem.full_message("en")
+    assert "Rij 4, Rij: 6 cellen" in problem.full_message("nl")
+
+
+@pytest.mark.parametrize("payload", [b"", b"\xef\xbb\xbf", b"  \r\n\r\n",
+                                     b"date,person,planned_minutes\r\n", b"date,person,planned_minutes\r\n,,\r\n"])
+def test_empty_csv_is_refused(filled, payload):
+    problem = filled("csv", payload)
+    assert problem.key == "import.empty"
+    assert problem.message("nl") == "Het bestand bevat geen gesprekken."
+
+
+def test_every_bad_row_is_listed_with_a_cap_on_the_message(filled):
+    rows = [f"2026-03-01,,30,,n{i}" for i in range(30)]
+    problem = filled("csv", _csv(*rows))
+    assert len(problem.rows) == 30
+    lines = problem.row_messages("en")
+    assert len(lines) == 21 and lines[-1] == "... and 10 more."
+
+
+def test_dutch_excel_csv_with_semicolons_imports(tmp_home):
+    payload = (
+        "\ufeffdate;person;planned_minutes;actual_minutes;status;agenda_by;needs;talk_share;"
+        "leader_rating;notes\r\n"
+        "03-03-2026;Zoë de Vries;30;35;held;employee;guidance, growth;40;4;\"Goed; veel gelachen\"\r\n"
+        "10-03-2026;Zoë de Vries;30,0;;afgezegd;;;;;\r\n"
+    ).encode("utf-8")
+    with Store.open() as s:
+        with pytest.raises(ImportProblem) as info:
+            s.import_csv(payload, today=TODAY)  # 'afgezegd' is not a status we know
+        assert [(r, f) for r, f, _, _ in info.value.rows] == [(3, "status")]
+        assert s.counts()["meetings"] == 0
+        assert s.import_csv(payload.replace("afgezegd".encode(), b"cancelled"), today=TODAY) == 2
+        first, second = s.meetings()
+    assert (first.date, first.person, first.actual_minutes, first.needs, first.talk_share,
+            first.notes) == (dt.date(2026, 3, 3), "Zoë de Vries", 35, ("guidance", "growth"), 40,
+                             "Goed; veel gelachen")
+    assert (second.date, second.status, second.planned_minutes, second.actual_minutes) == (
+        dt.date(2026, 3, 10), "cancelled", 30, None)
+
+
+def test_csv_export_reads_back_with_the_same_cells():
+    m = Meeting.create(date="2026-03-03", person="=1+1", planned_minutes=30, notes="'=x")
+    with Store.memory() as s:
+        s.import_csv(meetings_to_csv([m]))
+        assert s.meetings() == [m]
+
+
+def test_not_json_is_refused_without_change(filled):
+    problem = filled("json", b"{oops, this is not json")
+    assert problem.key == "import.bad_json"
+    assert "line 1" in problem.message("en") and "regel 1" in problem.message("nl")
+
+
+@pytest.mark.parametrize("payload", [b'{"hello": 1}', b"[1, 2, 3]", b'"text"',
+                                     b'{"format": "other-app", "version": 1}'])
+def test_json_that_is_not_our_format_is_refused_without_change(filled, payload):
+    problem = filled("json", payload)
+    assert problem.key == "import.not_our_file"
+    assert "Export everything" in problem.full_message("en")
+    assert "Alles exporteren" in problem.full_message("nl")
+
+
+def test_json_from_a_newer_version_is_refused_without_change(filled):
+    problem = filled("json", b'{"format": "oneonone-export", "version": 99}')
+    assert problem.key == "import.newer_file"
+    assert "99" in problem.message("nl")
+
+
+def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
+    with Store.memory() as s:
+        s.add_meetings([Meeting.create(date=f"2026-04-0{i}", person="Dee", planned_minutes=30)
+                        for i in range(1, 4)])
+        data = s.export_data()
+    data["meetings"][1]["date"] = "2026-02-30"
+    data["meetings"][2]["needs"] = ["gossip"]
+    data["meetings"].append("not a record")
+    data["commitments"] = [{"person": "Dee", "text": ""}]
+    problem = filled("json", json.dumps(data).encode("utf-8"))
+    assert [(row, field, key) for row, field, key, _ in problem.rows] == [
+        (2, "date", "error.date_format"), (3, "needs", "error.unknown_need"),
+        (4, "meetings", "import.not_a_record"), (5, "text", "error.required")]
+    english = problem.full_message("en")
+    assert "Nothing was imported: 4 problem(s)" in english
+    assert "Row 2, Date:" in english and "Row 4, Meetings: This entry is not a record." in english
+    assert "Rij 5, Tekst: Dit veld is verplicht." in problem.full_message("nl")
+
+
+def test_json_section_that_is_not_a_list_is_refused_without_change(filled):
+    problem = filled("json", b'{"format": "oneonone-export", "version": 1, "meetings": {}}')
+    assert [(field, key) for _, field, key, _ in problem.rows] == [("meetings", "import.not_a_list")]
+
+
+def test_json_that_is_not_utf8_is_refused_without_change(filled):
+    payload = '{"format": "oneonone-export", "version": 1, "x": "Zoë"}'.encode("cp1252")
+    assert filled("json", payload).key == "import.not_utf8"
+
+
+def test_unreadable_import_path_is_a_readable_problem(tmp_home):
+    with Store.memory() as s:
+        with pytest.raises(ImportProblem) as info:
+            s.import_json(tmp_home / "missing.json")
+    assert info.value.key == "import.cannot_read"
+    assert "missing.json" in info.value.message("nl")
+
+
+def test_record_error_from_a_meeting_is_not_raised_through_import():
+    bad = b'{"format": "oneonone-export", "version": 1, "meetings": [{"date": 5}]}'
+    with Store.memory() as s:
+        with pytest.raises(ImportProblem) as info:
+            s.import_json(bad)
+    assert not isinstance(info.value, RecordError)
+    assert {field for _, field, _, _ in info.value.rows} == {"date", "person", "planned_minutes"}
