@@ -149,7 +149,7 @@ def draw_experiment(ax, d: ChartInput) -> None:
             )
     s.style_axes(ax)
     s.date_axis(
-        ax, effect.baseline_start, max(effect.end, dates[-1]), d.lang, 4 if d.compact else 7
+        ax, effect.baseline_start, max(effect.end, dates[-1]), d.lang, 3 if d.compact else 7
     )
     if kind == "percent":
         s.percent_axis(ax)

@@ -104,7 +104,7 @@ def draw_cadence(ax, d: ChartInput) -> None:
     )
     s.style_axes(ax)
     ax.grid(False)
-    s.date_axis(ax, d.meetings[0].date, d.today, d.lang, 4 if d.compact else 7)
+    s.date_axis(ax, d.meetings[0].date, d.today, d.lang, 3 if d.compact else 7)
     handles, texts = ax.get_legend_handles_labels()
     handles.append(Patch(**s.GAP))
     texts.append(d.tr("chart.cadence.gap"))
@@ -114,7 +114,7 @@ def draw_cadence(ax, d: ChartInput) -> None:
         labels=texts,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.1),
-        ncol=3 if d.compact else 5,
+        ncol=2 if d.compact else 5,
     )
     s.title(ax, d.heading("chart.cadence.title"))
 
@@ -183,18 +183,23 @@ def draw_needs(ax, d: ChartInput) -> None:
         spine.set_visible(False)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02, ticks=[0, 0.5, 1])
     bar.ax.set_yticklabels(["0%", "50%", "100%"], fontsize=s.TICK_SIZE)
-    bar.set_label(d.tr("chart.needs.colorbar"), fontsize=s.TICK_SIZE)
+    if not d.compact:
+        bar.set_label(d.tr("chart.needs.colorbar"), fontsize=s.TICK_SIZE)
     notes = [d.tr("chart.needs.hatched")]
     if neglected:
         notes.append(d.tr("chart.needs.neglected_note", count=M.NEGLECT_AFTER))
-    ax.set_xlabel("\n".join(notes), fontsize=s.TICK_SIZE, loc="left")
+    width = 50 if d.compact else 130
+    ax.set_xlabel(
+        "\n".join(textwrap.fill(n, width) for n in notes), fontsize=s.TICK_SIZE, loc="left"
+    )
     s.title(ax, d.heading(heading))
 
 
 def _time_axes(ax, d: ChartInput, dates, ylabel_key: str) -> None:
     s.style_axes(ax)
-    s.date_axis(ax, dates[0], max(dates[-1], dates[0]), d.lang, 4 if d.compact else 7)
-    ax.set_ylabel(d.tr(ylabel_key), fontsize=s.LABEL_SIZE)
+    s.date_axis(ax, dates[0], max(dates[-1], dates[0]), d.lang, 3 if d.compact else 7)
+    if not d.compact:  # in a small panel the title already says what the axis holds
+        ax.set_ylabel(d.tr(ylabel_key), fontsize=s.LABEL_SIZE)
 
 
 def draw_agenda(ax, d: ChartInput) -> None:
@@ -259,7 +264,10 @@ def draw_talk_share(ax, d: ChartInput) -> None:
     ax.plot(xs, talk.rolling, color=s.BLUE, linewidth=2, label=_rolling_label(d, talk.window))
     _time_axes(ax, d, talk.dates, "chart.talk.ylabel")
     s.percent_axis(ax)
-    s.legend(ax, loc="upper right", ncol=2 if d.compact else 1)
+    if d.compact:
+        s.legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
+    else:
+        s.legend(ax, loc="upper right")
     s.title(ax, d.heading(heading))
 
 
@@ -298,11 +306,12 @@ def draw_follow_bars(ax, d: ChartInput) -> None:
         )
     ax.set_yticks(range(len(rows)), [name for name, _ in rows])
     ax.set_xlim(0, follow.total.due * 1.35)
-    ax.set_xlabel(d.tr("chart.follow.xlabel"), fontsize=s.LABEL_SIZE)
+    if not d.compact:
+        ax.set_xlabel(d.tr("chart.follow.xlabel"), fontsize=s.LABEL_SIZE)
     s.style_axes(ax)
     ax.grid(True, axis="x", color=s.LIGHT)
     ax.grid(False, axis="y")
-    s.legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3)
+    s.legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.1 if d.compact else -0.18), ncol=3)
     s.title(ax, d.heading(heading))
 
 

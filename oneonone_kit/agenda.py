@@ -26,28 +26,46 @@ class Agenda:
     questions: tuple[str, ...]
 
 
-def least_recent_need(meetings: Iterable[Meeting], person: str,
-                      today: _dt.date | None = None) -> tuple[str, int, bool]:
+def least_recent_need(
+    meetings: Iterable[Meeting], person: str, today: _dt.date | None = None
+) -> tuple[str, int, bool]:
     """The need with the most held meetings since it was last covered (ties: fewest uses)."""
     rotation = needs_rotation(meetings, person=person, today=today)
-    best = max(rotation.uses, key=lambda u: (u.last_covered is None, u.meetings_since, -u.count,
-                                             -NEEDS.index(u.need)))
+    best = max(
+        rotation.uses,
+        key=lambda u: (u.last_covered is None, u.meetings_since, -u.count, -NEEDS.index(u.need)),
+    )
     return best.need, best.meetings_since, best.last_covered is None
 
 
-def propose_agenda(person: str, meetings: Iterable[Meeting], commitments: Iterable[Commitment],
-                   lang: str = "en", today: _dt.date | None = None,
-                   employee_topics: Sequence[str] = (), rotate: int = 0) -> Agenda:
+def propose_agenda(
+    person: str,
+    meetings: Iterable[Meeting],
+    commitments: Iterable[Commitment],
+    lang: str = "en",
+    today: _dt.date | None = None,
+    employee_topics: Sequence[str] = (),
+    rotate: int = 0,
+) -> Agenda:
     """The proposed agenda; ``rotate`` picks other questions for the same need."""
     meetings = list(meetings)
     need, since, never = least_recent_need(meetings, person, today)
     questions = item("needs", need, lang)["questions"]
     start = (2 * rotate) % len(questions)
-    chosen = tuple((questions * 2)[start:start + 2])
+    chosen = tuple((questions * 2)[start : start + 2])
     open_items = tuple(
-        sorted((c for c in commitments if c.person == person and c.kept is None),
-               key=lambda c: (c.due is None, c.due or _dt.date.max))
+        sorted(
+            (c for c in commitments if c.person == person and c.kept is None),
+            key=lambda c: (c.due is None, c.due or _dt.date.max),
+        )
     )
     topics = tuple(line.strip(" -*\t") for line in employee_topics if line.strip(" -*\t"))
-    return Agenda(person=person, employee_topics=topics, open_commitments=open_items, need=need,
-                  need_meetings_since=since, need_never=never, questions=chosen)
+    return Agenda(
+        person=person,
+        employee_topics=topics,
+        open_commitments=open_items,
+        need=need,
+        need_meetings_since=since,
+        need_never=never,
+        questions=chosen,
+    )

@@ -12,9 +12,15 @@ FIRST_COLOUR = "#999999"  # grey, dashed: the first sitting
 LATEST_COLOUR = "#0072B2"  # Okabe-Ito blue, solid: the latest sitting
 
 
-def radar_chart(labels: Sequence[str], latest: Mapping[str, int], keys: Sequence[str],
-                scale_max: int, lang: str = "en", first: Mapping[str, int] | None = None,
-                title_key: str = "assess.radar_title") -> Any:
+def radar_chart(
+    labels: Sequence[str],
+    latest: Mapping[str, int],
+    keys: Sequence[str],
+    scale_max: int,
+    lang: str = "en",
+    first: Mapping[str, int] | None = None,
+    title_key: str = "assess.radar_title",
+) -> Any:
     """A radar of item scores; the first sitting (when given) dashed grey behind the latest."""
     from matplotlib.figure import Figure
 
@@ -28,10 +34,23 @@ def radar_chart(labels: Sequence[str], latest: Mapping[str, int], keys: Sequence
         return values + values[:1]
 
     if first:
-        ax.plot(closed, series(first), color=FIRST_COLOUR, linestyle="--", linewidth=1.5,
-                marker="s", label=t("assess.first", lang))
-    ax.plot(closed, series(latest), color=LATEST_COLOUR, linewidth=2.2, marker="o",
-            label=t("assess.latest", lang))
+        ax.plot(
+            closed,
+            series(first),
+            color=FIRST_COLOUR,
+            linestyle="--",
+            linewidth=1.5,
+            marker="s",
+            label=t("assess.first", lang),
+        )
+    ax.plot(
+        closed,
+        series(latest),
+        color=LATEST_COLOUR,
+        linewidth=2.2,
+        marker="o",
+        label=t("assess.latest", lang),
+    )
     ax.fill(closed, series(latest), color=LATEST_COLOUR, alpha=0.15)
     ax.set_xticks(angles)
     ax.set_xticklabels([_wrap(label) for label in labels], fontsize=9)

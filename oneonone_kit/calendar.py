@@ -264,7 +264,9 @@ def first_name(display: str) -> str:
     if "," in text and text.split(",", 1)[1].strip():
         text = text.split(",", 1)[1]  # "de Vries, Anna", as Outlook often shows names
     words = text.split()
-    return words[0][:MAX_NAME] if words else ""
+    if not words:
+        return ""
+    return (words[0].capitalize() if words[0].islower() else words[0])[:MAX_NAME]
 
 
 # ---- is it a one-on-one? -----------------------------------------------------------------
@@ -367,6 +369,19 @@ class _Reader:
             return low.replace(tzinfo=like.tzinfo), high.replace(tzinfo=like.tzinfo)
         return low, high
 
+    def when(self, comp: Any, name: str = "DTSTART") -> _dt.date:
+        """The date or datetime of DTSTART or RECURRENCE-ID; refuses the event if unreadable."""
+        try:
+            return comp[name].dt
+        except (ValueError, AttributeError):  # broken (kept as text) or given twice
+            self.check(comp)
+            raise CalendarProblem(
+                "calendar.bad_event",
+                reason="calendar.reason_time",
+                summary=_title(comp)[:80] or _uid(comp),
+                value=str(comp.get(name))[:80],
+            ) from None
+
     def check(self, comp: Any) -> None:
         """Refuse an event whose times or repeat rule cannot be read."""
         for name, _detail in getattr(comp, "errors", []):
@@ -374,8 +389,12 @@ class _Reader:
                 reason = "calendar.reason_rule" if name == "RRULE" else "calendar.reason_time"
                 prop = comp.get(name)
                 value = str(prop[0] if isinstance(prop, list) else prop)
-                raise CalendarProblem("calendar.bad_event", reason=reason,
-                                      summary=_title(comp)[:80] or _uid(comp), value=value[:80])
+                raise CalendarProblem(
+                    "calendar.bad_event",
+                    reason=reason,
+                    summary=_title(comp)[:80] or _uid(comp),
+                    value=value[:80],
+                )
 
     def minutes(self, comp: Any, start: _dt.datetime, fallback: int = 0) -> int:
         if comp.get("DTEND") is not None:
@@ -393,27 +412,40 @@ class _Reader:
             return fallback
         return max(0, round(delta.total_seconds() / 60))
 
-    def add(self, uid: str, comp: Any, start: _dt.datetime, minutes: int, recurring: bool,
-            judged: tuple[bool, str, str, tuple[str, ...]]) -> None:
+    def add(
+        self,
+        uid: str,
+        comp: Any,
+        start: _dt.datetime,
+        minutes: int,
+        recurring: bool,
+        judged: tuple[bool, str, str, tuple[str, ...]],
+    ) -> None:
         local = self.local(start)
         if not self.start <= local.date() <= self.end:
             return
         if len(self.found) >= MAX_INSTANCES:
             raise CalendarProblem("calendar.too_many", limit=MAX_INSTANCES)
         likely, guess, organizer, attendees = judged
-        self.found.append(CalendarEvent(
-            uid=uid, date=local.date(), start=local.time().replace(second=0, microsecond=0),
-            minutes=minutes, title=_title(comp), attendees=attendees, organizer=organizer,
-            cancelled=_cancelled(comp), recurring=recurring, likely_one_on_one=likely,
-            guessed_person=guess,
-        ))
+        self.found.append(
+            CalendarEvent(
+                uid=uid,
+                date=local.date(),
+                start=local.time().replace(second=0, microsecond=0),
+                minutes=minutes,
+                title=_title(comp),
+                attendees=attendees,
+                organizer=organizer,
+                cancelled=_cancelled(comp),
+                recurring=recurring,
+                likely_one_on_one=likely,
+                guessed_person=guess,
+            )
+        )
 
     def expand(self, uid: str, comp: Any, overrides: list[Any]) -> None:
         """Every instance of a (possibly recurring) event inside the window."""
-        dtstart = comp["DTSTART"].dt if not getattr(comp, "errors", None) else None
-        if dtstart is None:
-            self.check(comp)
-            dtstart = comp["DTSTART"].dt
+        dtstart = self.when(comp)
         if not isinstance(dtstart, _dt.datetime):
             return  # an all-day entry (holiday, leave, birthday) is not a meeting
         low, high = self.bounds(dtstart)
@@ -426,13 +458,17 @@ class _Reader:
         if not repeats:
             self.add(uid, comp, dtstart, minutes, False, judged)
             return
-        starts = self.rule_starts(comp, dtstart, low, high)
+        # DTSTART is always the first instance (RFC 5545), whether or not the rule names it.
+        starts = [dtstart, *self.rule_starts(comp, dtstart, low, high)]
         starts += [self.align(v, dtstart, dtstart.time()) for v in _values(comp, "RDATE")]
         skip_days = {v for v in _values(comp, "EXDATE") if not isinstance(v, _dt.datetime)}
-        skip = {_instant(self.align(v, dtstart, dtstart.time()))
-                for v in _values(comp, "EXDATE") if isinstance(v, _dt.datetime)}
+        skip = {
+            _instant(self.align(v, dtstart, dtstart.time()))
+            for v in _values(comp, "EXDATE")
+            if isinstance(v, _dt.datetime)
+        }
         for moved in overrides:  # a moved or cancelled instance replaces the one it names
-            rid = moved["RECURRENCE-ID"].dt
+            rid = self.when(moved, "RECURRENCE-ID")
             skip.add(_instant(self.align(rid, dtstart, dtstart.time())))
         seen = set()
         for occurrence in starts:
@@ -443,14 +479,32 @@ class _Reader:
             if low <= occurrence <= high:
                 self.add(uid, comp, occurrence, minutes, True, judged)
 
-    def rule_starts(self, comp: Any, dtstart: _dt.datetime, low: _dt.datetime,
-                    high: _dt.datetime) -> list[_dt.datetime]:
+    def rule_starts(
+        self, comp: Any, dtstart: _dt.datetime, low: _dt.datetime, high: _dt.datetime
+    ) -> list[_dt.datetime]:
         from dateutil.rrule import rrulestr
 
         raw = comp.get("RRULE")
         out: list[_dt.datetime] = []
         for rule in raw if isinstance(raw, list) else [raw] if raw is not None else []:
             text = rule.to_ical().decode()
+            freq = str((rule.get("FREQ") or [""])[0]).upper()
+            if freq in ("HOURLY", "MINUTELY", "SECONDLY"):  # no meeting repeats within a day
+                raise CalendarProblem(
+                    "calendar.bad_event",
+                    reason="calendar.reason_too_frequent",
+                    summary=_title(comp)[:80] or _uid(comp),
+                    value=text[:80],
+                )
+            if _out_of_range(rule):  # dateutil would search such a rule up to the year 9999
+                raise CalendarProblem(
+                    "calendar.bad_event",
+                    reason="calendar.reason_rule",
+                    summary=_title(comp)[:80] or _uid(comp),
+                    value=text[:80],
+                )
+            if _never(rule):
+                continue
             try:
                 until = (rule.get("UNTIL") or [None])[0]
                 parts = [p for p in text.split(";") if not p.upper().startswith("UNTIL=")]
@@ -459,33 +513,81 @@ class _Reader:
                     # dateutil wants UNTIL as aware as DTSTART; a date UNTIL includes that day.
                     parsed = parsed.replace(until=self.align(until, dtstart, _dt.time.max))
             except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-                raise CalendarProblem("calendar.bad_event", reason="calendar.reason_rule",
-                                      summary=_title(comp)[:80] or _uid(comp),
-                                      value=text[:80]) from None
+                raise CalendarProblem(
+                    "calendar.bad_event",
+                    reason="calendar.reason_rule",
+                    summary=_title(comp)[:80] or _uid(comp),
+                    value=text[:80],
+                ) from None
             for steps, occurrence in enumerate(parsed, start=1):
                 if occurrence > high:
                     break
                 if steps > MAX_STEPS:
-                    raise CalendarProblem("calendar.bad_event",
-                                          reason="calendar.reason_too_frequent",
-                                          summary=_title(comp)[:80] or _uid(comp),
-                                          value=text[:80], limit=MAX_STEPS)
+                    raise CalendarProblem(
+                        "calendar.bad_event",
+                        reason="calendar.reason_too_frequent",
+                        summary=_title(comp)[:80] or _uid(comp),
+                        value=text[:80],
+                    )
                 if occurrence >= low:
                     out.append(occurrence)
         return out
 
     def single(self, uid: str, comp: Any, master: Any | None) -> None:
         """One moved or cancelled instance of a series (a VEVENT with RECURRENCE-ID)."""
-        self.check(comp)
-        dtstart = comp["DTSTART"].dt
+        dtstart = self.when(comp)
         if not isinstance(dtstart, _dt.datetime):
             return
+        low, high = self.bounds(dtstart)
+        if not low <= dtstart <= high:
+            return
+        self.check(comp)
         fallback = 0
-        if master is not None and isinstance(master["DTSTART"].dt, _dt.datetime):
-            self.check(master)
-            fallback = self.minutes(master, master["DTSTART"].dt)
+        if master is not None and comp.get("DTEND") is None and comp.get("DURATION") is None:
+            master_start = self.when(master)
+            if isinstance(master_start, _dt.datetime):
+                self.check(master)
+                fallback = self.minutes(master, master_start)
         minutes = self.minutes(comp, dtstart, fallback)
         self.add(uid, comp, dtstart, minutes, True, _judge(comp, minutes, self.owner))
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+_RULE_RANGES = {
+    "BYMONTH": (1, 12),
+    "BYMONTHDAY": (1, 31),
+    "BYYEARDAY": (1, 366),
+    "BYWEEKNO": (1, 53),
+    "BYSETPOS": (1, 366),
+    "BYHOUR": (0, 23),
+    "BYMINUTE": (0, 59),
+    "BYSECOND": (0, 60),
+}
+
+
+def _out_of_range(rule: Any) -> bool:
+    """True when a BY... part names a month, day or week that does not exist."""
+    for part, (low, high) in _RULE_RANGES.items():
+        for value in rule.get(part) or []:
+            try:
+                number = abs(int(value))
+            except (TypeError, ValueError):
+                return True
+            if not low <= number <= high:
+                return True
+    return False
+
+
+def _never(rule: Any) -> bool:
+    """True for a rule that names no real day (``BYMONTH=2;BYMONTHDAY=31``).
+
+    dateutil would search such a rule up to the year 9999 before giving up.
+    """
+    days = [abs(int(d)) for d in rule.get("BYMONTHDAY") or []]
+    months = [int(m) for m in rule.get("BYMONTH") or range(1, 13)]
+    return bool(days) and all(d > max(_MONTH_DAYS[m - 1] for m in months) for d in days)
 
 
 def _instant(value: _dt.datetime) -> _dt.datetime:

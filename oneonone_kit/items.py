@@ -29,7 +29,9 @@ COLLECTIONS = (
 def items(collection: str, lang: str = "en") -> tuple[dict[str, Any], ...]:
     """All items of ``collection`` in ``lang`` (read once; treat as read-only)."""
     if collection not in COLLECTIONS:
-        raise KeyError(f"Unknown content collection {collection!r}; known: {', '.join(COLLECTIONS)}")
+        raise KeyError(
+            f"Unknown content collection {collection!r}; known: {', '.join(COLLECTIONS)}"
+        )
     code = check_lang(lang)
     path = resources.files(__package__).joinpath("content", code, "items", f"{collection}.json")
     return tuple(json.loads(path.read_text("utf-8")))

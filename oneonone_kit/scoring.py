@@ -11,15 +11,17 @@ SAFETY_SCALE = 7
 SAFETY_REVERSED = frozenset({"s1", "s3", "s5"})  # Edmondson (1999): items 1, 3 and 5
 
 
-def item_scores(answers: Mapping[str, int], scale_max: int,
-                reversed_items: Iterable[str] = ()) -> dict[str, int]:
+def item_scores(
+    answers: Mapping[str, int], scale_max: int, reversed_items: Iterable[str] = ()
+) -> dict[str, int]:
     """Answers with reverse-scored items flipped, so higher always means better."""
     flip = set(reversed_items)
     return {k: (scale_max + 1 - v) if k in flip else v for k, v in answers.items()}
 
 
-def mean_score(answers: Mapping[str, int], scale_max: int,
-               reversed_items: Iterable[str] = ()) -> float | None:
+def mean_score(
+    answers: Mapping[str, int], scale_max: int, reversed_items: Iterable[str] = ()
+) -> float | None:
     """The mean of the (reverse-corrected) scores, or None when nothing was answered."""
     scores = item_scores(answers, scale_max, reversed_items)
     return sum(scores.values()) / len(scores) if scores else None
@@ -57,7 +59,8 @@ def compare(sittings: list[Assessment], reversed_items: Iterable[str] = ()) -> C
     b = item_scores(latest.answers, latest.scale_max, flip)
     shared = [k for k in b if k in a]
     return Change(
-        first=first, latest=latest,
+        first=first,
+        latest=latest,
         first_mean=mean_score(first.answers, first.scale_max, flip) or 0.0,
         latest_mean=mean_score(latest.answers, latest.scale_max, flip) or 0.0,
         moved_up=tuple(k for k in shared if b[k] > a[k]),

@@ -178,6 +178,9 @@ class Store:
             conn.execute("PRAGMA secure_delete=ON")  # deleted notes are overwritten, not left
             store = cls(conn, file)
             store._migrate(backup_first=existed)
+        except sqlite3.OperationalError:
+            conn.close()  # busy, locked or unreadable: a problem, but not a damaged file
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise cls._corrupt(file, str(exc)) from exc
@@ -231,6 +234,8 @@ class Store:
                     result = conn.execute("PRAGMA integrity_check").fetchall()
                 finally:
                     conn.close()
+            except sqlite3.OperationalError:
+                raise  # e.g. locked by another program: not a reason to call the file damaged
             except sqlite3.DatabaseError as exc:
                 raise cls._corrupt(file, str(exc)) from exc
             if result != [("ok",)]:

@@ -16,6 +16,7 @@ from ..i18n import t
 from ..model import RecordError
 from ..store import ImportProblem, StoreError
 from ._common import CliError, field_problems, warn
+from ._parser import UsageError, build_parser, resolve_lang, usage_message
 from ._server import ServerCommand, lab_command, voila_command
 
 USAGE_ERROR = 2
@@ -24,7 +25,7 @@ USAGE_ERROR = 2
 _EXPECTED = {"ONEONONE_TODAY": "cli.expected.date", "ONEONONE_LANG": "cli.expected.lang"}
 
 
-def _report(lang: str, message: str, details: Sequence[str] = ()) -> int:
+def _fail(lang: str, message: str, details: Sequence[str] = ()) -> int:
     lines = message.splitlines() or [""]
     warn(t("cli.error", lang, message=lines[0]))
     for line in [*lines[1:], *details]:
@@ -43,8 +44,6 @@ def _setting_message(error: EnvironmentSettingError, lang: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``oneonone`` command; returns the exit status (0 ok, 2 user error)."""
-    from ._parser import UsageError, build_parser, resolve_lang, usage_message
-
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = DEFAULT_LANG
     try:
@@ -61,19 +60,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return USAGE_ERROR
         return args.handler(args, lang)
     except UsageError as error:
-        _report(lang, usage_message(error.message, lang))
+        _fail(lang, usage_message(error.message, lang))
         warn(t("cli.help_hint", lang, prog=error.prog))
         return USAGE_ERROR
     except CliError as error:
-        return _report(lang, error.message, error.details)
+        return _fail(lang, error.message, error.details)
     except RecordError as error:
-        return _report(lang, t("cli.record_refused", lang), field_problems(error, lang))
+        return _fail(lang, t("cli.record_refused", lang), field_problems(error, lang))
     except ImportProblem as error:
-        return _report(lang, error.full_message(lang))
+        return _fail(lang, error.full_message(lang))
     except StoreError as error:
-        return _report(lang, error.message(lang))
+        return _fail(lang, error.message(lang))
     except EnvironmentSettingError as error:
-        return _report(lang, _setting_message(error, lang))
+        return _fail(lang, _setting_message(error, lang))
     except KeyboardInterrupt:
         warn("")
         return 130

@@ -48,6 +48,7 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         meetings, commitments, experiments = _records(store)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         written = report.write_report(
             out,
             meetings,

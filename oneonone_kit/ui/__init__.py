@@ -48,7 +48,9 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     module = importlib.import_module(module_name)
-    return module if module_name == f"{__name__}.{name}" else getattr(module, name)
+    value = module if name == "session" else getattr(module, name)
+    globals()[name] = value  # cache; also shadows a submodule that shares the builder's name
+    return value
 
 
 __all__ = sorted(_EXPORTS)

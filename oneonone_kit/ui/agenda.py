@@ -8,7 +8,7 @@ from .. import env
 from ..agenda import Agenda, propose_agenda
 from ..i18n import format_date, t
 from . import session
-from .common import FIELD_LAYOUT, FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
 
 def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
@@ -23,8 +23,11 @@ def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
             lines.append(f"{c.text} [{t(f'owner.{c.owner}', lang)}]{due}")
         sections.append((t("agenda.follow_up", lang), lines))
     need = t(f"need.{agenda.need}", lang)
-    why = (t("agenda.need_never", lang) if agenda.need_never
-           else t("agenda.need_since", lang, count=agenda.need_meetings_since))
+    why = (
+        t("agenda.need_never", lang)
+        if agenda.need_never
+        else t("agenda.need_since", lang, count=agenda.need_meetings_since)
+    )
     sections.append((t("agenda.need_heading", lang, need=need), [why, *agenda.questions]))
     sections.append((t("agenda.close_heading", lang), [t("agenda.close_line", lang)]))
     return sections
@@ -37,26 +40,52 @@ class AgendaBuilder(w.VBox):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
         self._rotate = 0
-        self.person = classed(w.Dropdown(options=[], description=t("field.person", L),
-                                         style=FIELD_STYLE, layout=FIELD_LAYOUT),
-                              "oo-agenda-person")
-        self.topics = classed(w.Textarea(description=t("agenda.topics_label", L), rows=3,
-                                         placeholder=t("agenda.topics_placeholder", L),
-                                         style=FIELD_STYLE, layout=FIELD_LAYOUT),
-                              "oo-agenda-topics")
-        self.propose = classed(w.Button(description=t("agenda.propose", L),
-                                        button_style="primary"), "oo-agenda-propose")
-        self.other_questions = classed(w.Button(description=t("agenda.other_questions", L)),
-                                       "oo-agenda-other")
+        self.person = classed(
+            w.Dropdown(
+                options=[],
+                description=t("field.person", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-agenda-person",
+        )
+        self.topics = classed(
+            w.Textarea(
+                description=t("agenda.topics_label", L),
+                rows=3,
+                placeholder=t("agenda.topics_placeholder", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-agenda-topics",
+        )
+        self.propose = classed(
+            w.Button(description=t("agenda.propose", L), button_style="primary"),
+            "oo-agenda-propose",
+        )
+        self.other_questions = classed(
+            w.Button(description=t("agenda.other_questions", L)), "oo-agenda-other"
+        )
         self.message = Message("oo-agenda-message")
         self.agenda = classed(w.HTML(""), "oo-agenda-result")
-        self.plain = classed(w.Textarea(description=t("agenda.copy", L), rows=8,
-                                        style=FIELD_STYLE, layout=FIELD_LAYOUT),
-                             "oo-agenda-plain")
+        self.plain = classed(
+            w.Textarea(
+                description=t("agenda.copy", L), rows=8, style=FIELD_STYLE, layout=field_layout()
+            ),
+            "oo-agenda-plain",
+        )
         self.plain.layout.display = "none"
-        super().__init__([style_widget(), self.person, self.topics,
-                          w.HBox([self.propose, self.other_questions]), self.message,
-                          self.agenda, self.plain])
+        super().__init__(
+            [
+                style_widget(),
+                self.person,
+                self.topics,
+                w.HBox([self.propose, self.other_questions]),
+                self.message,
+                self.agenda,
+                self.plain,
+            ]
+        )
         classed(self, "oo-agenda")
         self.propose.on_click(self._on_propose)
         self.other_questions.on_click(self._on_other)
@@ -90,9 +119,15 @@ class AgendaBuilder(w.VBox):
             self.message.show_error(t("agenda.choose_person", L))
             return None
         store = session.store()
-        agenda = propose_agenda(person, store.meetings(person), store.commitments(person), L,
-                                today=env.today(), employee_topics=self.topics.value.splitlines(),
-                                rotate=self._rotate)
+        agenda = propose_agenda(
+            person,
+            store.meetings(person),
+            store.commitments(person),
+            L,
+            today=env.today(),
+            employee_topics=self.topics.value.splitlines(),
+            rotate=self._rotate,
+        )
         sections = agenda_text(agenda, L)
         html = [f"<h4>{esc(t('agenda.heading', L, person=person))}</h4><ol>"]
         for heading, lines in sections:

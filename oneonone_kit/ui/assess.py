@@ -38,20 +38,36 @@ def spec_for(kind: str, lang: str) -> Spec:
         return Spec(kind, 5, tuple(e["key"] for e in entries), tuple(e["text"] for e in entries))
     if kind == "beliefs":
         entries = items("beliefs", lang)
-        return Spec(kind, 5, tuple(e["key"] for e in entries),
-                    tuple(e["rating_prompt"] for e in entries))
+        return Spec(
+            kind, 5, tuple(e["key"] for e in entries), tuple(e["rating_prompt"] for e in entries)
+        )
     if kind == "behaviours":
         entries = items("behaviours", lang)
-        return Spec(kind, 5, tuple(e["key"] for e in entries), tuple(e["title"] for e in entries),
-                    poles=tuple((e["from_label"], e["to_label"]) for e in entries))
+        return Spec(
+            kind,
+            5,
+            tuple(e["key"] for e in entries),
+            tuple(e["title"] for e in entries),
+            poles=tuple((e["from_label"], e["to_label"]) for e in entries),
+        )
     if kind == "needs":
         entries = items("needs", lang)
-        return Spec(kind, 5, tuple(e["key"] for e in entries), tuple(e["title"] for e in entries),
-                    radar=True)
+        return Spec(
+            kind,
+            5,
+            tuple(e["key"] for e in entries),
+            tuple(e["title"] for e in entries),
+            radar=True,
+        )
     if kind == "safety":
         entries = items("safety", lang)
-        return Spec(kind, 7, tuple(e["key"] for e in entries), tuple(e["text"] for e in entries),
-                    reversed_items=SAFETY_REVERSED)
+        return Spec(
+            kind,
+            7,
+            tuple(e["key"] for e in entries),
+            tuple(e["text"] for e in entries),
+            reversed_items=SAFETY_REVERSED,
+        )
     raise ValueError(f"Unknown self-assessment {kind!r}")
 
 
@@ -71,8 +87,10 @@ class SelfAssessment(w.VBox):
         rows.append(w.HTML(f'<p class="oo-scale-legend">{esc(legend)}</p>'))
         for index, (key, prompt) in enumerate(zip(self.spec.keys, self.spec.prompts)):
             scale = w.ToggleButtons(
-                options=[(str(i), i) for i in range(1, self.spec.scale_max + 1)], value=None,
-                style={"button_width": "2.8em"}, description="",
+                options=[(str(i), i) for i in range(1, self.spec.scale_max + 1)],
+                value=None,
+                style={"button_width": "2.8em"},
+                description="",
                 tooltips=[str(i) for i in range(1, self.spec.scale_max + 1)],
             )
             classed(scale, "oo-assess-scale", f"oo-assess-{kind}-{key}")
@@ -80,15 +98,22 @@ class SelfAssessment(w.VBox):
             label = w.HTML(f'<p class="oo-assess-prompt"><strong>{esc(prompt)}</strong></p>')
             if self.spec.poles:
                 left, right = self.spec.poles[index]
-                line = w.HBox([w.HTML(f"<span>{esc(left)}</span>"), scale,
-                               w.HTML(f"<span>{esc(right)}</span>")],
-                              layout=w.Layout(flex_flow="row wrap", align_items="center",
-                                              gap="6px"))
+                line = w.HBox(
+                    [
+                        w.HTML(f"<span>{esc(left)}</span>"),
+                        scale,
+                        w.HTML(f"<span>{esc(right)}</span>"),
+                    ],
+                    layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                )
                 rows += [label, line]
             else:
                 rows += [label, scale]
-        self.save = classed(w.Button(description=t("assess.save", L), button_style="primary"),
-                            "oo-assess-save", f"oo-assess-{kind}-save")
+        self.save = classed(
+            w.Button(description=t("assess.save", L), button_style="primary"),
+            "oo-assess-save",
+            f"oo-assess-{kind}-save",
+        )
         self.message = Message("oo-assess-message")
         self.result = classed(w.HTML(""), "oo-assess-result", f"oo-assess-{kind}-result")
         rows += [self.save, self.message, self.result]
@@ -112,8 +137,9 @@ class SelfAssessment(w.VBox):
         for key, scale in self.scales.items():
             if key in latest.answers:
                 scale.value = latest.answers[key]
-        self.message.show_info(t("assess.last_saved", self.lang,
-                                 date=format_date(latest.taken_at.date(), self.lang)))
+        self.message.show_info(
+            t("assess.last_saved", self.lang, date=format_date(latest.taken_at.date(), self.lang))
+        )
         self._show_result()
 
     @safe_callback()
@@ -121,13 +147,15 @@ class SelfAssessment(w.VBox):
         answers = self.answers()
         missing = [p for k, p in zip(self.spec.keys, self.spec.prompts) if k not in answers]
         if missing:
-            self.message.show_error(t("assess.missing", self.lang, count=len(missing)),
-                                    missing[:3])
+            self.message.show_error(t("assess.missing", self.lang, count=len(missing)), missing[:3])
             return None
         now = _dt.datetime.now().replace(microsecond=0)
-        sitting = Assessment.create(kind=self.spec.kind, answers=answers,
-                                    scale_max=self.spec.scale_max,
-                                    taken_at=_dt.datetime.combine(env.today(), now.time()))
+        sitting = Assessment.create(
+            kind=self.spec.kind,
+            answers=answers,
+            scale_max=self.spec.scale_max,
+            taken_at=_dt.datetime.combine(env.today(), now.time()),
+        )
         session.store().add(sitting)
         self.message.show_ok(t("assess.saved", self.lang))
         self._show_result()
@@ -143,19 +171,29 @@ class SelfAssessment(w.VBox):
         latest = sittings[-1]
         spec = self.spec
         mean = mean_score(latest.answers, spec.scale_max, spec.reversed_items) or 0.0
-        parts = [f"<p>{esc(t('assess.mean', L, score=format_number(mean, L), max=spec.scale_max))}</p>"]
+        parts = [
+            f"<p>{esc(t('assess.mean', L, score=format_number(mean, L), max=spec.scale_max))}</p>"
+        ]
         change = compare(sittings, spec.reversed_items)
         if change is not None:
-            parts.append(f"<p>{esc(t('assess.change', L, first=format_number(change.first_mean, L), latest=format_number(change.latest_mean, L), date=format_date(change.first.taken_at.date(), L)))}</p>")
+            parts.append(
+                f"<p>{esc(t('assess.change', L, first=format_number(change.first_mean, L), latest=format_number(change.latest_mean, L), date=format_date(change.first.taken_at.date(), L)))}</p>"
+            )
         parts.append(f"<p><em>{esc(t(f'assess.{spec.kind}.next', L))}</em></p>")
         if spec.radar:
             from ..assessment_charts import radar_chart
 
             first = change.first.answers if change is not None else None
-            fig = radar_chart(spec.prompts, latest.answers, spec.keys, spec.scale_max, L,
-                              first=first)
-            alt = t("assess.radar_alt", L, summary=", ".join(
-                f"{p} {latest.answers.get(k, 0)}" for k, p in zip(spec.keys, spec.prompts)))
+            fig = radar_chart(
+                spec.prompts, latest.answers, spec.keys, spec.scale_max, L, first=first
+            )
+            alt = t(
+                "assess.radar_alt",
+                L,
+                summary=", ".join(
+                    f"{p} {latest.answers.get(k, 0)}" for k, p in zip(spec.keys, spec.prompts)
+                ),
+            )
             parts.append(figure_html(fig, alt, "oo-chart oo-needs-radar"))
         self.result.value = "".join(parts)
 

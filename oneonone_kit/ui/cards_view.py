@@ -21,13 +21,25 @@ CARD_STYLE = """
 
 # Which fields of each collection become a paragraph or a list, and their heading key.
 LAYOUTS: dict[str, tuple[tuple[str, str | None], ...]] = {
-    "needs": (("text", None), ("example", "cards.example"), ("signals", "cards.signals"),
-              ("questions", "cards.questions")),
-    "behaviours": (("text", None), ("signs_from", "cards.signs_from"),
-                   ("signs_to", "cards.signs_to"), ("try_this", "cards.try_this")),
+    "needs": (
+        ("text", None),
+        ("example", "cards.example"),
+        ("signals", "cards.signals"),
+        ("questions", "cards.questions"),
+    ),
+    "behaviours": (
+        ("text", None),
+        ("signs_from", "cards.signs_from"),
+        ("signs_to", "cards.signs_to"),
+        ("try_this", "cards.try_this"),
+    ),
     "beliefs": (("text", None), ("looks_like", "cards.looks_like")),
-    "experiments": (("what", None), ("why", "cards.why"), ("metric", "cards.metric"),
-                    ("weeks", "cards.weeks")),
+    "experiments": (
+        ("what", None),
+        ("why", "cards.why"),
+        ("metric", "cards.metric"),
+        ("weeks", "cards.weeks"),
+    ),
 }
 
 
@@ -51,12 +63,15 @@ def cards_html(collection: str, lang: str, open_first: bool = False) -> str:
     """The items of ``collection`` as collapsible cards (HTML, all text escaped)."""
     parts = [CARD_STYLE]
     for index, entry in enumerate(items(collection, lang)):
-        body = "".join(_field_html(entry, name, heading, lang)
-                       for name, heading in LAYOUTS[collection])
+        body = "".join(
+            _field_html(entry, name, heading, lang) for name, heading in LAYOUTS[collection]
+        )
         badge = f" · {t('cards.from_article', lang)}" if entry.get("from_article") else ""
         opened = " open" if open_first and index == 0 else ""
-        parts.append(f'<details class="oo-card oo-card-{esc(entry["key"])}"{opened}>'
-                     f"<summary>{esc(entry['title'])}{esc(badge)}</summary>{body}</details>")
+        parts.append(
+            f'<details class="oo-card oo-card-{esc(entry["key"])}"{opened}>'
+            f"<summary>{esc(entry['title'])}{esc(badge)}</summary>{body}</details>"
+        )
     return "".join(parts)
 
 

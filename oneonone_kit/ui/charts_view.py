@@ -7,10 +7,27 @@ import ipywidgets as w
 from .. import env
 from ..i18n import t
 from . import session
-from .common import FIELD_LAYOUT, FIELD_STYLE, Message, classed, esc, figure_html, safe_callback, style_widget
+from .common import (
+    FIELD_STYLE,
+    Message,
+    classed,
+    esc,
+    field_layout,
+    figure_html,
+    safe_callback,
+    style_widget,
+)
 
-VIEW_NAMES = ("dashboard", "cadence", "needs", "agenda", "talk_share", "follow_through",
-              "perception", "experiment")
+VIEW_NAMES = (
+    "dashboard",
+    "cadence",
+    "needs",
+    "agenda",
+    "talk_share",
+    "follow_through",
+    "perception",
+    "experiment",
+)
 
 
 class Dashboard(w.VBox):
@@ -19,19 +36,38 @@ class Dashboard(w.VBox):
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
-        self.person = classed(w.Dropdown(options=[(t("dashboard.everyone", L), "")], value="",
-                                         description=t("field.person", L), style=FIELD_STYLE,
-                                         layout=FIELD_LAYOUT), "oo-dash-person")
-        self.view = classed(w.Dropdown(options=[(t(f"dashboard.view.{n}", L), n)
-                                                for n in VIEW_NAMES],
-                                       value="dashboard", description=t("dashboard.view", L),
-                                       style=FIELD_STYLE, layout=FIELD_LAYOUT), "oo-dash-view")
+        self.person = classed(
+            w.Dropdown(
+                options=[(t("dashboard.everyone", L), "")],
+                value="",
+                description=t("field.person", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-dash-person",
+        )
+        self.view = classed(
+            w.Dropdown(
+                options=[(t(f"dashboard.view.{n}", L), n) for n in VIEW_NAMES],
+                value="dashboard",
+                description=t("dashboard.view", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-dash-view",
+        )
         self.demo_note = classed(w.HTML(""), "oo-dash-demo")
         self.chart = classed(w.HTML(""), "oo-dash-chart")
         self.message = Message("oo-dash-message")
-        super().__init__([style_widget(), w.HBox([self.person, self.view],
-                                                 layout=w.Layout(flex_flow="row wrap")),
-                          self.demo_note, self.chart, self.message])
+        super().__init__(
+            [
+                style_widget(),
+                w.HBox([self.person, self.view], layout=w.Layout(flex_flow="row wrap")),
+                self.demo_note,
+                self.chart,
+                self.message,
+            ]
+        )
         classed(self, "oo-dashboard")
         self.person.observe(self._on_input, "value")
         self.view.observe(self._on_input, "value")
@@ -58,10 +94,14 @@ class Dashboard(w.VBox):
         args = (store.meetings(), store.commitments(), store.experiments())
         kwargs = dict(lang=self.lang, today=env.today(), person=self.person.value or None)
         fig = figure_by_name(self.view.value, *args, **kwargs)
-        self.chart.value = figure_html(fig, alt_text(self.view.value, *args, **kwargs),
-                                       f"oo-chart oo-chart-{self.view.value}")
-        self.demo_note.value = (f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>'
-                                if store.has_demo() else "")
+        self.chart.value = figure_html(
+            fig, alt_text(self.view.value, *args, **kwargs), f"oo-chart oo-chart-{self.view.value}"
+        )
+        self.demo_note.value = (
+            f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>'
+            if store.has_demo()
+            else ""
+        )
         self.message.clear()
         self.draws += 1
 

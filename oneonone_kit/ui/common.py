@@ -28,7 +28,12 @@ STYLE = """
 </style>
 """
 
-FIELD_LAYOUT = w.Layout(width="auto", max_width="32em")
+
+def field_layout() -> w.Layout:
+    """A fresh layout for a form field (never share one Layout: changing it changes all)."""
+    return w.Layout(width="auto", max_width="32em")
+
+
 FIELD_STYLE = {"description_width": "initial"}
 
 
@@ -100,8 +105,11 @@ def safe_callback(message_attr: str = "message") -> Callable:
                 message = getattr(self, message_attr)
                 detail = getattr(exc, "message", None)
                 lang = getattr(self, "lang", "en")
-                text = detail(lang) if callable(detail) else t("error.unexpected", lang,
-                                                                 detail=str(exc) or type(exc).__name__)
+                text = (
+                    detail(lang)
+                    if callable(detail)
+                    else t("error.unexpected", lang, detail=str(exc) or type(exc).__name__)
+                )
                 message.show_error(text)
                 return None
 
@@ -122,5 +130,7 @@ def figure_html(fig: Any, alt: str, css_class: str = "oo-chart") -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (f'<img class="{esc(css_class)}" src="data:image/png;base64,{data}" alt="{esc(alt)}" '
-            f'style="max-width:100%;height:auto">')
+    return (
+        f'<img class="{esc(css_class)}" src="data:image/png;base64,{data}" alt="{esc(alt)}" '
+        f'style="max-width:100%;height:auto">'
+    )

@@ -11,14 +11,16 @@ from ..demo import load_demo, remove_demo
 from ..i18n import t
 from ..store import ImportProblem
 from . import session
-from .common import FIELD_LAYOUT, FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
 
 def download_link(payload: bytes, filename: str, label: str, mime: str) -> str:
     """An HTML link that saves ``payload`` as ``filename`` in the browser (works in Voila)."""
     data = base64.b64encode(payload).decode("ascii")
-    return (f'<a download="{esc(filename)}" href="data:{mime};base64,{data}" '
-            f'class="oo-download">{esc(label)}</a>')
+    return (
+        f'<a download="{esc(filename)}" href="data:{mime};base64,{data}" '
+        f'class="oo-download">{esc(label)}</a>'
+    )
 
 
 class DataPanel(w.VBox):
@@ -31,8 +33,9 @@ class DataPanel(w.VBox):
         self.where = classed(w.HTML(""), "oo-data-where")
         self.demo_load = classed(w.Button(description=t("demo.load", L)), "oo-demo-load")
         self.demo_remove = classed(w.Button(description=t("demo.remove", L)), "oo-demo-remove")
-        self.export = classed(w.Button(description=t("data.export", L), button_style="primary"),
-                              "oo-data-export")
+        self.export = classed(
+            w.Button(description=t("data.export", L), button_style="primary"), "oo-data-export"
+        )
         self.downloads = classed(w.HTML(""), "oo-data-downloads")
         self.upload = classed(
             w.FileUpload(accept=".json,.csv", multiple=False, description=t("data.upload", L)),
@@ -40,12 +43,17 @@ class DataPanel(w.VBox):
         )
         self.import_button = classed(w.Button(description=t("data.import", L)), "oo-data-import")
         self.forget_person = classed(
-            w.Dropdown(options=[], description=t("data.forget_person", L), style=FIELD_STYLE,
-                       layout=FIELD_LAYOUT),
+            w.Dropdown(
+                options=[],
+                description=t("data.forget_person", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
             "oo-data-forget-person",
         )
-        self.forget = classed(w.Button(description=t("data.forget", L), button_style="warning"),
-                              "oo-data-forget")
+        self.forget = classed(
+            w.Button(description=t("data.forget", L), button_style="warning"), "oo-data-forget"
+        )
         self.confirm_delete = classed(
             w.Checkbox(value=False, description=t("data.confirm_delete", L), indent=False),
             "oo-data-confirm-delete",
@@ -54,20 +62,23 @@ class DataPanel(w.VBox):
             w.Button(description=t("data.delete_all", L), button_style="danger"),
             "oo-data-delete-all",
         )
-        super().__init__([
-            style_widget(),
-            self.where,
-            w.HTML(f"<h4>{esc(t('data.export_heading', L))}</h4>"),
-            w.HBox([self.export]), self.downloads,
-            w.HTML(f"<h4>{esc(t('data.import_heading', L))}</h4>"),
-            w.HBox([self.upload, self.import_button]),
-            w.HTML(f"<h4>{esc(t('data.demo_heading', L))}</h4>"),
-            w.HBox([self.demo_load, self.demo_remove]),
-            w.HTML(f"<h4>{esc(t('data.delete_heading', L))}</h4>"),
-            w.HBox([self.forget_person, self.forget]),
-            w.HBox([self.confirm_delete, self.delete_all]),
-            self.message,
-        ])
+        super().__init__(
+            [
+                style_widget(),
+                self.where,
+                w.HTML(f"<h4>{esc(t('data.export_heading', L))}</h4>"),
+                w.HBox([self.export]),
+                self.downloads,
+                w.HTML(f"<h4>{esc(t('data.import_heading', L))}</h4>"),
+                w.HBox([self.upload, self.import_button]),
+                w.HTML(f"<h4>{esc(t('data.demo_heading', L))}</h4>"),
+                w.HBox([self.demo_load, self.demo_remove]),
+                w.HTML(f"<h4>{esc(t('data.delete_heading', L))}</h4>"),
+                w.HBox([self.forget_person, self.forget]),
+                w.HBox([self.confirm_delete, self.delete_all]),
+                self.message,
+            ]
+        )
         classed(self, "oo-data-panel")
         self.demo_load.on_click(self._on_demo_load)
         self.demo_remove.on_click(self._on_demo_remove)
@@ -106,12 +117,22 @@ class DataPanel(w.VBox):
     def _on_export(self, _b=None) -> None:
         store = session.store()
         stamp = env.today().isoformat()
-        self.downloads.value = " · ".join([
-            download_link(store.export_json(), f"oneonone-{stamp}.json",
-                          t("data.download_json", self.lang), "application/json"),
-            download_link(store.export_csv(), f"oneonone-meetings-{stamp}.csv",
-                          t("data.download_csv", self.lang), "text/csv"),
-        ])
+        self.downloads.value = " · ".join(
+            [
+                download_link(
+                    store.export_json(),
+                    f"oneonone-{stamp}.json",
+                    t("data.download_json", self.lang),
+                    "application/json",
+                ),
+                download_link(
+                    store.export_csv(),
+                    f"oneonone-meetings-{stamp}.csv",
+                    t("data.download_csv", self.lang),
+                    "text/csv",
+                ),
+            ]
+        )
         self.message.show_ok(t("data.export_ready", self.lang))
 
     @safe_callback()
@@ -127,8 +148,9 @@ class DataPanel(w.VBox):
         try:
             if name.lower().endswith(".json"):
                 counts = store.import_json(payload, today=env.today())
-                summary = ", ".join(f"{n} {t(f'field.{k}', self.lang).lower()}"
-                                    for k, n in counts.items() if n)
+                summary = ", ".join(
+                    f"{n} {t(f'field.{k}', self.lang).lower()}" for k, n in counts.items() if n
+                )
             elif name.lower().endswith(".csv"):
                 n = store.import_csv(payload, today=env.today())
                 summary = f"{n} {t('field.meetings', self.lang).lower()}"

@@ -13,11 +13,11 @@ from ..items import items
 from ..model import EXPERIMENT_METRICS, VERDICTS, Experiment, RecordError
 from . import session
 from .common import (
-    FIELD_LAYOUT,
     FIELD_STYLE,
     Message,
     classed,
     esc,
+    field_layout,
     figure_html,
     safe_callback,
     style_widget,
@@ -43,8 +43,13 @@ def baseline_from_log(metric: str, start: _dt.date, weeks: int) -> tuple[float |
 
     store = session.store()
     since = start - _dt.timedelta(weeks=weeks)
-    points = [v for d, v in metric_points(metric, store.meetings(), start - _dt.timedelta(days=1),
-                                          store.commitments()) if since <= d < start]
+    points = [
+        v
+        for d, v in metric_points(
+            metric, store.meetings(), start - _dt.timedelta(days=1), store.commitments()
+        )
+        if since <= d < start
+    ]
     return (sum(points) / len(points) if points else None), len(points)
 
 
@@ -64,29 +69,48 @@ class ExperimentPlanner(w.VBox):
         self.last_error: Exception | None = None
         self.catalogue = {e["key"]: e for e in items("experiments", L)}
         self.choice = w.Dropdown(
-            options=[(t("experiment.own", L), "")] + [(e["title"], k)
-                                                      for k, e in self.catalogue.items()],
-            value="", description=t("experiment.choose", L))
+            options=[(t("experiment.own", L), "")]
+            + [(e["title"], k) for k, e in self.catalogue.items()],
+            value="",
+            description=t("experiment.choose", L),
+        )
         self.what = w.Textarea(description=t("field.what", L), rows=2)
         self.why = w.Textarea(description=t("field.why", L), rows=2)
-        self.metric = w.Dropdown(options=[(t(f"metric.{m}", L), m) for m in EXPERIMENT_METRICS],
-                                 value="agenda_ownership", description=t("field.metric", L))
+        self.metric = w.Dropdown(
+            options=[(t(f"metric.{m}", L), m) for m in EXPERIMENT_METRICS],
+            value="agenda_ownership",
+            description=t("field.metric", L),
+        )
         self.start = w.DatePicker(value=env.today(), description=t("field.start", L))
-        self.weeks = w.Dropdown(options=[(str(n), n) for n in WEEKS], value=4,
-                                description=t("experiment.weeks", L))
+        self.weeks = w.Dropdown(
+            options=[(str(n), n) for n in WEEKS], value=4, description=t("experiment.weeks", L)
+        )
         for name in ("choice", "what", "why", "metric", "start", "weeks"):
             widget = getattr(self, name)
             widget.style = FIELD_STYLE
-            widget.layout = FIELD_LAYOUT
+            widget.layout = field_layout()
             classed(widget, f"oo-exp-{name}")
         self.baseline = classed(w.HTML(""), "oo-exp-baseline")
-        self.save = classed(w.Button(description=t("experiment.save", L), button_style="primary"),
-                            "oo-exp-save")
+        self.save = classed(
+            w.Button(description=t("experiment.save", L), button_style="primary"), "oo-exp-save"
+        )
         self.message = Message("oo-exp-message")
         self.plan = classed(w.HTML(""), "oo-exp-plan")
-        super().__init__([style_widget(), self.choice, self.what, self.why, self.metric,
-                          self.start, self.weeks, self.baseline, self.save, self.message,
-                          self.plan])
+        super().__init__(
+            [
+                style_widget(),
+                self.choice,
+                self.what,
+                self.why,
+                self.metric,
+                self.start,
+                self.weeks,
+                self.baseline,
+                self.save,
+                self.message,
+                self.plan,
+            ]
+        )
         classed(self, "oo-form", "oo-exp-planner")
         self.choice.observe(self._on_choice, "value")
         for name in ("metric", "start", "weeks"):
@@ -117,8 +141,13 @@ class ExperimentPlanner(w.VBox):
         if value is None:
             text = t("experiment.no_baseline", L, weeks=self.weeks.value)
         else:
-            text = t("experiment.baseline", L, value=metric_value_text(self.metric.value, value, L),
-                     count=n, weeks=self.weeks.value)
+            text = t(
+                "experiment.baseline",
+                L,
+                value=metric_value_text(self.metric.value, value, L),
+                count=n,
+                weeks=self.weeks.value,
+            )
         self.baseline.value = f"<p>{esc(text)}</p>"
         self._baseline_value = value
 
@@ -129,19 +158,27 @@ class ExperimentPlanner(w.VBox):
         end = start + _dt.timedelta(weeks=self.weeks.value) if start else None
         try:
             experiment = Experiment.create(
-                today=env.today(), what=self.what.value, why=self.why.value, start=start, end=end,
-                metric=self.metric.value, baseline=getattr(self, "_baseline_value", None),
+                today=env.today(),
+                what=self.what.value,
+                why=self.why.value,
+                start=start,
+                end=end,
+                metric=self.metric.value,
+                baseline=getattr(self, "_baseline_value", None),
             )
         except RecordError as error:
             lines = [f"{t(f'field.{p.field}', L)}: {p.message(L)}" for p in error.problems]
             self.message.show_error(t("experiment.fix", L), lines)
             return None
         session.store().add(experiment)
-        dates = ", ".join(format_date(d, L) for d in check_in_dates(experiment.start,
-                                                                       experiment.end))
+        dates = ", ".join(
+            format_date(d, L) for d in check_in_dates(experiment.start, experiment.end)
+        )
         self.message.show_ok(t("experiment.saved", L))
-        self.plan.value = (f"<p><strong>{esc(experiment.what)}</strong></p>"
-                           f"<p>{esc(t('experiment.check_ins', L, dates=dates))}</p>")
+        self.plan.value = (
+            f"<p><strong>{esc(experiment.what)}</strong></p>"
+            f"<p>{esc(t('experiment.check_ins', L, dates=dates))}</p>"
+        )
         session.changed()
         return experiment
 
@@ -152,21 +189,50 @@ class ExperimentReview(w.VBox):
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
-        self.experiment = classed(w.Dropdown(options=[], description=t("experiment.which", L),
-                                             style=FIELD_STYLE, layout=FIELD_LAYOUT),
-                                  "oo-review-experiment")
+        self.experiment = classed(
+            w.Dropdown(
+                options=[],
+                description=t("experiment.which", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-review-experiment",
+        )
         self.chart = classed(w.HTML(""), "oo-review-chart")
-        self.verdict = classed(w.ToggleButtons(
-            options=[(t(f"verdict.{v}", L), v) for v in VERDICTS], value=None,
-            description=t("field.verdict", L), style=FIELD_STYLE), "oo-review-verdict")
-        self.notes = classed(w.Textarea(description=t("experiment.learned", L), rows=2,
-                                        style=FIELD_STYLE, layout=FIELD_LAYOUT),
-                             "oo-review-notes")
-        self.save = classed(w.Button(description=t("experiment.save_verdict", L),
-                                     button_style="primary"), "oo-review-save")
+        self.verdict = classed(
+            w.ToggleButtons(
+                options=[(t(f"verdict.{v}", L), v) for v in VERDICTS],
+                value=None,
+                description=t("field.verdict", L),
+                style=FIELD_STYLE,
+            ),
+            "oo-review-verdict",
+        )
+        self.notes = classed(
+            w.Textarea(
+                description=t("experiment.learned", L),
+                rows=2,
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-review-notes",
+        )
+        self.save = classed(
+            w.Button(description=t("experiment.save_verdict", L), button_style="primary"),
+            "oo-review-save",
+        )
         self.message = Message("oo-review-message")
-        super().__init__([style_widget(), self.experiment, self.chart, self.verdict, self.notes,
-                          self.save, self.message])
+        super().__init__(
+            [
+                style_widget(),
+                self.experiment,
+                self.chart,
+                self.verdict,
+                self.notes,
+                self.save,
+                self.message,
+            ]
+        )
         classed(self, "oo-exp-review")
         self.experiment.observe(self._on_pick, "value")
         self.save.on_click(self._on_save)
@@ -187,10 +253,9 @@ class ExperimentReview(w.VBox):
         ]
         if found:
             self.experiment.value = current if current in found else self.experiment.options[0][1]
+            self._show()
         else:
             self.chart.value = f"<p>{esc(t('experiment.none_yet', L))}</p>"
-        else:
-            self._show()
 
     @safe_callback()
     def _on_pick(self, change=None) -> None:
@@ -205,8 +270,9 @@ class ExperimentReview(w.VBox):
         store = session.store()
         args = (store.meetings(), store.commitments(), (chosen,))
         fig = figure_by_name("experiment", *args, lang=self.lang, today=env.today())
-        self.chart.value = figure_html(fig, alt_text("experiment", *args, lang=self.lang,
-                                                     today=env.today()), "oo-chart")
+        self.chart.value = figure_html(
+            fig, alt_text("experiment", *args, lang=self.lang, today=env.today()), "oo-chart"
+        )
         self.verdict.value = chosen.verdict
         self.notes.value = chosen.notes
 
@@ -221,8 +287,13 @@ class ExperimentReview(w.VBox):
             return None
         updated = replace(chosen, verdict=self.verdict.value, notes=self.notes.value.strip())
         session.store().add(updated)
-        self.message.show_ok(t("experiment.verdict_saved", self.lang,
-                               verdict=t(f"verdict.{updated.verdict}", self.lang)))
+        self.message.show_ok(
+            t(
+                "experiment.verdict_saved",
+                self.lang,
+                verdict=t(f"verdict.{updated.verdict}", self.lang),
+            )
+        )
         session.changed()
         return updated
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 import ipywidgets as w
@@ -11,11 +10,20 @@ from .. import env
 from ..i18n import format_date, t
 from ..model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
 from . import session
-from .common import FIELD_LAYOUT, FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
 FORM_FIELDS = (
-    "date", "person", "planned_minutes", "actual_minutes", "status", "agenda_by", "needs",
-    "talk_share", "leader_rating", "employee_rating", "notes",
+    "date",
+    "person",
+    "planned_minutes",
+    "actual_minutes",
+    "status",
+    "agenda_by",
+    "needs",
+    "talk_share",
+    "leader_rating",
+    "employee_rating",
+    "notes",
 )
 
 
@@ -36,50 +44,71 @@ class LogForm(w.VBox):
         self.last_error: Exception | None = None
         self.date = w.DatePicker(value=env.today(), description=t("field.date", L))
         self.person = w.Combobox(
-            description=t("field.person", L), placeholder=t("log.person_placeholder", L),
-            options=[], ensure_option=False,
+            description=t("field.person", L),
+            placeholder=t("log.person_placeholder", L),
+            options=[],
+            ensure_option=False,
         )
         self.planned_minutes = w.IntText(value=30, description=t("field.planned_minutes", L))
         self.actual_minutes = w.IntText(value=30, description=t("field.actual_minutes", L))
         self.status = w.ToggleButtons(
-            options=[(t(f"status.{s}", L), s) for s in STATUSES], value="held",
+            options=[(t(f"status.{s}", L), s) for s in STATUSES],
+            value="held",
             description=t("field.status", L),
         )
         self.agenda_by = w.ToggleButtons(
-            options=[(t(f"agenda.{a}", L), a) for a in AGENDA_OWNERS], value=None,
+            options=[(t(f"agenda.{a}", L), a) for a in AGENDA_OWNERS],
+            value=None,
             description=t("field.agenda_by", L),
         )
         self.need_boxes = {
-            n: classed(w.Checkbox(value=False, description=t(f"need.{n}", L), indent=False),
-                       f"oo-log-need-{n}")
+            n: classed(
+                w.Checkbox(value=False, description=t(f"need.{n}", L), indent=False),
+                f"oo-log-need-{n}",
+            )
             for n in NEEDS
         }
         self.talk_share = w.Dropdown(
             options=[(t("log.none", L), None)] + [(f"{p}%", p) for p in range(0, 101, 10)],
-            value=None, description=t("field.talk_share", L),
+            value=None,
+            description=t("field.talk_share", L),
         )
-        self.leader_rating = w.Dropdown(options=_rating_options(L), value=None,
-                                        description=t("field.leader_rating", L))
-        self.employee_rating = w.Dropdown(options=_rating_options(L), value=None,
-                                          description=t("field.employee_rating", L))
+        self.leader_rating = w.Dropdown(
+            options=_rating_options(L), value=None, description=t("field.leader_rating", L)
+        )
+        self.employee_rating = w.Dropdown(
+            options=_rating_options(L), value=None, description=t("field.employee_rating", L)
+        )
         self.notes = w.Textarea(description=t("field.notes", L), rows=3)
         self.save = w.Button(description=t("log.save", L), button_style="primary")
         self.message = Message("oo-log-message")
-        self.errors = {name: classed(w.HTML(""), "oo-field-error", f"oo-log-error-{name}")
-                       for name in FORM_FIELDS}
+        self.errors = {
+            name: classed(w.HTML(""), "oo-field-error", f"oo-log-error-{name}")
+            for name in FORM_FIELDS
+        }
         for name in FORM_FIELDS:
             if name == "needs":
                 continue
             widget = getattr(self, name)
             widget.style = FIELD_STYLE
             if not isinstance(widget, w.ToggleButtons):
-                widget.layout = FIELD_LAYOUT
+                widget.layout = field_layout()
             classed(widget, f"oo-log-{name.replace('_', '-')}")
         classed(self.save, "oo-log-save")
-        needs_box = classed(w.VBox([w.Label(t("field.needs", L)),
-                                    w.GridBox(list(self.need_boxes.values()),
-                                              layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(12em, 1fr))"))]),
-                            "oo-log-needs")
+        needs_box = classed(
+            w.VBox(
+                [
+                    w.Label(t("field.needs", L)),
+                    w.GridBox(
+                        list(self.need_boxes.values()),
+                        layout=w.Layout(
+                            grid_template_columns="repeat(auto-fill, minmax(12em, 1fr))"
+                        ),
+                    ),
+                ]
+            ),
+            "oo-log-needs",
+        )
         rows: list[w.Widget] = [style_widget(), w.HTML(f"<h3>{esc(t('log.title', L))}</h3>")]
         for name in FORM_FIELDS:
             rows.append(needs_box if name == "needs" else getattr(self, name))
@@ -94,21 +123,26 @@ class LogForm(w.VBox):
     def values(self) -> dict[str, Any]:
         """What the form holds now, as raw input for ``Meeting.create``."""
         return {
-            "date": self.date.value, "person": self.person.value,
+            "date": self.date.value,
+            "person": self.person.value,
             "planned_minutes": self.planned_minutes.value,
-            "actual_minutes": self.actual_minutes.value, "status": self.status.value,
+            "actual_minutes": self.actual_minutes.value,
+            "status": self.status.value,
             "agenda_by": self.agenda_by.value,
             "needs": [n for n, box in self.need_boxes.items() if box.value],
-            "talk_share": self.talk_share.value, "leader_rating": self.leader_rating.value,
-            "employee_rating": self.employee_rating.value, "notes": self.notes.value,
+            "talk_share": self.talk_share.value,
+            "leader_rating": self.leader_rating.value,
+            "employee_rating": self.employee_rating.value,
+            "notes": self.notes.value,
         }
 
     def show_field_errors(self, error: RecordError) -> None:
         problems = error.by_field()
         for name, box in self.errors.items():
             problem = problems.get(name)
-            box.value = (f'<span role="alert">{esc(problem.message(self.lang))}</span>'
-                         if problem else "")
+            box.value = (
+                f'<span role="alert">{esc(problem.message(self.lang))}</span>' if problem else ""
+            )
 
     def clear_field_errors(self) -> None:
         for box in self.errors.values():
@@ -127,8 +161,15 @@ class LogForm(w.VBox):
         store = session.store()
         store.add_meeting(meeting)
         count = store.counts()["meetings"]
-        self.message.show_ok(t("log.saved", self.lang, person=meeting.person,
-                               date=format_date(meeting.date, self.lang), count=count))
+        self.message.show_ok(
+            t(
+                "log.saved",
+                self.lang,
+                person=meeting.person,
+                date=format_date(meeting.date, self.lang),
+                count=count,
+            )
+        )
         # Keep date and person for the next entry; clear what belongs to this meeting only.
         self.notes.value = ""
         for box in self.need_boxes.values():
@@ -166,7 +207,7 @@ class MeetingList(w.VBox):
             self.table.value = ""
             return
         demo = any(m.demo for m in meetings)
-        banner = (f'<p class="oo-demo-banner">{esc(t("demo.banner", L))}</p>' if demo else "")
+        banner = f'<p class="oo-demo-banner">{esc(t("demo.banner", L))}</p>' if demo else ""
         self.summary.value = banner + f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
         head = ("date", "person", "status", "actual_minutes", "agenda_by", "needs")
         rows = []
@@ -181,9 +222,11 @@ class MeetingList(w.VBox):
             ]
             rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
         header = "".join(f"<th scope='col'>{esc(t(f'field.{h}', L))}</th>" for h in head)
-        self.table.value = (f"<p><strong>{esc(t('log.recent', L))}</strong></p>"
-                            f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>{header}</tr></thead>'
-                            f"<tbody>{''.join(rows)}</tbody></table></div>")
+        self.table.value = (
+            f"<p><strong>{esc(t('log.recent', L))}</strong></p>"
+            f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>{header}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
 
 
 def log_form(lang: str | None = None) -> LogForm:

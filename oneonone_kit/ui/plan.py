@@ -23,7 +23,10 @@ class ProgressView(w.VBox):
         self.message = Message("oo-progress-message")
         self.table = classed(w.HTML(""), "oo-progress-table")
         self.log_summary = classed(w.HTML(""), "oo-progress-log")
-        super().__init__([style_widget(), self.table, self.log_summary, self.message])
+        self.experiments = classed(w.HTML(""), "oo-progress-experiments")
+        super().__init__(
+            [style_widget(), self.table, self.log_summary, self.experiments, self.message]
+        )
         classed(self, "oo-progress")
         self.refresh()
         session.on_change(self.refresh)
@@ -41,23 +44,43 @@ class ProgressView(w.VBox):
             change = compare(sittings, flip)
             latest = sittings[-1]
             latest_mean = mean_score(latest.answers, latest.scale_max, flip) or 0.0
-            first_text = (f"{format_number(change.first_mean, L)} "
-                          f"({format_date(change.first.taken_at.date(), L, weekday=False)})"
-                          if change else "–")
-            rows.append((t(f"plan.kind.{kind}", L), first_text,
-                         f"{format_number(latest_mean, L)} "
-                         f"({format_date(latest.taken_at.date(), L, weekday=False)})",
-                         f"/ {latest.scale_max}"))
+            first_text = (
+                f"{format_number(change.first_mean, L)} "
+                f"({format_date(change.first.taken_at.date(), L, weekday=False)})"
+                if change
+                else "–"
+            )
+            rows.append(
+                (
+                    t(f"plan.kind.{kind}", L),
+                    first_text,
+                    f"{format_number(latest_mean, L)} "
+                    f"({format_date(latest.taken_at.date(), L, weekday=False)})",
+                    f"/ {latest.scale_max}",
+                )
+            )
         if rows:
-            head = "".join(f"<th scope='col'>{esc(t(k, L))}</th>" for k in
-                           ("plan.col.what", "plan.col.first", "plan.col.latest", "plan.col.scale"))
-            body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
-            self.table.value = (f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>'
-                                f"{head}</tr></thead><tbody>{body}</tbody></table></div>")
+            head = "".join(
+                f"<th scope='col'>{esc(t(k, L))}</th>"
+                for k in ("plan.col.what", "plan.col.first", "plan.col.latest", "plan.col.scale")
+            )
+            body = "".join(
+                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows
+            )
+            self.table.value = (
+                f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>'
+                f"{head}</tr></thead><tbody>{body}</tbody></table></div>"
+            )
         else:
             self.table.value = f"<p>{esc(t('plan.no_assessments', L))}</p>"
-        self.log_summary.value = "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in
-                                          self.log_lines()) + "</ul>"
+        self.log_summary.value = (
+            "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in self.log_lines()) + "</ul>"
+        )
+        self.experiments.value = (
+            f"<h4>{esc(t('plan.experiments', L))}</h4><ul>"
+            + "".join(f"<li>{esc(line)}</li>" for line in self.experiment_lines())
+            + "</ul>"
+        )
 
     def log_lines(self) -> list[str]:
         """A few plain sentences on what the log shows (overall)."""
@@ -78,9 +101,31 @@ class ProgressView(w.VBox):
             lines.append(t("plan.log_follow", L, share=format_percent(s.follow.total.rate, L)))
         neglected = s.needs.neglected
         if neglected:
-            lines.append(t("plan.log_neglected", L,
-                           needs=", ".join(t(f"need.{n}", L) for n in neglected)))
+            lines.append(
+                t("plan.log_neglected", L, needs=", ".join(t(f"need.{n}", L) for n in neglected))
+            )
         return lines
+
+    def experiment_lines(self) -> list[str]:
+        """One line per experiment: what, when, and the verdict so far."""
+        L = self.lang
+        lines = []
+        for e in sorted(session.store().experiments(), key=lambda e: e.start, reverse=True):
+            state = (
+                t(f"verdict.{e.verdict}", L)
+                if e.verdict
+                else t("plan.experiment_open", L, end=format_date(e.end, L))
+            )
+            lines.append(
+                t(
+                    "plan.experiment_line",
+                    L,
+                    what=e.what,
+                    state=state,
+                    start=format_date(e.start, L, weekday=False),
+                )
+            )
+        return lines or [t("plan.no_experiments", L)]
 
 
 class PlanExport(w.VBox):
@@ -89,12 +134,18 @@ class PlanExport(w.VBox):
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
-        self.names = classed(w.ToggleButtons(
-            options=[(t(f"plan.names.{n}", L), n) for n in ("keep", "initials", "pseudonyms")],
-            value="initials", description=t("plan.names", L),
-            style={"description_width": "initial"}), "oo-plan-names")
-        self.prepare = classed(w.Button(description=t("plan.prepare", L), button_style="primary"),
-                               "oo-plan-prepare")
+        self.names = classed(
+            w.ToggleButtons(
+                options=[(t(f"plan.names.{n}", L), n) for n in ("keep", "initials", "pseudonyms")],
+                value="initials",
+                description=t("plan.names", L),
+                style={"description_width": "initial"},
+            ),
+            "oo-plan-names",
+        )
+        self.prepare = classed(
+            w.Button(description=t("plan.prepare", L), button_style="primary"), "oo-plan-prepare"
+        )
         self.links = classed(w.HTML(""), "oo-plan-links")
         self.message = Message("oo-plan-message")
         super().__init__([style_widget(), self.names, self.prepare, self.links, self.message])
@@ -115,12 +166,29 @@ class PlanExport(w.VBox):
         links = []
         with tempfile.TemporaryDirectory() as tmp:
             for suffix, mime in ((".pdf", "application/pdf"), (".md", "text/markdown")):
-                path = write_report(Path(tmp) / f"report{suffix}", *args, lang=L,
-                                    names=self.names.value, today=env.today())
-                links.append(download_link(path.read_bytes(), f"oneonone-report-{stamp}{suffix}",
-                                           t(f"plan.download{suffix.replace('.', '_')}", L), mime))
-        links.append(download_link(store.export_json(), f"oneonone-{stamp}.json",
-                                   t("data.download_json", L), "application/json"))
+                path = write_report(
+                    Path(tmp) / f"report{suffix}",
+                    *args,
+                    lang=L,
+                    names=self.names.value,
+                    today=env.today(),
+                )
+                links.append(
+                    download_link(
+                        path.read_bytes(),
+                        f"oneonone-report-{stamp}{suffix}",
+                        t(f"plan.download{suffix.replace('.', '_')}", L),
+                        mime,
+                    )
+                )
+        links.append(
+            download_link(
+                store.export_json(),
+                f"oneonone-{stamp}.json",
+                t("data.download_json", L),
+                "application/json",
+            )
+        )
         self.links.value = " · ".join(links)
         self.message.show_ok(t("plan.ready", L))
 

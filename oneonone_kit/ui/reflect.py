@@ -11,7 +11,7 @@ from ..i18n import format_date, t
 from ..items import items
 from ..model import Reflection
 from . import session
-from .common import FIELD_LAYOUT, Message, classed, esc, safe_callback, style_widget
+from .common import Message, classed, esc, field_layout, safe_callback, style_widget
 
 
 class ReflectionBox(w.VBox):
@@ -21,14 +21,22 @@ class ReflectionBox(w.VBox):
         self.lang = L = lang or session.lang()
         self.prompt = prompt
         self.last_error: Exception | None = None
-        self.question = w.HTML(f'<p class="oo-reflect-prompt"><strong>'
-                               f'{esc(t(f"reflect.{prompt}", L))}</strong></p>')
-        self.text = classed(w.Textarea(rows=4, placeholder=t("reflect.placeholder", L),
-                                       layout=FIELD_LAYOUT, description=t("reflect.answer", L)),
-                            "oo-reflect-text")
+        self.question = w.HTML(
+            f'<p class="oo-reflect-prompt"><strong>{esc(t(f"reflect.{prompt}", L))}</strong></p>'
+        )
+        self.text = classed(
+            w.Textarea(
+                rows=4,
+                placeholder=t("reflect.placeholder", L),
+                layout=field_layout(),
+                description=t("reflect.answer", L),
+            ),
+            "oo-reflect-text",
+        )
         self.text.layout.width = "100%"
-        self.save = classed(w.Button(description=t("reflect.save", L), button_style="primary"),
-                            "oo-reflect-save")
+        self.save = classed(
+            w.Button(description=t("reflect.save", L), button_style="primary"), "oo-reflect-save"
+        )
         self.message = Message("oo-reflect-message")
         super().__init__([style_widget(), self.question, self.text, self.save, self.message])
         classed(self, "oo-reflect", f"oo-reflect-{prompt.replace('.', '-')}")
@@ -40,8 +48,13 @@ class ReflectionBox(w.VBox):
         saved = session.store().reflections(self.prompt)
         if saved:
             self.text.value = saved[-1].text
-            self.message.show_info(t("reflect.loaded", self.lang,
-                                     date=format_date(saved[-1].saved_at.date(), self.lang)))
+            self.message.show_info(
+                t(
+                    "reflect.loaded",
+                    self.lang,
+                    date=format_date(saved[-1].saved_at.date(), self.lang),
+                )
+            )
 
     @safe_callback()
     def _on_save(self, _b=None) -> Reflection | None:
@@ -49,8 +62,11 @@ class ReflectionBox(w.VBox):
             self.message.show_error(t("reflect.empty", self.lang))
             return None
         now = _dt.datetime.now().replace(microsecond=0)
-        entry = Reflection.create(prompt=self.prompt, text=self.text.value,
-                                  saved_at=_dt.datetime.combine(env.today(), now.time()))
+        entry = Reflection.create(
+            prompt=self.prompt,
+            text=self.text.value,
+            saved_at=_dt.datetime.combine(env.today(), now.time()),
+        )
         session.store().add(entry)
         self.message.show_ok(t("reflect.saved", self.lang))
         session.changed()
@@ -70,13 +86,22 @@ class WhoseMeeting(w.VBox):
         rows: list[w.Widget] = [style_widget()]
         for number, case in enumerate(self.cases, start=1):
             agenda = "".join(f"<li>{esc(line)}</li>" for line in case["agenda"])
-            rows.append(w.HTML(f"<p><strong>{esc(t('whose.case', L, number=number))}</strong></p>"
-                               f"<ul>{agenda}</ul>"))
-            choice = classed(w.ToggleButtons(
-                options=[(t(f"whose.{o}", L), o) for o in ("employee", "shared", "leader")],
-                value=None, description=t("whose.question", L),
-                style={"description_width": "initial"}), "oo-whose-choice",
-                f"oo-whose-{case['key']}")
+            rows.append(
+                w.HTML(
+                    f"<p><strong>{esc(t('whose.case', L, number=number))}</strong></p>"
+                    f"<ul>{agenda}</ul>"
+                )
+            )
+            choice = classed(
+                w.ToggleButtons(
+                    options=[(t(f"whose.{o}", L), o) for o in ("employee", "shared", "leader")],
+                    value=None,
+                    description=t("whose.question", L),
+                    style={"description_width": "initial"},
+                ),
+                "oo-whose-choice",
+                f"oo-whose-{case['key']}",
+            )
             feedback = classed(w.HTML(""), "oo-whose-feedback")
             choice.observe(self._answered(case, feedback), "value")
             self.answers[case["key"]] = choice
@@ -97,13 +122,17 @@ class WhoseMeeting(w.VBox):
         if answer is None:
             feedback.value = ""
             return
-        verdict = t("whose.right" if answer == case["answer"] else "whose.wrong", self.lang,
-                    answer=t(f"whose.{case['answer']}", self.lang))
+        verdict = t(
+            "whose.right" if answer == case["answer"] else "whose.wrong",
+            self.lang,
+            answer=t(f"whose.{case['answer']}", self.lang),
+        )
         feedback.value = f"<p><strong>{esc(verdict)}</strong> {esc(case['explain'])}</p>"
         right = sum(self.answers[c["key"]].value == c["answer"] for c in self.cases)
         done = sum(self.answers[c["key"]].value is not None for c in self.cases)
-        self.message.show_info(t("whose.score", self.lang, right=right, done=done,
-                                 total=len(self.cases)))
+        self.message.show_info(
+            t("whose.score", self.lang, right=right, done=done, total=len(self.cases))
+        )
 
 
 def reflection(prompt: str, lang: str | None = None) -> ReflectionBox:

@@ -59,7 +59,7 @@ class VoilaServer:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "voila", str(root), "--no-browser",
              f"--port={self.port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-             f"--Voila.config_file_paths=[{str(ROOT)!r}]",
+             f"--Voila.config_file_paths={ROOT}",
              "--VoilaConfiguration.show_tracebacks=True"],
             cwd=home.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
@@ -102,6 +102,25 @@ def voila(tmp_path_factory) -> Iterator[VoilaServer]:
     server = VoilaServer(home)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def demo_voila(tmp_path_factory) -> Iterator[VoilaServer]:
+    """A server whose learner already has the demo log (for journeys that need history)."""
+    home = tmp_path_factory.mktemp("voila-demo") / "home"
+    home.mkdir()
+    code = ("from oneonone_kit.store import Store; from oneonone_kit.demo import load_demo;"
+            "s = Store.open(); load_demo(s); s.close()")
+    subprocess.run([sys.executable, "-c", code], check=True,
+                   env=dict(os.environ, ONEONONE_HOME=str(home), ONEONONE_TODAY=TODAY))
+    server = VoilaServer(home)
+    yield server
+    server.stop()
+
+
+def click_scale(page, css_class: str, score: int) -> None:
+    """Click the button ``score`` of a rating scale (ToggleButtons with class ``css_class``)."""
+    page.locator(f".{css_class}").get_by_role("button", name=str(score), exact=True).click()
 
 
 @pytest.fixture(scope="session")

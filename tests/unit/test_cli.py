@@ -531,6 +531,56 @@ def test_chart_refuses_other_file_types_and_unknown_people(capsys, tmp_path):
     assert code == 2 and "'Nobody'" in err
 
 
+@pytest.mark.parametrize("suffix, start", [(".pdf", b"%PDF"), (".md", b"# ")])
+def test_report_writes_a_file_with_names_replaced(capsys, tmp_path, suffix, start):
+    run(capsys, "demo")
+    out_file = tmp_path / "reports" / f"report{suffix}"
+    code, out, err = run(
+        capsys,
+        "report",
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-11-22",
+        "--names",
+        "pseudonyms",
+        "--out",
+        str(out_file),
+    )
+    assert (code, err) == (0, "")
+    assert str(out_file) in out
+    payload = out_file.read_bytes()
+    assert payload.startswith(start) and len(payload) > 200
+    if suffix == ".md":
+        assert "Alex" not in payload.decode("utf-8")
+
+
+def test_report_keeping_names_reminds_to_replace_them_before_sharing(capsys, tmp_path):
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "--lang", "nl", "report", "--out", str(tmp_path / "r.md"))
+    assert code == 0 and "--names initials" in out and "Rapport geschreven" in out
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--from", "2026-12-01", "--to", "2026-01-01"], "--from 2026-12-01"),
+        (["--from", "someday"], "--from: 'someday'"),
+        (["--names", "full"], "--names: 'full'"),
+    ],
+)
+def test_report_refuses_bad_options_in_words(capsys, tmp_path, args, words):
+    out_file = tmp_path / "r.md"
+    code, _, err = run(capsys, "report", *args, "--out", str(out_file))
+    assert code == 2 and words in err
+    assert not out_file.exists()
+
+
+def test_report_refuses_other_file_types(capsys, tmp_path):
+    code, _, err = run(capsys, "report", "--out", str(tmp_path / "r.docx"))
+    assert code == 2 and ".pdf" in err and ".md" in err
+
+
 # ---- running as a program -------------------------------------------------------------------
 def _console_script() -> Path:
     script = Path(sys.executable).parent / ("oneonone.exe" if os.name == "nt" else "oneonone")
