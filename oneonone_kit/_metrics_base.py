@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .model import Meeting
 
@@ -17,6 +18,7 @@ TALK_IDEAL = (20, 35)  # leader's share when the employee talks 65-80% of the ti
 TALK_MAX = 50  # the employee should talk at least half the time
 AGENDA_TARGET = 0.5  # the employee (co-)sets at least half of the agendas
 FOUR_WEEKS = 28
+_BY_DATE = attrgetter("date")
 
 Intervals = int | Mapping[str, int]  # days for everyone, or per person
 
@@ -37,17 +39,32 @@ def people(meetings: Iterable[Meeting]) -> list[str]:
     return sorted({m.person for m in meetings}, key=lambda p: (p.casefold(), p))
 
 
+class Selected(list):
+    """Meetings already narrowed by :func:`select`: selecting them again costs nothing."""
+
+    def __init__(self, items: Iterable[Meeting], person: str | None, today: _dt.date | None):
+        super().__init__(items)
+        self.person = person
+        self.today = today
+
+
 def select(
     meetings: Iterable[Meeting], person: str | None = None, today: _dt.date | None = None
-) -> list[Meeting]:
+) -> Selected:
     """Meetings of ``person`` (everyone for None) dated up to ``today``, oldest first."""
+    if (
+        isinstance(meetings, Selected)
+        and person in (None, meetings.person)
+        and (today is None or (meetings.today is not None and today >= meetings.today))
+    ):
+        return meetings
     out = [
         m
         for m in meetings
         if (person is None or m.person == person) and (today is None or m.date <= today)
     ]
-    out.sort(key=lambda m: m.date)  # stable: same-day meetings keep the caller's order
-    return out
+    out.sort(key=_BY_DATE)  # stable: same-day meetings keep the caller's order
+    return Selected(out, person, today)
 
 
 def held(meetings: Iterable[Meeting]) -> list[Meeting]:
@@ -60,11 +77,12 @@ def rolling_mean(values: Sequence[float], window: int = WINDOW) -> tuple[float, 
     if window < 1:
         raise ValueError("window must be at least 1")
     out, total = [], 0.0
-    for i, value in enumerate(values):
+    for count, value in enumerate(values[:window], start=1):
         total += value
-        if i >= window:
-            total -= values[i - window]
-        out.append(total / min(i + 1, window))
+        out.append(total / count)
+    for i in range(window, len(values)):
+        total += values[i] - values[i - window]
+        out.append(total / window)
     return tuple(out)
 
 

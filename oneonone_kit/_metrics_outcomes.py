@@ -85,13 +85,17 @@ def _tally(states: Iterable[str]) -> Tally:
 
 
 def _judged_points(commitments, today, meetings) -> list[tuple[_dt.date, float]]:
-    made = {m.uid: m.date for m in meetings}
+    made: dict[str, _dt.date] | None = None  # built only if a commitment has no due date
     pairs = []
     for c in commitments:
         state = commitment_state(c, today)
-        when = c.due or made.get(c.meeting)
+        when = c.due
+        if when is None and c.meeting is not None:
+            if made is None:
+                made = {m.uid: m.date for m in meetings}
+            when = made.get(c.meeting)
         if state != "open" and when is not None:
-            pairs.append((min(when, today), 1.0 if state == "kept" else 0.0))
+            pairs.append((when if when <= today else today, 1.0 if state == "kept" else 0.0))
     pairs.sort(key=lambda p: p[0])
     return pairs
 
@@ -257,11 +261,12 @@ def experiment_effect(
     """Compare ``experiment.metric`` before and during ``experiment``."""
     start, end = experiment.start, experiment.end
     baseline_start = start - (end - start)
+    chosen = select(meetings, person, today)
+    if experiment.metric != "cadence":  # other values do not depend on earlier meetings
+        chosen = [m for m in chosen if m.date >= baseline_start]
     points = [
         p
-        for p in metric_points(
-            experiment.metric, meetings, today, commitments, interval_days, person
-        )
+        for p in metric_points(experiment.metric, chosen, today, commitments, interval_days, person)
         if p[0] >= baseline_start
     ]
     before = [v for d, v in points if d < start]

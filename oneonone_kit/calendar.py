@@ -171,6 +171,16 @@ def _uid(comp: Any) -> str:
     return "nouid-" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
+def _bad_event(comp: Any, reason: str, value: object) -> CalendarProblem:
+    """The problem for one unreadable event, named by its title (or UID)."""
+    return CalendarProblem(
+        "calendar.bad_event",
+        reason=reason,
+        summary=_title(comp)[:80] or _uid(comp),
+        value=str(value)[:80],
+    )
+
+
 def _title(comp: Any) -> str:
     return " ".join(str(comp.get("SUMMARY", "")).split())
 
@@ -375,12 +385,7 @@ class _Reader:
             return comp[name].dt
         except (ValueError, AttributeError):  # broken (kept as text) or given twice
             self.check(comp)
-            raise CalendarProblem(
-                "calendar.bad_event",
-                reason="calendar.reason_time",
-                summary=_title(comp)[:80] or _uid(comp),
-                value=str(comp.get(name))[:80],
-            ) from None
+            raise _bad_event(comp, "calendar.reason_time", comp.get(name)) from None
 
     def check(self, comp: Any) -> None:
         """Refuse an event whose times or repeat rule cannot be read."""
@@ -389,12 +394,7 @@ class _Reader:
                 reason = "calendar.reason_rule" if name == "RRULE" else "calendar.reason_time"
                 prop = comp.get(name)
                 value = str(prop[0] if isinstance(prop, list) else prop)
-                raise CalendarProblem(
-                    "calendar.bad_event",
-                    reason=reason,
-                    summary=_title(comp)[:80] or _uid(comp),
-                    value=value[:80],
-                )
+                raise _bad_event(comp, reason, value)
 
     def minutes(self, comp: Any, start: _dt.datetime, fallback: int = 0) -> int:
         if comp.get("DTEND") is not None:
@@ -490,19 +490,9 @@ class _Reader:
             text = rule.to_ical().decode()
             freq = str((rule.get("FREQ") or [""])[0]).upper()
             if freq in ("HOURLY", "MINUTELY", "SECONDLY"):  # no meeting repeats within a day
-                raise CalendarProblem(
-                    "calendar.bad_event",
-                    reason="calendar.reason_too_frequent",
-                    summary=_title(comp)[:80] or _uid(comp),
-                    value=text[:80],
-                )
+                raise _bad_event(comp, "calendar.reason_too_frequent", text)
             if _out_of_range(rule):  # dateutil would search such a rule up to the year 9999
-                raise CalendarProblem(
-                    "calendar.bad_event",
-                    reason="calendar.reason_rule",
-                    summary=_title(comp)[:80] or _uid(comp),
-                    value=text[:80],
-                )
+                raise _bad_event(comp, "calendar.reason_rule", text)
             if _never(rule):
                 continue
             try:
@@ -513,22 +503,12 @@ class _Reader:
                     # dateutil wants UNTIL as aware as DTSTART; a date UNTIL includes that day.
                     parsed = parsed.replace(until=self.align(until, dtstart, _dt.time.max))
             except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-                raise CalendarProblem(
-                    "calendar.bad_event",
-                    reason="calendar.reason_rule",
-                    summary=_title(comp)[:80] or _uid(comp),
-                    value=text[:80],
-                ) from None
+                raise _bad_event(comp, "calendar.reason_rule", text) from None
             for steps, occurrence in enumerate(parsed, start=1):
                 if occurrence > high:
                     break
                 if steps > MAX_STEPS:
-                    raise CalendarProblem(
-                        "calendar.bad_event",
-                        reason="calendar.reason_too_frequent",
-                        summary=_title(comp)[:80] or _uid(comp),
-                        value=text[:80],
-                    )
+                    raise _bad_event(comp, "calendar.reason_too_frequent", text)
                 if occurrence >= low:
                     out.append(occurrence)
         return out

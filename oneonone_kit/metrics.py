@@ -25,6 +25,7 @@ from ._metrics_base import (
     TOLERANCE_DAYS,
     WINDOW,
     Intervals,
+    Selected,
     Trend,
     held,
     interval_for,
@@ -353,9 +354,11 @@ def summarise(
     """All metrics: ``{"overall": Summary, "people": {name: Summary}, "experiments": [...]}``."""
     ms = select(meetings, today=today)
     cs = list(commitments)
-    by_person: dict[str, list[Meeting]] = {}
+    by_person: dict[str, Selected] = {}
     for m in ms:
-        by_person.setdefault(m.person, []).append(m)
+        if m.person not in by_person:
+            by_person[m.person] = Selected((), m.person, today)
+        by_person[m.person].append(m)
     cs_by_person: dict[str, list[Commitment]] = {}
     for c in cs:
         cs_by_person.setdefault(c.person, []).append(c)
@@ -402,6 +405,7 @@ __all__ = [
     "NeedsByMonth",
     "NeedsRotation",
     "PerceptionGap",
+    "Selected",
     "Summary",
     "Tally",
     "Trend",

@@ -20,7 +20,7 @@ from .i18n import check_lang, format_date, format_number, format_percent, t
 from .model import Commitment, Experiment, Meeting
 
 NAME_MODES = ("keep", "initials", "pseudonyms")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # only user text is escaped
 
 
 @dataclass(frozen=True)
@@ -339,7 +339,7 @@ def _render_markdown(r: ReportData) -> str:
         "",
         f"## {r.tr('report.section.glance')}",
         "",
-        *[f"- {_md(line)}" for line in facts(r)],
+        *[f"- {line}" for line in facts(r)],
         "",
     ]
     if r.meetings:
@@ -348,7 +348,7 @@ def _render_markdown(r: ReportData) -> str:
     if r.experiments:
         lines += [f"## {r.tr('report.section.experiments')}", "", *_experiment_lines(r)]
     lines += [f"## {r.tr('report.section.questions')}", ""]
-    lines += [f"- {_md(q)}" for q in questions(r)]
+    lines += [f"- {q}" for q in questions(r)]
     lines += ["", f"*{r.tr('report.private')}*", ""]
     return "\n".join(lines)
 

@@ -4,9 +4,11 @@ The text is the markdown of ``notebooks/nl/*.ipynb`` (markdown syntax, link addr
 spans, HTML comments and passages marked ``lang="en"`` left out) and every string in
 ``oneonone_kit/content/nl/*.json`` and ``content/nl/items/*.json`` ({placeholders}, command
 examples, identifiers such as ``key`` fields and ``_comment`` notes left out). Words hunspell
-does not know and ``tools/nl_allowed_words.txt`` does not list are reported. A hyphenated word
-passes when its parts do and at least one part is on the allowed list (``één-op-één-logboek``,
-``CSV-bestand``), as Dutch writes such compounds with a hyphen.
+does not know and ``tools/nl_allowed_words.txt`` does not list are reported. A hyphenated
+compound passes when its parts do and Dutch asks for the hyphen: after a name or abbreviation
+on the allowed list (``één-op-één-logboek``, ``PNG-bestand``) or between two vowels
+(``agenda-app``). Command names and values of ``oneonone`` (``forget``, ``rescheduled``) are
+code, so the Dutch help in ``cli.json`` may quote them.
 
 ``python tools/spellcheck_nl.py`` prints the unknown words with where they occur, and exits 1
 when there are any (2 when hunspell or the dictionary is missing).
@@ -128,7 +130,8 @@ def texts(root: Path = ROOT) -> list[tuple[str, str]]:
         data = json.loads(path.read_text("utf-8"))
         pieces = list(_strings(data, path.relative_to(root).as_posix()))
         if path.name == "cli.json":
-            code = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, command_line_words()))))
+            names = "|".join(sorted(map(re.escape, command_line_words())))
+            code = re.compile(rf"\b(?:{names})\b")
             pieces = [(where, code.sub(" ", text)) for where, text in pieces]
         found.extend(pieces)
     return found
@@ -223,15 +226,33 @@ def unknown_words(root: Path = ROOT, allowed_file: Path = ALLOWED_FILE) -> dict[
     return {w: places[w] for w in sorted(flagged, key=str.lower)}
 
 
+def unused_allowed(root: Path = ROOT, allowed_file: Path = ALLOWED_FILE) -> list[str]:
+    """Words on the allowed list that the Dutch text no longer uses (so the list stays honest)."""
+    used: set[str] = set()
+    for _, text in texts(root):
+        for word, _dot in _tokens(text):
+            used.add(word)
+            parts = word.split("-")
+            used.update(
+                "-".join(parts[i:j])
+                for i in range(len(parts))
+                for j in range(i + 1, len(parts) + 1)
+            )
+    return sorted(allowed_words(allowed_file) - used, key=str.casefold)
+
+
 def main() -> int:
     try:
         report = unknown_words()
     except HunspellMissing as error:
         print(error, file=sys.stderr)
         return 2
+    unused = unused_allowed()
+    if unused:
+        print(f"On {ALLOWED_FILE.relative_to(ROOT)} but not used any more: {', '.join(unused)}")
     if not report:
         print(f"No unknown Dutch words ({len(allowed_words())} words on the allowed list).")
-        return 0
+        return 1 if unused else 0
     print(
         f"{len(report)} word(s) hunspell ({DICTIONARY}) does not know. Fix the spelling, or add a"
         f" name or agreed term to {ALLOWED_FILE.relative_to(ROOT)}:"

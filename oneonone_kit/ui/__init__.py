@@ -2,55 +2,49 @@
 (``form.person``, ``form.save``, ``form.message``) so notebooks and tests use the same handles.
 
 Notebook cells stay one line: ``from oneonone_kit import ui`` then ``ui.log_form()``.
+Every public module of this package lists its builders in ``__all__``; ``ui.<name>`` finds them
+on first use, so ``from oneonone_kit import ui`` itself stays cheap.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
-_EXPORTS = {
-    "log_form": "oneonone_kit.ui.log",
-    "meeting_list": "oneonone_kit.ui.log",
-    "LogForm": "oneonone_kit.ui.log",
-    "MeetingList": "oneonone_kit.ui.log",
-    "data_panel": "oneonone_kit.ui.data",
-    "DataPanel": "oneonone_kit.ui.data",
-    "session": "oneonone_kit.ui.session",
-    "self_assessment": "oneonone_kit.ui.assess",
-    "SelfAssessment": "oneonone_kit.ui.assess",
-    "agenda_builder": "oneonone_kit.ui.agenda",
-    "AgendaBuilder": "oneonone_kit.ui.agenda",
-    "experiment_planner": "oneonone_kit.ui.experiment",
-    "experiment_review": "oneonone_kit.ui.experiment",
-    "ExperimentPlanner": "oneonone_kit.ui.experiment",
-    "ExperimentReview": "oneonone_kit.ui.experiment",
-    "dashboard": "oneonone_kit.ui.charts_view",
-    "Dashboard": "oneonone_kit.ui.charts_view",
-    "reflection": "oneonone_kit.ui.reflect",
-    "whose_meeting": "oneonone_kit.ui.reflect",
-    "ReflectionBox": "oneonone_kit.ui.reflect",
-    "WhoseMeeting": "oneonone_kit.ui.reflect",
-    "progress": "oneonone_kit.ui.plan",
-    "plan_export": "oneonone_kit.ui.plan",
-    "ProgressView": "oneonone_kit.ui.plan",
-    "PlanExport": "oneonone_kit.ui.plan",
-    "cards": "oneonone_kit.ui.cards_view",
-    "calendar_import": "oneonone_kit.ui.calendar_import",
-    "CalendarImport": "oneonone_kit.ui.calendar_import",
-}
+_index: dict[str, str] = {}
+
+
+def _build_index() -> dict[str, str]:
+    if not _index:
+        for info in pkgutil.iter_modules(__path__):
+            if info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            for name in getattr(module, "__all__", ()):
+                if name in _index:
+                    raise ImportError(f"ui.{name} is exported by two modules")
+                _index[name] = module.__name__
+        for name, module_name in _index.items():
+            # Importing a submodule sets it as a package attribute; a builder named like its
+            # module (none today) must still win, so put builders back where that happened.
+            if name in globals():
+                globals()[name] = getattr(importlib.import_module(module_name), name)
+    return _index
 
 
 def __getattr__(name: str) -> Any:
-    # Load widget modules on first use so `from oneonone_kit import ui` stays cheap.
-    module_name = _EXPORTS.get(name)
+    if name.startswith("__"):
+        raise AttributeError(name)
+    if name == "session":
+        return importlib.import_module(f"{__name__}.session")
+    module_name = _build_index().get(name)
     if module_name is None:
         raise AttributeError(f"module 'oneonone_kit.ui' has no attribute {name!r}")
-    import importlib
-
-    module = importlib.import_module(module_name)
-    value = module if name == "session" else getattr(module, name)
+    value = getattr(importlib.import_module(module_name), name)
     globals()[name] = value  # cache; also shadows a submodule that shares the builder's name
     return value
 
 
-__all__ = sorted(_EXPORTS)
+def __dir__() -> list[str]:
+    return sorted(_build_index())

@@ -147,3 +147,6 @@ class AgendaBuilder(w.VBox):
 def agenda_builder(lang: str | None = None) -> AgendaBuilder:
     """The agenda builder for this page's language."""
     return AgendaBuilder(lang)
+
+
+__all__ = ["AgendaBuilder", "agenda_builder"]

@@ -201,3 +201,6 @@ class SelfAssessment(w.VBox):
 def self_assessment(kind: str = "baseline", lang: str | None = None) -> SelfAssessment:
     """A self-assessment widget: ``baseline``, ``beliefs``, ``behaviours``, ``needs``, ``safety``."""
     return SelfAssessment(kind, lang)
+
+
+__all__ = ["SelfAssessment", "self_assessment"]

@@ -81,3 +81,6 @@ def cards(collection: str, lang: str | None = None) -> w.HTML:
     widget.add_class("oo-cards")
     widget.add_class(f"oo-cards-{collection}")
     return w.VBox([style_widget(), widget])
+
+
+__all__ = ["cards", "cards_html"]

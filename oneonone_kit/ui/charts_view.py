@@ -109,3 +109,6 @@ class Dashboard(w.VBox):
 def dashboard(lang: str | None = None) -> Dashboard:
     """Charts of the log over time; everyone or one person."""
     return Dashboard(lang)
+
+
+__all__ = ["Dashboard", "dashboard"]

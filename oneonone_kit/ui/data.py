@@ -188,3 +188,6 @@ class DataPanel(w.VBox):
 def data_panel(lang: str | None = None) -> DataPanel:
     """The data panel for this page's language."""
     return DataPanel(lang)
+
+
+__all__ = ["DataPanel", "data_panel", "download_link"]

@@ -306,3 +306,6 @@ def experiment_planner(lang: str | None = None) -> ExperimentPlanner:
 def experiment_review(lang: str | None = None) -> ExperimentReview:
     """Review an experiment: the before/after chart and a keep / adjust / stop verdict."""
     return ExperimentReview(lang)
+
+
+__all__ = ["ExperimentPlanner", "ExperimentReview", "experiment_planner", "experiment_review"]

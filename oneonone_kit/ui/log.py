@@ -237,3 +237,6 @@ def log_form(lang: str | None = None) -> LogForm:
 def meeting_list(lang: str | None = None, limit: int = 10) -> MeetingList:
     """The most recent meetings in the log."""
     return MeetingList(lang, limit)
+
+
+__all__ = ["LogForm", "MeetingList", "log_form", "meeting_list"]

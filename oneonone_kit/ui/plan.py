@@ -201,3 +201,6 @@ def progress(lang: str | None = None) -> ProgressView:
 def plan_export(lang: str | None = None) -> PlanExport:
     """Download the report (PDF, Markdown) and everything (JSON)."""
     return PlanExport(lang)
+
+
+__all__ = ["PlanExport", "ProgressView", "plan_export", "progress"]

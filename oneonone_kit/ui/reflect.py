@@ -143,3 +143,6 @@ def reflection(prompt: str, lang: str | None = None) -> ReflectionBox:
 def whose_meeting(lang: str | None = None) -> WhoseMeeting:
     """The "whose meeting was it?" check on example agendas."""
     return WhoseMeeting(lang)
+
+
+__all__ = ["ReflectionBox", "WhoseMeeting", "reflection", "whose_meeting"]

@@ -28,8 +28,16 @@ TITLES = {
     "experiment": "chart.experiment.title",
 }
 # Axes per chart: the needs heatmap has a colour bar; follow-through has bars and a trend.
-AXES = {"cadence": 1, "needs": 2, "agenda": 1, "talk_share": 1, "follow_through": 2,
-        "perception": 1, "experiment": 1, "dashboard": 7}
+AXES = {
+    "cadence": 1,
+    "needs": 2,
+    "agenda": 1,
+    "talk_share": 1,
+    "follow_through": 2,
+    "perception": 1,
+    "experiment": 1,
+    "dashboard": 7,
+}
 
 
 def draw(name: str, *records, lang: str = "en", **kwargs) -> Figure:
@@ -54,8 +62,14 @@ def held(day: dt.date, person: str = "Sam", **fields) -> Meeting:
 
 def test_chart_names_are_the_public_list():
     assert charts.CHART_NAMES == (
-        "dashboard", "cadence", "needs", "agenda", "talk_share", "follow_through",
-        "perception", "experiment",
+        "dashboard",
+        "cadence",
+        "needs",
+        "agenda",
+        "talk_share",
+        "follow_through",
+        "perception",
+        "experiment",
     )
 
 
@@ -182,8 +196,12 @@ def test_all_cancelled_log_shows_cancellations_and_messages():
 
 
 def test_experiment_without_data_for_its_metric_says_so():
-    exp = Experiment(what="Ask for a rating", start=TODAY - dt.timedelta(days=20),
-                     end=TODAY + dt.timedelta(days=20), metric="employee_rating")
+    exp = Experiment(
+        what="Ask for a rating",
+        start=TODAY - dt.timedelta(days=20),
+        end=TODAY + dt.timedelta(days=20),
+        metric="employee_rating",
+    )
     fig = draw("experiment", [held(TODAY - dt.timedelta(days=3))], [], [exp])
     assert "their rating" in texts(fig)
 

@@ -29,8 +29,12 @@ def weekly(weeks: int, person: str = "Sam", **fields) -> list[Meeting]:
 
 def commitment(due: int | None, kept: bool | None, owner: str = "employee", **fields):
     return Commitment(
-        person=fields.pop("person", "Sam"), text="x", owner=owner,
-        due=None if due is None else day(due), kept=kept, **fields,
+        person=fields.pop("person", "Sam"),
+        text="x",
+        owner=owner,
+        due=None if due is None else day(due),
+        kept=kept,
+        **fields,
     )
 
 
@@ -250,8 +254,9 @@ def test_no_ratings_no_gap():
 
 
 def experiment(metric: str = "agenda_ownership", start: int = 28, end: int = 56) -> Experiment:
-    return Experiment(what="Employee sets the agenda", start=day(start), end=day(end),
-                      metric=metric, uid="exp")
+    return Experiment(
+        what="Employee sets the agenda", start=day(start), end=day(end), metric=metric, uid="exp"
+    )
 
 
 def test_experiment_with_too_few_meetings_says_too_few():
@@ -314,7 +319,9 @@ def test_metric_points_per_metric():
         meeting(17),
     ]
     assert M.metric_points("needs_rotation", log, day(20)) == [
-        (day(0), 2.0), (day(14), 1.0), (day(17), 0.0)
+        (day(0), 2.0),
+        (day(14), 1.0),
+        (day(17), 0.0),
     ]
     # cadence: 1 when the held meeting came on time after the previous held one
     assert M.metric_points("cadence", log, day(20)) == [(day(14), 0.0), (day(17), 1.0)]

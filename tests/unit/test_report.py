@@ -26,24 +26,49 @@ def day(offset: int) -> dt.date:
 
 def log() -> tuple[list[Meeting], list[Commitment], list[Experiment]]:
     ana = [
-        Meeting(date=day(7 * i), person="Ana Bakker", planned_minutes=30, agenda_by=agenda,
-                talk_share=talk, needs=("growth",) if i == 0 else (), notes=SECRET,
-                leader_rating=4, employee_rating=3, uid=f"ana{i}")
+        Meeting(
+            date=day(7 * i),
+            person="Ana Bakker",
+            planned_minutes=30,
+            agenda_by=agenda,
+            talk_share=talk,
+            needs=("growth",) if i == 0 else (),
+            notes=SECRET,
+            leader_rating=4,
+            employee_rating=3,
+            uid=f"ana{i}",
+        )
         for i, (agenda, talk) in enumerate(
             (("leader", 60), ("leader", 60), ("employee", 30), ("employee", 30))
         )
     ]
-    ana.append(Meeting(date=day(28), person="Ana Bakker", planned_minutes=30,
-                       status="cancelled", notes=SECRET))
-    bo = [Meeting(date=day(7 * i + 1), person="Bo Smit", planned_minutes=45, talk_share=40,
-                  notes=SECRET) for i in range(2)]
+    ana.append(
+        Meeting(
+            date=day(28), person="Ana Bakker", planned_minutes=30, status="cancelled", notes=SECRET
+        )
+    )
+    bo = [
+        Meeting(
+            date=day(7 * i + 1), person="Bo Smit", planned_minutes=45, talk_share=40, notes=SECRET
+        )
+        for i in range(2)
+    ]
     commitments = [
-        Commitment(person="Ana Bakker", text=f"{SECRET} draft", due=day(7), kept=True,
-                   meeting="ana0"),
+        Commitment(
+            person="Ana Bakker", text=f"{SECRET} draft", due=day(7), kept=True, meeting="ana0"
+        ),
         Commitment(person="Ana Bakker", text="plan", due=day(14), kept=False, meeting="ana1"),
     ]
-    experiments = [Experiment(what="Ana Bakker writes the agenda", start=day(14), end=day(42),
-                              metric="agenda_ownership", notes=SECRET, why=SECRET)]
+    experiments = [
+        Experiment(
+            what="Ana Bakker writes the agenda",
+            start=day(14),
+            end=day(42),
+            metric="agenda_ownership",
+            notes=SECRET,
+            why=SECRET,
+        )
+    ]
     return ana + bo, commitments, experiments
 
 
@@ -59,8 +84,9 @@ def pdf_pages(data: bytes) -> int:
 def pdf_text(path: Path) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_markdown_holds_the_right_figures():
@@ -128,7 +154,9 @@ def test_unknown_names_option_is_refused():
 def test_period_limits_the_meetings():
     text = md(start=day(14), end=day(21))
     assert "Period: 19 Jan 2026 to 26 Jan 2026." in text
-    assert "Meetings logged: 4 (4 held, 0 rescheduled, 0 cancelled); people: 2." in text
+    # Ana on 19 and 26 Jan; Bo's meetings (6 and 13 Jan) fall outside the period
+    assert "Meetings logged: 2 (2 held, 0 rescheduled, 0 cancelled); people: 1." in text
+    assert "Bo Smit" not in text
 
 
 def test_markdown_escapes_names_that_would_break_a_table():
@@ -144,8 +172,7 @@ def test_empty_log_still_gives_a_report():
 
 def test_pdf_is_one_page(tmp_path):
     meetings, commitments, experiments = log()
-    path = report.write_report(tmp_path / "r.pdf", meetings, commitments, experiments,
-                               today=TODAY)
+    path = report.write_report(tmp_path / "r.pdf", meetings, commitments, experiments, today=TODAY)
     data = path.read_bytes()
     assert data.startswith(b"%PDF") and pdf_pages(data) == 1
 
@@ -153,9 +180,15 @@ def test_pdf_is_one_page(tmp_path):
 def test_pdf_of_demo_log_in_dutch_with_pseudonyms_hides_names_and_notes(tmp_path):
     today = dt.date(2026, 11, 22)
     records = demo_records(today=today)
-    path = report.write_report(tmp_path / "rapport.PDF", records["meetings"],
-                               records["commitments"], records["experiments"], lang="nl",
-                               names="pseudonyms", today=today)
+    path = report.write_report(
+        tmp_path / "rapport.PDF",
+        records["meetings"],
+        records["commitments"],
+        records["experiments"],
+        lang="nl",
+        names="pseudonyms",
+        today=today,
+    )
     assert pdf_pages(path.read_bytes()) == 1
     text = pdf_text(path)
     assert "Mijn één-op-ééns: rapport" in text and "Persoon A" in text
@@ -164,8 +197,9 @@ def test_pdf_of_demo_log_in_dutch_with_pseudonyms_hides_names_and_notes(tmp_path
 
 def test_pdf_never_shows_notes(tmp_path):
     meetings, commitments, experiments = log()
-    path = report.write_report(tmp_path / "r.pdf", meetings, commitments, experiments,
-                               today=TODAY, names="initials")
+    path = report.write_report(
+        tmp_path / "r.pdf", meetings, commitments, experiments, today=TODAY, names="initials"
+    )
     text = pdf_text(path)
     assert SECRET not in text and "Bakker" not in text and "A.B." in text
 
@@ -177,8 +211,9 @@ def test_empty_pdf_is_one_page(tmp_path):
 
 def test_markdown_file_is_written_as_utf8(tmp_path):
     meetings, commitments, experiments = log()
-    path = report.write_report(str(tmp_path / "r.md"), meetings, commitments, experiments,
-                               lang="nl", today=TODAY)
+    path = report.write_report(
+        str(tmp_path / "r.md"), meetings, commitments, experiments, lang="nl", today=TODAY
+    )
     assert isinstance(path, Path)
     assert path.read_text("utf-8").startswith("# Mijn één-op-ééns")
 

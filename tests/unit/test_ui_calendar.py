@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from oneonone_kit.ui import session
-from oneonone_kit.ui.calendar_import import MAX_SHOWN, CalendarImport, calendar_import
+from oneonone_kit.ui.calendar_view import MAX_SHOWN, CalendarImport, calendar_import
 
 
 def ics(*lines: str) -> bytes:
@@ -153,6 +153,7 @@ def test_a_malformed_file_shows_the_error_and_changes_nothing(home):
     assert "Dit is geen agendabestand" in form.message.text
     assert 'role="alert"' in form.message.value
     assert form.rows == rows_before  # the list read earlier stays as it was
+    assert all(r.tick.comm is not None for r in form.rows)
     assert form.window_from.value == dt.date(2026, 8, 30)
     assert meetings() == []
 
@@ -189,6 +190,10 @@ def test_a_typed_person_replaces_the_guess(home):
     form = calendar_import("en")
     choose(form, OUTLOOK_WEEKLY)
     form.read.click()
+    form.none_button.click()
+    assert not any(r.tick.value for r in form.rows)
+    form.all_button.click()
+    assert all(r.tick.value for r in form.rows)
     form.select_none()
     form.rows[0].tick.value = True
     form.rows[0].person.value = "A. de Vries"
@@ -305,3 +310,15 @@ def test_titles_are_never_shown_as_html(home):
     assert row.tick.description_allow_html is False
     assert "<img src=x" in row.tick.description  # shown as text by the front end
     assert "<img" not in form.summary.value
+
+
+def test_reading_again_replaces_the_list_and_closes_the_old_rows(home):
+    form = calendar_import("en")
+    choose(form, OUTLOOK_WEEKLY)
+    form.read.click()
+    old = list(form.rows)
+    choose(form, TEAM)
+    form.read.click()
+    no_callback_errors(form)
+    assert [r.event.title for r in form.rows] == ["Team weekly"]
+    assert all(r.comm is None and r.tick.comm is None for r in old)

@@ -104,6 +104,12 @@ class EventRow(w.HBox):
             [t("calendar.flag_in_log", self._lang)] if in_log else []
         )
 
+    def dispose(self) -> None:
+        """Close this row and its parts (the shared layouts stay with the other rows)."""
+        for part in (self.tick, self.person, self._error, self):
+            if part is not None:
+                part.close()
+
     def show_error(self, text: str) -> None:
         self.error.value = f'<span role="alert">{esc(text)}</span>'
 
@@ -179,8 +185,8 @@ class CalendarImport(w.VBox):
         )
         classed(self, "oo-form", "oo-cal-import-panel")
         self.read.on_click(self._on_read)
-        self.all_button.on_click(lambda _b: self.select_all())
-        self.none_button.on_click(lambda _b: self.select_none())
+        self.all_button.on_click(self._on_select_all)
+        self.none_button.on_click(self._on_select_none)
         self.import_button.on_click(self._on_import)
         session.on_change(self.refresh_marks)
 
@@ -210,6 +216,14 @@ class CalendarImport(w.VBox):
 
     # ---- callbacks -----------------------------------------------------------------------
     @safe_callback()
+    def _on_select_all(self, _button: w.Button | None = None) -> None:
+        self.select_all()
+
+    @safe_callback()
+    def _on_select_none(self, _button: w.Button | None = None) -> None:
+        self.select_none()
+
+    @safe_callback()
     def _on_read(self, _button: w.Button | None = None) -> list[CalendarEvent] | None:
         L = self.lang
         self.message.clear()
@@ -234,8 +248,13 @@ class CalendarImport(w.VBox):
         )
         today = env.today()
         parts = RowParts()
-        self.rows = [EventRow(event, L, event.date > today, parts) for event in shown]
+        old_rows, self.rows = (
+            self.rows,
+            [EventRow(event, L, event.date > today, parts) for event in shown],
+        )
         self.event_list.children = self.rows
+        for row in old_rows:  # free the kernel side of the list read before
+            row.dispose()
         self.refresh_marks()
         likely = sum(1 for row in self.rows if row.tick.value)
         text = esc(t("calendar.found", L, count=len(events), likely=likely))
@@ -279,3 +298,7 @@ class CalendarImport(w.VBox):
 def calendar_import(lang: str | None = None, tz: _dt.tzinfo | None = None) -> CalendarImport:
     """The calendar import for this page's language."""
     return CalendarImport(lang, tz)
+
+
+
+__all__ = ["CalendarImport", "EventRow", "calendar_import"]
