@@ -11,10 +11,8 @@ def _empty(d: ChartInput, title: str) -> str:
     return d.tr("chart.alt.empty", chart=title, reason=d.no_data_text())
 
 
-def _gap_sentence(d: ChartInput, gap: M.PerceptionGap) -> str:
-    mean_gap = gap.mean_gap or 0.0
-    key = "higher" if mean_gap > 0.05 else "lower" if mean_gap < -0.05 else "same"
-    return d.tr(f"chart.perception.{key}", gap=d.num(abs(mean_gap)), n=gap.n)
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def describe(name: str, d: ChartInput, title: str) -> str:
@@ -34,7 +32,7 @@ def describe(name: str, d: ChartInput, title: str) -> str:
             before_n=effect.before_n,
             during=value_text(d, effect.metric, effect.during),
             during_n=effect.during_n,
-            verdict=verdict_text(d, effect),
+            verdict=_lower_first(verdict_text(d, effect)),
         )
     if name == "follow_through":
         follow = M.follow_through(d.commitments, d.today, ms).total
@@ -95,7 +93,9 @@ def describe(name: str, d: ChartInput, title: str) -> str:
     gap = M.perception_gap(ms, today=d.today)
     if not gap.n:
         return _empty_key(d, title, "chart.empty.no_ratings")
-    return d.tr("chart.alt.perception", gap=_gap_sentence(d, gap))
+    mean_gap = gap.mean_gap or 0.0
+    key = "higher" if mean_gap > 0.05 else "lower" if mean_gap < -0.05 else "same"
+    return d.tr(f"chart.alt.perception_{key}", n=gap.n, gap=d.num(abs(mean_gap)))
 
 
 def _empty_key(d: ChartInput, title: str, key: str) -> str:

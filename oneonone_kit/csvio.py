@@ -10,8 +10,20 @@ from collections.abc import Iterable
 from .model import Meeting, RecordError
 
 CSV_COLUMNS = (
-    "date", "person", "planned_minutes", "actual_minutes", "status", "agenda_by", "needs",
-    "talk_share", "leader_rating", "employee_rating", "notes", "experiment", "demo", "uid",
+    "date",
+    "person",
+    "planned_minutes",
+    "actual_minutes",
+    "status",
+    "agenda_by",
+    "needs",
+    "talk_share",
+    "leader_rating",
+    "employee_rating",
+    "notes",
+    "experiment",
+    "demo",
+    "uid",
 )
 REQUIRED_COLUMNS = ("date", "person", "planned_minutes")
 MAX_ROWS = 100_000
@@ -23,14 +35,24 @@ def meetings_to_csv(meetings: Iterable[Meeting]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for m in meetings:
-        writer.writerow([
-            m.date.isoformat(), _safe_cell(m.person), m.planned_minutes,
-            "" if m.actual_minutes is None else m.actual_minutes, m.status, m.agenda_by or "",
-            ";".join(m.needs), "" if m.talk_share is None else m.talk_share,
-            "" if m.leader_rating is None else m.leader_rating,
-            "" if m.employee_rating is None else m.employee_rating, _safe_cell(m.notes),
-            m.experiment or "", int(m.demo), m.uid,
-        ])
+        writer.writerow(
+            [
+                m.date.isoformat(),
+                _safe_cell(m.person),
+                m.planned_minutes,
+                "" if m.actual_minutes is None else m.actual_minutes,
+                m.status,
+                m.agenda_by or "",
+                ";".join(m.needs),
+                "" if m.talk_share is None else m.talk_share,
+                "" if m.leader_rating is None else m.leader_rating,
+                "" if m.employee_rating is None else m.employee_rating,
+                _safe_cell(m.notes),
+                m.experiment or "",
+                int(m.demo),
+                m.uid,
+            ]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -71,12 +93,14 @@ def meetings_from_csv(payload: bytes, today: _dt.date | None = None) -> list[Mee
     header = [h.strip().lower() for h in rows[0]]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise ImportProblem("import.missing_columns", columns=", ".join(missing),
-                            expected=", ".join(CSV_COLUMNS))
+        raise ImportProblem(
+            "import.missing_columns", columns=", ".join(missing), expected=", ".join(CSV_COLUMNS)
+        )
     unknown = [h for h in header if h and h not in CSV_COLUMNS]
     if unknown:
-        raise ImportProblem("import.unknown_columns", columns=", ".join(unknown),
-                            expected=", ".join(CSV_COLUMNS))
+        raise ImportProblem(
+            "import.unknown_columns", columns=", ".join(unknown), expected=", ".join(CSV_COLUMNS)
+        )
     if len(rows) - 1 > MAX_ROWS:
         raise ImportProblem("import.too_many_rows", max=MAX_ROWS)
     problems: list[tuple[int, str, str, dict]] = []
@@ -85,8 +109,14 @@ def meetings_from_csv(payload: bytes, today: _dt.date | None = None) -> list[Mee
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append((line, "row", "import.wrong_cell_count",
-                             {"found": len(row), "expected": len(header)}))
+            problems.append(
+                (
+                    line,
+                    "row",
+                    "import.wrong_cell_count",
+                    {"found": len(row), "expected": len(header)},
+                )
+            )
             continue
         raw = dict(zip(header, row))
         for key in ("person", "notes"):

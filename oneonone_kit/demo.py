@@ -29,8 +29,13 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
     experiment = Experiment(
         what="Let the employee set the agenda: they send two topics the day before.",
         why="My one-on-ones drift into status updates I lead.",
-        start=switch, end=switch + _dt.timedelta(weeks=8), metric="agenda_ownership",
-        baseline=0.2, verdict="keep", demo=True, uid="demo-experiment-agenda",
+        start=switch,
+        end=switch + _dt.timedelta(weeks=8),
+        metric="agenda_ownership",
+        baseline=0.2,
+        verdict="keep",
+        demo=True,
+        uid="demo-experiment-agenda",
     )
     meetings: list[Meeting] = []
     commitments: list[Commitment] = []
@@ -50,8 +55,16 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
             uid = f"demo-meeting-{counter:04d}"
             planned = 45 if interval == 14 else 30
             if status != "held":
-                meetings.append(Meeting(date=day, person=person, planned_minutes=planned,
-                                        status=status, demo=True, uid=uid))
+                meetings.append(
+                    Meeting(
+                        date=day,
+                        person=person,
+                        planned_minutes=planned,
+                        status=status,
+                        demo=True,
+                        uid=uid,
+                    )
+                )
             else:
                 if after:
                     agenda = rng.choices(("employee", "shared", "leader"), (6, 3, 1))[0]
@@ -61,37 +74,64 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
                 else:
                     agenda = rng.choices(("employee", "shared", "leader"), (1, 2, 7))[0]
                     talk = rng.randint(52, 72)
-                    needs = tuple(sorted(rng.sample(NEEDS[:3], rng.randint(1, 2)),
-                                         key=NEEDS.index))
+                    needs = tuple(sorted(rng.sample(NEEDS[:3], rng.randint(1, 2)), key=NEEDS.index))
                     leader, employee = rng.randint(3, 5), rng.randint(2, 3)
-                meetings.append(Meeting(
-                    date=day, person=person, planned_minutes=planned,
-                    actual_minutes=planned + rng.choice((-10, -5, 0, 0, 5)), status="held",
-                    agenda_by=agenda, needs=needs, talk_share=talk, leader_rating=leader,
-                    employee_rating=employee if rng.random() < 0.7 else None,
-                    notes="Demo note: made-up conversation.",
-                    experiment=experiment.uid if switch <= day <= experiment.end else None,
-                    demo=True, uid=uid,
-                ))
+                meetings.append(
+                    Meeting(
+                        date=day,
+                        person=person,
+                        planned_minutes=planned,
+                        actual_minutes=planned + rng.choice((-10, -5, 0, 0, 5)),
+                        status="held",
+                        agenda_by=agenda,
+                        needs=needs,
+                        talk_share=talk,
+                        leader_rating=leader,
+                        employee_rating=employee if rng.random() < 0.7 else None,
+                        notes="Demo note: made-up conversation.",
+                        experiment=experiment.uid if switch <= day <= experiment.end else None,
+                        demo=True,
+                        uid=uid,
+                    )
+                )
                 if rng.random() < 0.5:
                     due = day + _dt.timedelta(days=interval)
                     kept = None if due > end else rng.random() < (0.8 if after else 0.5)
-                    commitments.append(Commitment(
-                        person=person, text=rng.choice(DEMO_COMMITMENTS),
-                        owner=rng.choice(("employee", "leader", "both")), due=due, kept=kept,
-                        meeting=uid, demo=True, uid=f"demo-commitment-{len(commitments) + 1:04d}",
-                    ))
+                    commitments.append(
+                        Commitment(
+                            person=person,
+                            text=rng.choice(DEMO_COMMITMENTS),
+                            owner=rng.choice(("employee", "leader", "both")),
+                            due=due,
+                            kept=kept,
+                            meeting=uid,
+                            demo=True,
+                            uid=f"demo-commitment-{len(commitments) + 1:04d}",
+                        )
+                    )
             day += _dt.timedelta(days=interval)
     assessments = [
-        Assessment(kind="baseline", answers={n: s for n, s in zip(NEEDS, (4, 4, 3, 2, 2, 2, 1))},
-                   taken_at=_dt.datetime.combine(start, _dt.time(9)), demo=True,
-                   uid="demo-assessment-baseline"),
-        Assessment(kind="baseline", answers={n: s for n, s in zip(NEEDS, (4, 4, 4, 3, 4, 3, 3))},
-                   taken_at=_dt.datetime.combine(end - _dt.timedelta(days=7), _dt.time(9)),
-                   demo=True, uid="demo-assessment-latest"),
+        Assessment(
+            kind="baseline",
+            answers={n: s for n, s in zip(NEEDS, (4, 4, 3, 2, 2, 2, 1))},
+            taken_at=_dt.datetime.combine(start, _dt.time(9)),
+            demo=True,
+            uid="demo-assessment-baseline",
+        ),
+        Assessment(
+            kind="baseline",
+            answers={n: s for n, s in zip(NEEDS, (4, 4, 4, 3, 4, 3, 3))},
+            taken_at=_dt.datetime.combine(end - _dt.timedelta(days=7), _dt.time(9)),
+            demo=True,
+            uid="demo-assessment-latest",
+        ),
     ]
-    return {"meetings": meetings, "commitments": commitments, "experiments": [experiment],
-            "assessments": assessments}
+    return {
+        "meetings": meetings,
+        "commitments": commitments,
+        "experiments": [experiment],
+        "assessments": assessments,
+    }
 
 
 DEMO_COMMITMENTS = (

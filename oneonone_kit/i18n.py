@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import string
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .env import DEFAULT_LANG, LANGUAGES
@@ -34,7 +34,7 @@ def check_lang(lang: str | None) -> str:
     return code
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     """All strings of one language, loaded once."""
     code = check_lang(lang)
@@ -47,7 +47,9 @@ def catalogue(lang: str) -> dict[str, str]:
             if key.startswith("_"):
                 continue
             if key in merged:
-                raise ValueError(f"Key {key!r} appears twice in the {code} catalogue ({entry.name}).")
+                raise ValueError(
+                    f"Key {key!r} appears twice in the {code} catalogue ({entry.name})."
+                )
             merged[key] = value
     return merged
 

@@ -8,6 +8,7 @@ values), so a form can show each message next to its field in the learner's lang
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -126,7 +127,9 @@ class _Checker:
                 self.fail(name, "error.required")
             return None
         try:
-            number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else value
+            number = (
+                float(str(value).strip().replace(",", ".")) if isinstance(value, str) else value
+            )
             if isinstance(number, bool) or int(number) != number:
                 raise ValueError
             number = int(number)
@@ -162,9 +165,26 @@ class _Checker:
         cleaned = [str(i).strip().lower() for i in items if str(i).strip()]
         unknown = [i for i in cleaned if i not in NEEDS]
         if unknown:
-            self.fail(name, "error.unknown_need", value=", ".join(unknown), options=", ".join(NEEDS))
+            self.fail(
+                name, "error.unknown_need", value=", ".join(unknown), options=", ".join(NEEDS)
+            )
             return ()
         return tuple(n for n in NEEDS if n in cleaned)  # canonical order, no duplicates
+
+    def timestamp(self, name: str, value: Any) -> _dt.datetime:
+        """A moment from a datetime, a date (midnight) or ISO text; blank means now."""
+        if self._blank(value):
+            return _dt.datetime.now().replace(microsecond=0)
+        if isinstance(value, _dt.datetime):
+            return value
+        if isinstance(value, _dt.date):
+            return _dt.datetime.combine(value, _dt.time())
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return _dt.datetime.fromisoformat(value.strip())
+        # e.g. a number in a hand-edited JSON file: say so instead of storing it
+        self.fail(name, "error.date_format", value=str(value))
+        return _dt.datetime.now().replace(microsecond=0)
 
     def flag(self, name: str, value: Any) -> bool | None:
         if self._blank(value):
@@ -239,9 +259,7 @@ class Meeting:
             needs=c.needs("needs", raw.get("needs")),
             talk_share=c.integer("talk_share", raw.get("talk_share"), 0, 100),
             leader_rating=c.integer("leader_rating", raw.get("leader_rating"), *RATING_RANGE),
-            employee_rating=c.integer(
-                "employee_rating", raw.get("employee_rating"), *RATING_RANGE
-            ),
+            employee_rating=c.integer("employee_rating", raw.get("employee_rating"), *RATING_RANGE),
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
             experiment=(str(raw["experiment"]).strip() or None) if raw.get("experiment") else None,
             demo=bool(raw.get("demo", False)),
@@ -329,15 +347,13 @@ class Assessment:
                 value = c.integer(f"answers.{item}", score, 1, scale_max or 10, required=True)
                 if value is not None:
                     answers[str(item)] = value
-        taken = raw.get("taken_at") or _dt.datetime.now().replace(microsecond=0)
-        if isinstance(taken, str):
-            try:
-                taken = _dt.datetime.fromisoformat(taken)
-            except ValueError:
-                c.fail("taken_at", "error.date_format", value=taken)
+        taken = c.timestamp("taken_at", raw.get("taken_at"))
         c.done()
         values = dict(
-            kind=kind, answers=answers, taken_at=taken, scale_max=scale_max,
+            kind=kind,
+            answers=answers,
+            taken_at=taken,
+            scale_max=scale_max,
             demo=bool(raw.get("demo", False)),
         )
         if raw.get("uid"):
@@ -416,12 +432,7 @@ class Reflection:
         c = _Checker()
         prompt = c.text("prompt", raw.get("prompt"), 80, required=True)
         text = c.text("text", raw.get("text"), MAX_NOTES, required=True)
-        saved = raw.get("saved_at") or _dt.datetime.now().replace(microsecond=0)
-        if isinstance(saved, str):
-            try:
-                saved = _dt.datetime.fromisoformat(saved)
-            except ValueError:
-                c.fail("saved_at", "error.date_format", value=saved)
+        saved = c.timestamp("saved_at", raw.get("saved_at"))
         c.done()
         values = dict(prompt=prompt, text=text, saved_at=saved, demo=bool(raw.get("demo", False)))
         if raw.get("uid"):

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -65,8 +66,13 @@ class ImportProblem(StoreError):
         lines = []
         for row, field, key, values in self.rows[:limit]:
             lines.append(
-                t("import.row", lang, row=row, field=t(f"field.{field.split('.')[0]}", lang),
-                  message=t(key, lang, **values))
+                t(
+                    "import.row",
+                    lang,
+                    row=row,
+                    field=t(f"field.{field.split('.')[0]}", lang),
+                    message=t(key, lang, **values),
+                )
             )
         if len(self.rows) > limit:
             lines.append(t("import.more_rows", lang, count=len(self.rows) - limit))
@@ -98,8 +104,20 @@ MIGRATIONS: list[str] = [
 SCHEMA = len(MIGRATIONS)
 
 _MEETING_COLUMNS = (
-    "uid", "date", "person", "planned_minutes", "status", "actual_minutes", "agenda_by", "needs",
-    "talk_share", "leader_rating", "employee_rating", "notes", "experiment", "demo",
+    "uid",
+    "date",
+    "person",
+    "planned_minutes",
+    "status",
+    "actual_minutes",
+    "agenda_by",
+    "needs",
+    "talk_share",
+    "leader_rating",
+    "employee_rating",
+    "notes",
+    "experiment",
+    "demo",
     "schema_version",
 )
 # Records other than meetings are stored as JSON bodies keyed by kind.
@@ -113,21 +131,59 @@ _KINDS: dict[str, type] = {
 
 def _meeting_row(m: Meeting) -> tuple:
     return (
-        m.uid, m.date.isoformat(), m.person, m.planned_minutes, m.status, m.actual_minutes,
-        m.agenda_by, ";".join(m.needs), m.talk_share, m.leader_rating, m.employee_rating,
-        m.notes, m.experiment, int(m.demo), m.schema_version,
+        m.uid,
+        m.date.isoformat(),
+        m.person,
+        m.planned_minutes,
+        m.status,
+        m.actual_minutes,
+        m.agenda_by,
+        ";".join(m.needs),
+        m.talk_share,
+        m.leader_rating,
+        m.employee_rating,
+        m.notes,
+        m.experiment,
+        int(m.demo),
+        m.schema_version,
     )
 
 
 def _meeting_from_row(row: tuple) -> Meeting:
     # Rows were validated on the way in, so load them without re-validating (fast path).
-    (uid, date, person, planned, status, actual, agenda, needs, talk, lr, er, notes, exp, demo,
-     version) = row
+    (
+        uid,
+        date,
+        person,
+        planned,
+        status,
+        actual,
+        agenda,
+        needs,
+        talk,
+        lr,
+        er,
+        notes,
+        exp,
+        demo,
+        version,
+    ) = row
     return Meeting(
-        date=_dt.date.fromisoformat(date), person=person, planned_minutes=planned, status=status,
-        actual_minutes=actual, agenda_by=agenda, needs=tuple(needs.split(";")) if needs else (),
-        talk_share=talk, leader_rating=lr, employee_rating=er, notes=notes, experiment=exp,
-        demo=bool(demo), uid=uid, schema_version=version,
+        date=_dt.date.fromisoformat(date),
+        person=person,
+        planned_minutes=planned,
+        status=status,
+        actual_minutes=actual,
+        agenda_by=agenda,
+        needs=tuple(needs.split(";")) if needs else (),
+        talk_share=talk,
+        leader_rating=lr,
+        employee_rating=er,
+        notes=notes,
+        experiment=exp,
+        demo=bool(demo),
+        uid=uid,
+        schema_version=version,
     )
 
 
@@ -138,6 +194,20 @@ def record_from_dict(kind: str, data: dict[str, Any], today: _dt.date | None = N
     if cls in (Meeting, Commitment, Experiment):
         return cls.create(today=today, **raw)
     return cls.create(**raw)
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting while another process creates or migrates the same file."""
+    # SQLite answers "locked" at once here instead of calling the busy handler, so retry.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _private_file(path: Path) -> None:
@@ -163,17 +233,18 @@ class Store:
         from . import env
 
         file = Path(path) if path is not None else env.store_path()
-        file.parent.mkdir(parents=True, exist_ok=True)
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         existed = file.exists() and file.stat().st_size > 0
         if existed:
             # Read-only first: a damaged or newer file is refused before anything can write.
             cls._check_integrity(file)
         _private_file(file)
-        conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA secure_delete=ON")  # deleted notes are overwritten, not left
             store = cls(conn, file)
@@ -214,8 +285,7 @@ class Store:
         backup = cls._latest_backup(file)
         if backup is None:
             return CorruptStoreError("store.corrupt_no_backup", path=str(file), detail=detail)
-        return CorruptStoreError("store.corrupt", path=str(file), detail=detail,
-                                 backup=str(backup))
+        return CorruptStoreError("store.corrupt", path=str(file), detail=detail, backup=str(backup))
 
     @classmethod
     def _check_integrity(cls, file: Path) -> None:
@@ -253,7 +323,9 @@ class Store:
         if version == SCHEMA:
             return
         if version < SCHEMA and backup_first and self.path is not None:
-            self._backup_to(self.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3")
+            self._backup_to(
+                self.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3"
+            )
         with self.transaction() as cur:
             # Read again under the write lock: another process may have migrated meanwhile.
             version = self._schema_version()
@@ -372,8 +444,16 @@ class Store:
         rows = []
         for record in records:
             kind = _kind_of(record)
-            rows.append((record.uid, kind, getattr(record, "person", None), int(record.demo),
-                         json.dumps(record.to_dict(), ensure_ascii=False), record.schema_version))
+            rows.append(
+                (
+                    record.uid,
+                    kind,
+                    getattr(record, "person", None),
+                    int(record.demo),
+                    json.dumps(record.to_dict(), ensure_ascii=False),
+                    record.schema_version,
+                )
+            )
         with self.transaction() as cur:
             cur.executemany(
                 "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version) "
@@ -538,11 +618,13 @@ class Store:
                 try:
                     parsed[kind].append(record_from_dict(kind, item, today))
                 except RecordError as err:
-                    problems.extend((row_base + index, p.field, p.key, p.values)
-                                    for p in err.problems)
+                    problems.extend(
+                        (row_base + index, p.field, p.key, p.values) for p in err.problems
+                    )
                 except (TypeError, ValueError, KeyError) as exc:
-                    problems.append((row_base + index, kind, "import.bad_record",
-                                     {"detail": str(exc)}))
+                    problems.append(
+                        (row_base + index, kind, "import.bad_record", {"detail": str(exc)})
+                    )
             row_base += len(items)
         settings = data.get("settings", {})
         if not isinstance(settings, dict) or not all(
@@ -561,12 +643,21 @@ class Store:
                 cur.executemany(
                     "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version)"
                     " VALUES (?,?,?,?,?,?)",
-                    [(r.uid, kind, getattr(r, "person", None), int(r.demo),
-                      json.dumps(r.to_dict(), ensure_ascii=False), r.schema_version)
-                     for r in parsed[kind]],
+                    [
+                        (
+                            r.uid,
+                            kind,
+                            getattr(r, "person", None),
+                            int(r.demo),
+                            json.dumps(r.to_dict(), ensure_ascii=False),
+                            r.schema_version,
+                        )
+                        for r in parsed[kind]
+                    ],
                 )
-            cur.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                            list(settings.items()))
+            cur.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", list(settings.items())
+            )
         return {kind: len(items) for kind, items in parsed.items()}
 
     def import_csv(self, source: str | os.PathLike | bytes, today: _dt.date | None = None) -> int:

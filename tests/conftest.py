@@ -19,7 +19,12 @@ def tmp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("ONEONONE_HOME", str(home))
     monkeypatch.setenv("ONEONONE_TODAY", TODAY.isoformat())
-    for name in ("ONEONONE_MODE", "ONEONONE_LANG", "QUERY_STRING", "SERVER_SOFTWARE",
-                 "JUPYTERHUB_USER"):
+    for name in (
+        "ONEONONE_MODE",
+        "ONEONONE_LANG",
+        "QUERY_STRING",
+        "SERVER_SOFTWARE",
+        "JUPYTERHUB_USER",
+    ):
         monkeypatch.delenv(name, raising=False)
     return home

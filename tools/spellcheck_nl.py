@@ -3,7 +3,8 @@
 The text is the markdown of ``notebooks/nl/*.ipynb`` (markdown syntax, link addresses, code
 spans, HTML comments and passages marked ``lang="en"`` left out) and every string in
 ``oneonone_kit/content/nl/*.json`` and ``content/nl/items/*.json`` ({placeholders}, command
-examples, identifiers such as ``key`` fields and ``_comment`` notes left out). Words hunspell
+examples, ``_comment`` notes and identifiers left out: ``key`` fields, and item values such as
+``growth`` that equal the English item at the same place). Words hunspell
 does not know and ``tools/nl_allowed_words.txt`` does not list are reported. A hyphenated
 compound passes when its parts do and Dutch asks for the hyphen: after a name or abbreviation
 on the allowed list (``één-op-één-logboek``, ``PNG-bestand``) or between two vowels
@@ -46,6 +47,7 @@ _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"\bhttps?://\S+")
 _MARKUP = re.compile(r"[#*_>|]|^\s*-{3,}\s*$", re.M)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # Command-line pieces inside messages: options, environment variables, file suffixes, ports.
 _CODE_BITS = re.compile(
     r"(?<!\w)--?[a-z][\w-]*|\b\w*_\w*\b|(?<!\w)\.[a-z]+\b|\b[\d.]+:\d+\b"
@@ -101,17 +103,27 @@ def command_line_words() -> set[str]:
     return words
 
 
-def _strings(value: object, where: str) -> Iterator[tuple[str, str]]:
+def _strings(value: object, where: str, en: object = None) -> Iterator[tuple[str, str]]:
+    """Text pieces of a catalogue or item file; ``en`` is the English twin at the same place.
+
+    An item value that is an identifier (``growth``, ``agenda_ownership``) and the same in the
+    English file is code, not text: item files name needs and metrics that way.
+    """
     if isinstance(value, str):
-        yield where, catalogue_text(value)
+        if not (value == en and _IDENTIFIER.fullmatch(value)):
+            yield where, catalogue_text(value)
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{where}[{index}]")
+        twins = en if isinstance(en, list) and len(en) == len(value) else [None] * len(value)
+        for index, (item, twin) in enumerate(zip(value, twins, strict=True)):
+            yield from _strings(item, f"{where}[{index}]", twin)
     elif isinstance(value, dict):
         for key, item in value.items():
             if key.startswith("_") or key in ID_FIELDS or CODE_KEY.search(key):
                 continue
-            yield from _strings(item, f"{where}:{key}" if ":" not in where else f"{where}.{key}")
+            twin = en.get(key) if isinstance(en, dict) else None
+            yield from _strings(
+                item, f"{where}:{key}" if ":" not in where else f"{where}.{key}", twin
+            )
 
 
 def texts(root: Path = ROOT) -> list[tuple[str, str]]:
@@ -128,7 +140,13 @@ def texts(root: Path = ROOT) -> list[tuple[str, str]]:
     content = root / "oneonone_kit" / "content" / "nl"
     for path in sorted([*content.glob("*.json"), *content.glob("items/*.json")]):
         data = json.loads(path.read_text("utf-8"))
-        pieces = list(_strings(data, path.relative_to(root).as_posix()))
+        twin_path = root / "oneonone_kit" / "content" / "en" / path.relative_to(content)
+        twin = (
+            json.loads(twin_path.read_text("utf-8"))
+            if twin_path.parent.name == "items" and twin_path.exists()
+            else None
+        )
+        pieces = list(_strings(data, path.relative_to(root).as_posix(), twin))
         if path.name == "cli.json":
             names = "|".join(sorted(map(re.escape, command_line_words())))
             code = re.compile(rf"\b(?:{names})\b")

@@ -97,8 +97,8 @@ class AgendaBuilder(w.VBox):
         people = session.store().people()
         current = self.person.value
         self.person.options = people
-        if current in people:
-            self.person.value = current
+        if people:
+            self.person.value = current if current in people else people[0]
         if not people:
             self.message.show_info(t("agenda.no_people", self.lang))
 

@@ -22,7 +22,8 @@ STYLE = """
 .oo-demo-banner { background: #fff4cc; border-left: 4px solid #b58900; padding: 6px 10px; }
 .oo-table-wrap { overflow-x: auto; max-width: 100%; }
 .oo-table { border-collapse: collapse; font-size: 0.9em; }
-.oo-table th, .oo-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; }
+.oo-table th, .oo-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
+                            white-space: nowrap; }
 .oo-form .widget-label { min-width: 11em; }
 @media (max-width: 600px) { .oo-form .widget-label { min-width: 0; } }
 </style>

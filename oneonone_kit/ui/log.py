@@ -28,7 +28,8 @@ FORM_FIELDS = (
 
 
 def _rating_options(lang: str) -> list[tuple[str, int | None]]:
-    return [(t("log.none", lang), None)] + [(str(i), i) for i in range(1, 6)]
+    # "" rather than None: a Dropdown whose value is None shows no selection at all.
+    return [(t("log.none", lang), "")] + [(str(i), i) for i in range(1, 6)]
 
 
 class LogForm(w.VBox):
@@ -69,15 +70,15 @@ class LogForm(w.VBox):
             for n in NEEDS
         }
         self.talk_share = w.Dropdown(
-            options=[(t("log.none", L), None)] + [(f"{p}%", p) for p in range(0, 101, 10)],
-            value=None,
+            options=[(t("log.none", L), "")] + [(f"{p}%", p) for p in range(0, 101, 10)],
+            value="",
             description=t("field.talk_share", L),
         )
         self.leader_rating = w.Dropdown(
-            options=_rating_options(L), value=None, description=t("field.leader_rating", L)
+            options=_rating_options(L), value="", description=t("field.leader_rating", L)
         )
         self.employee_rating = w.Dropdown(
-            options=_rating_options(L), value=None, description=t("field.employee_rating", L)
+            options=_rating_options(L), value="", description=t("field.employee_rating", L)
         )
         self.notes = w.Textarea(description=t("field.notes", L), rows=3)
         self.save = w.Button(description=t("log.save", L), button_style="primary")
@@ -109,7 +110,7 @@ class LogForm(w.VBox):
             ),
             "oo-log-needs",
         )
-        rows: list[w.Widget] = [style_widget(), w.HTML(f"<h3>{esc(t('log.title', L))}</h3>")]
+        rows: list[w.Widget] = [style_widget()]
         for name in FORM_FIELDS:
             rows.append(needs_box if name == "needs" else getattr(self, name))
             rows.append(self.errors[name])
@@ -174,7 +175,7 @@ class LogForm(w.VBox):
         self.notes.value = ""
         for box in self.need_boxes.values():
             box.value = False
-        self.leader_rating.value = self.employee_rating.value = self.talk_share.value = None
+        self.leader_rating.value = self.employee_rating.value = self.talk_share.value = ""
         session.changed()
         return meeting
 

@@ -237,3 +237,9 @@ def test_importing_charts_does_not_load_matplotlib_and_drawing_avoids_pyplot():
         "assert 'matplotlib.pyplot' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_today_defaults_to_the_environment(tmp_home):
+    log = [held(dt.date(2026, 11, 2)), held(dt.date(2026, 11, 9))]
+    text = charts.alt_text("cadence", log)  # tmp_home fixes ONEONONE_TODAY at 22 Nov 2026
+    assert "to 22 Nov 2026" in text and "gaps longer than intended 1" in text

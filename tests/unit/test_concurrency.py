@@ -35,7 +35,9 @@ print("done", flush=True)
 def _start_writer(path: Path, tag: str, go: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), tag, str(go), str(PER_PROCESS)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -63,5 +65,6 @@ def test_two_processes_writing_1000_meetings_each_lose_nothing(tmp_home):
         meetings = store.meetings()
         assert len(meetings) == 2 * PER_PROCESS
         assert {m.notes for m in meetings} == {
-            f"{tag}-{i}" for tag in ("A", "B") for i in range(PER_PROCESS)}
+            f"{tag}-{i}" for tag in ("A", "B") for i in range(PER_PROCESS)
+        }
         assert len({m.uid for m in meetings}) == 2 * PER_PROCESS

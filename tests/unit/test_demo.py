@@ -94,17 +94,25 @@ def test_the_demo_has_cancellations_commitments_and_two_assessments(demo):
     assert all(m.actual_minutes is None for m in demo["meetings"] if not m.held)
     assert demo["commitments"]
     assert {c.kept for c in demo["commitments"]} >= {True, False}
-    assert [a.uid for a in demo["assessments"]] == ["demo-assessment-baseline",
-                                                    "demo-assessment-latest"]
+    assert [a.uid for a in demo["assessments"]] == [
+        "demo-assessment-baseline",
+        "demo-assessment-latest",
+    ]
 
 
 def test_load_demo_then_remove_demo_leaves_own_records_untouched(tmp_home, demo):
     with Store.open() as store:
-        own_meeting = Meeting.create(today=TODAY, date="2026-11-20", person="Sam",
-                                     planned_minutes=30, notes="mine")
+        own_meeting = Meeting.create(
+            today=TODAY, date="2026-11-20", person="Sam", planned_minutes=30, notes="mine"
+        )
         own_commitment = Commitment.create(today=TODAY, person="Sam", text="Send plan")
-        own_experiment = Experiment.create(today=TODAY, what="Walk and talk", start="2026-11-01",
-                                           end="2026-12-01", metric="talk_share")
+        own_experiment = Experiment.create(
+            today=TODAY,
+            what="Walk and talk",
+            start="2026-11-01",
+            end="2026-12-01",
+            metric="talk_share",
+        )
         store.add_meeting(own_meeting)
         store.add_records([own_commitment, own_experiment])
         before = store.counts()

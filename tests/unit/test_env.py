@@ -171,8 +171,9 @@ def test_lang_from_query_string_wins(tmp_home, monkeypatch, tmp_path):
     assert env.detect_lang() == "nl"
 
 
-def test_unsupported_query_lang_falls_through_to_the_notebook_folder(tmp_home, monkeypatch,
-                                                                     tmp_path):
+def test_unsupported_query_lang_falls_through_to_the_notebook_folder(
+    tmp_home, monkeypatch, tmp_path
+):
     folder = tmp_path / "nl"
     folder.mkdir()
     monkeypatch.chdir(folder)

@@ -10,10 +10,14 @@ from oneonone_kit import i18n
 
 
 def test_t_fills_placeholders_in_both_languages():
-    assert (i18n.t("log.saved", "en", person="Bo", date="Tue 3 Mar 2026", count=3)
-            == "Saved: Bo, Tue 3 Mar 2026. You now have 3 meeting(s) in your log.")
-    assert (i18n.t("log.saved", "nl", person="Bo", date="di 3 mrt 2026", count=3)
-            == "Opgeslagen: Bo, di 3 mrt 2026. Je logboek telt nu 3 gesprek(ken).")
+    assert (
+        i18n.t("log.saved", "en", person="Bo", date="Tue 3 Mar 2026", count=3)
+        == "Saved: Bo, Tue 3 Mar 2026. You now have 3 meeting(s) in your log."
+    )
+    assert (
+        i18n.t("log.saved", "nl", person="Bo", date="di 3 mrt 2026", count=3)
+        == "Opgeslagen: Bo, di 3 mrt 2026. Je logboek telt nu 3 gesprek(ken)."
+    )
 
 
 def test_t_without_values_returns_the_plain_string():

@@ -20,14 +20,28 @@ from oneonone_kit.store import ImportProblem, Store
 TODAY = dt.date(2026, 11, 22)
 
 # ---- generated valid meetings --------------------------------------------------------------
-_TRICKY = ["=SUM(A1:A9)", "+31 6 1234", "-minus", "@home", "'=quoted", "''=twice", "'plain",
-           'say "hi", then; leave', "line one\nline two", "crlf\r\ninside", "tab\tinside",
-           "Zoë, Ærø & 日本", "💬 emoji", "a\rb"]
+_TRICKY = [
+    "=SUM(A1:A9)",
+    "+31 6 1234",
+    "-minus",
+    "@home",
+    "'=quoted",
+    "''=twice",
+    "'plain",
+    'say "hi", then; leave',
+    "line one\nline two",
+    "crlf\r\ninside",
+    "tab\tinside",
+    "Zoë, Ærø & 日本",
+    "💬 emoji",
+    "a\rb",
+]
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
 _notes = st.one_of(_text, st.builds(lambda a, b: a + b, st.sampled_from(_TRICKY), _text))
-_person = st.one_of(st.sampled_from(["Sam", "=Evil()", "Zoë, de Vries", '"Q"', "-x"]),
-                    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1,
-                            max_size=80)).filter(lambda s: s.strip())
+_person = st.one_of(
+    st.sampled_from(["Sam", "=Evil()", "Zoë, de Vries", '"Q"', "-x"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80),
+).filter(lambda s: s.strip())
 _maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
 
 
@@ -51,8 +65,7 @@ def valid_meetings(draw) -> Meeting:
     )
 
 
-ROUND_TRIP = settings(max_examples=60, deadline=None,
-                      suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @ROUND_TRIP
@@ -78,19 +91,24 @@ def test_json_round_trip_keeps_every_kind_of_record_and_the_settings(tmp_home):
     records = demo_records(TODAY)
     with Store.open() as source:
         source.add_meetings(records["meetings"])
-        source.add_records(records["commitments"] + records["experiments"]
-                           + records["assessments"])
+        source.add_records(records["commitments"] + records["experiments"] + records["assessments"])
         source.set_setting("lang", "nl")
         exported = source.export_json(tmp_home / "export" / "all.json")
-        before = {kind: source.records(kind) for kind in ("commitments", "experiments",
-                                                          "assessments")}
+        before = {
+            kind: source.records(kind) for kind in ("commitments", "experiments", "assessments")
+        }
     with Store.memory() as target:
         counts = target.import_json(tmp_home / "export" / "all.json", today=TODAY)
-        assert counts == {"meetings": len(records["meetings"]),
-                          "commitments": len(records["commitments"]), "assessments": 2,
-                          "experiments": 1, "reflections": 0}
-        assert target.meetings() == sorted(records["meetings"],
-                                           key=lambda m: (m.date, m.person, m.uid))
+        assert counts == {
+            "meetings": len(records["meetings"]),
+            "commitments": len(records["commitments"]),
+            "assessments": 2,
+            "experiments": 1,
+            "reflections": 0,
+        }
+        assert target.meetings() == sorted(
+            records["meetings"], key=lambda m: (m.date, m.person, m.uid)
+        )
         for kind, items in before.items():
             assert target.records(kind) == items
         assert target.get_setting("lang") == "nl"
@@ -108,8 +126,11 @@ def test_importing_the_same_export_twice_adds_nothing_new():
 
 def test_export_files_are_private_and_csv_opens_in_spreadsheets(tmp_home):
     with Store.open() as s:
-        s.add_meeting(Meeting.create(date="2026-03-03", person="Zoë", planned_minutes=30,
-                                     notes="=HYPERLINK(\"x\")"))
+        s.add_meeting(
+            Meeting.create(
+                date="2026-03-03", person="Zoë", planned_minutes=30, notes='=HYPERLINK("x")'
+            )
+        )
         payload = s.export_csv(tmp_home / "meetings.csv")
         s.export_json(tmp_home / "all.json")
     for name in ("meetings.csv", "all.json"):
@@ -131,9 +152,12 @@ def _sha(path: Path) -> str:
 def filled(tmp_home):
     """A closed store file with a few records, and a function that checks it is untouched."""
     with Store.open() as s:
-        s.add_meetings([Meeting.create(today=TODAY, date=f"2026-03-0{i}", person=p,
-                                       planned_minutes=30)
-                        for i, p in enumerate(["Ann", "Bo", "Cas"], start=1)])
+        s.add_meetings(
+            [
+                Meeting.create(today=TODAY, date=f"2026-03-0{i}", person=p, planned_minutes=30)
+                for i, p in enumerate(["Ann", "Bo", "Cas"], start=1)
+            ]
+        )
         counts = s.counts()
     path = tmp_home / "oneonone.sqlite3"
     digest = _sha(path)
@@ -155,15 +179,17 @@ def _csv(*rows: str, header: str = "date,person,planned_minutes,needs,notes") ->
 
 def test_malformed_csv_leaves_store_byte_for_byte_unchanged_and_lists_rows(filled):
     payload = _csv(
-        "2026-03-01,Ann,30,guidance,ok",      # row 2
-        "2026-13-01,Ann,30,guidance,ok",      # row 3: bad date
-        "2026-03-03,Bo,30,growth,ok",         # row 4
-        "2026-03-04,Bo,30,gossip,ok",         # row 5: unknown need
-        "2026-03-05,Cas,45,,ok",              # row 6
+        "2026-03-01,Ann,30,guidance,ok",  # row 2
+        "2026-13-01,Ann,30,guidance,ok",  # row 3: bad date
+        "2026-03-03,Bo,30,growth,ok",  # row 4
+        "2026-03-04,Bo,30,gossip,ok",  # row 5: unknown need
+        "2026-03-05,Cas,45,,ok",  # row 6
     )
     problem = filled("csv", payload)
     assert [(row, field, key) for row, field, key, _ in problem.rows] == [
-        (3, "date", "error.date_format"), (5, "needs", "error.unknown_need")]
+        (3, "date", "error.date_format"),
+        (5, "needs", "error.unknown_need"),
+    ]
     english, dutch = problem.full_message("en"), problem.full_message("nl")
     assert "Nothing was imported: 2 problem(s)" in english
     assert "Row 3, Date: '2026-13-01' is not a date we can read" in english
@@ -195,17 +221,28 @@ def test_csv_that_is_not_utf8_is_refused(filled):
 
 
 def test_csv_row_with_the_wrong_number_of_cells_is_refused(filled):
-    payload = _csv("2026-03-01,Ann,30,guidance,ok", "2026-03-02,Bo,30,ok",
-                   "2026-03-03,Cas,30,growth,ok,extra")
+    payload = _csv(
+        "2026-03-01,Ann,30,guidance,ok", "2026-03-02,Bo,30,ok", "2026-03-03,Cas,30,growth,ok,extra"
+    )
     problem = filled("csv", payload)
     assert [(row, field, key) for row, field, key, _ in problem.rows] == [
-        (3, "row", "import.wrong_cell_count"), (4, "row", "import.wrong_cell_count")]
+        (3, "row", "import.wrong_cell_count"),
+        (4, "row", "import.wrong_cell_count"),
+    ]
     assert "Row 3, Row: 4 cells where the header has 5." in problem.full_message("en")
     assert "Rij 4, Rij: 6 cellen" in problem.full_message("nl")
 
 
-@pytest.mark.parametrize("payload", [b"", b"\xef\xbb\xbf", b"  \r\n\r\n",
-                                     b"date,person,planned_minutes\r\n", b"date,person,planned_minutes\r\n,,\r\n"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"",
+        b"\xef\xbb\xbf",
+        b"  \r\n\r\n",
+        b"date,person,planned_minutes\r\n",
+        b"date,person,planned_minutes\r\n,,\r\n",
+    ],
+)
 def test_empty_csv_is_refused(filled, payload):
     problem = filled("csv", payload)
     assert problem.key == "import.empty"
@@ -224,7 +261,7 @@ def test_dutch_excel_csv_with_semicolons_imports(tmp_home):
     payload = (
         "\ufeffdate;person;planned_minutes;actual_minutes;status;agenda_by;needs;talk_share;"
         "leader_rating;notes\r\n"
-        "03-03-2026;Zoë de Vries;30;35;held;employee;guidance, growth;40;4;\"Goed; veel gelachen\"\r\n"
+        '03-03-2026;Zoë de Vries;30;35;held;employee;guidance, growth;40;4;"Goed; veel gelachen"\r\n'
         "10-03-2026;Zoë de Vries;30,0;;afgezegd;;;;;\r\n"
     ).encode("utf-8")
     with Store.open() as s:
@@ -232,13 +269,29 @@ def test_dutch_excel_csv_with_semicolons_imports(tmp_home):
             s.import_csv(payload, today=TODAY)  # 'afgezegd' is not a status we know
         assert [(r, f) for r, f, _, _ in info.value.rows] == [(3, "status")]
         assert s.counts()["meetings"] == 0
-        assert s.import_csv(payload.replace("afgezegd".encode(), b"cancelled"), today=TODAY) == 2
+        assert s.import_csv(payload.replace(b"afgezegd", b"cancelled"), today=TODAY) == 2
         first, second = s.meetings()
-    assert (first.date, first.person, first.actual_minutes, first.needs, first.talk_share,
-            first.notes) == (dt.date(2026, 3, 3), "Zoë de Vries", 35, ("guidance", "growth"), 40,
-                             "Goed; veel gelachen")
+    assert (
+        first.date,
+        first.person,
+        first.actual_minutes,
+        first.needs,
+        first.talk_share,
+        first.notes,
+    ) == (
+        dt.date(2026, 3, 3),
+        "Zoë de Vries",
+        35,
+        ("guidance", "growth"),
+        40,
+        "Goed; veel gelachen",
+    )
     assert (second.date, second.status, second.planned_minutes, second.actual_minutes) == (
-        dt.date(2026, 3, 10), "cancelled", 30, None)
+        dt.date(2026, 3, 10),
+        "cancelled",
+        30,
+        None,
+    )
 
 
 def test_csv_export_reads_back_with_the_same_cells():
@@ -254,8 +307,9 @@ def test_not_json_is_refused_without_change(filled):
     assert "line 1" in problem.message("en") and "regel 1" in problem.message("nl")
 
 
-@pytest.mark.parametrize("payload", [b'{"hello": 1}', b"[1, 2, 3]", b'"text"',
-                                     b'{"format": "other-app", "version": 1}'])
+@pytest.mark.parametrize(
+    "payload", [b'{"hello": 1}', b"[1, 2, 3]", b'"text"', b'{"format": "other-app", "version": 1}']
+)
 def test_json_that_is_not_our_format_is_refused_without_change(filled, payload):
     problem = filled("json", payload)
     assert problem.key == "import.not_our_file"
@@ -271,8 +325,12 @@ def test_json_from_a_newer_version_is_refused_without_change(filled):
 
 def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
     with Store.memory() as s:
-        s.add_meetings([Meeting.create(date=f"2026-04-0{i}", person="Dee", planned_minutes=30)
-                        for i in range(1, 4)])
+        s.add_meetings(
+            [
+                Meeting.create(date=f"2026-04-0{i}", person="Dee", planned_minutes=30)
+                for i in range(1, 4)
+            ]
+        )
         data = s.export_data()
     data["meetings"][1]["date"] = "2026-02-30"
     data["meetings"][2]["needs"] = ["gossip"]
@@ -280,8 +338,11 @@ def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
     data["commitments"] = [{"person": "Dee", "text": ""}]
     problem = filled("json", json.dumps(data).encode("utf-8"))
     assert [(row, field, key) for row, field, key, _ in problem.rows] == [
-        (2, "date", "error.date_format"), (3, "needs", "error.unknown_need"),
-        (4, "meetings", "import.not_a_record"), (5, "text", "error.required")]
+        (2, "date", "error.date_format"),
+        (3, "needs", "error.unknown_need"),
+        (4, "meetings", "import.not_a_record"),
+        (5, "text", "error.required"),
+    ]
     english = problem.full_message("en")
     assert "Nothing was imported: 4 problem(s)" in english
     assert "Row 2, Date:" in english and "Row 4, Meetings: This entry is not a record." in english
@@ -290,7 +351,9 @@ def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
 
 def test_json_section_that_is_not_a_list_is_refused_without_change(filled):
     problem = filled("json", b'{"format": "oneonone-export", "version": 1, "meetings": {}}')
-    assert [(field, key) for _, field, key, _ in problem.rows] == [("meetings", "import.not_a_list")]
+    assert [(field, key) for _, field, key, _ in problem.rows] == [
+        ("meetings", "import.not_a_list")
+    ]
 
 
 def test_json_that_is_not_utf8_is_refused_without_change(filled):
@@ -313,3 +376,16 @@ def test_record_error_from_a_meeting_is_not_raised_through_import():
             s.import_json(bad)
     assert not isinstance(info.value, RecordError)
     assert {field for _, field, _, _ in info.value.rows} == {"date", "person", "planned_minutes"}
+
+
+def test_json_with_a_timestamp_that_is_not_a_date_is_refused_without_change(filled):
+    data = {
+        "format": "oneonone-export",
+        "version": 1,
+        "assessments": [{"kind": "needs", "answers": {"growth": 3}, "taken_at": 5}],
+    }
+    problem = filled("json", json.dumps(data).encode("utf-8"))
+    assert [(row, field, key) for row, field, key, _ in problem.rows] == [
+        (1, "taken_at", "error.date_format")
+    ]
+    assert "Rij 1, Ingevuld op:" in problem.full_message("nl")

@@ -91,8 +91,9 @@ def test_planned_minutes_outside_1_to_480_are_refused(value):
     assert problem.values["low"] == 1 and problem.values["high"] == 480
 
 
-@pytest.mark.parametrize("value,expected", [(1, 1), (480, 480), ("45", 45), ("30,0", 30),
-                                            (" 60 ", 60), (30.0, 30)])
+@pytest.mark.parametrize(
+    "value,expected", [(1, 1), (480, 480), ("45", 45), ("30,0", 30), (" 60 ", 60), (30.0, 30)]
+)
 def test_planned_minutes_accept_whole_numbers_as_text(value, expected):
     assert meeting(planned_minutes=value).planned_minutes == expected
 
@@ -136,7 +137,10 @@ def test_unknown_need_is_refused_and_named():
 
 def test_needs_come_back_in_canonical_order_without_duplicates():
     assert meeting(needs="support; Guidance, guidance ,feedback").needs == (
-        "guidance", "feedback", "support")
+        "guidance",
+        "feedback",
+        "support",
+    )
     assert meeting(needs=["support", "growth", "support"]).needs == ("growth", "support")
     assert meeting(needs=list(reversed(NEEDS))).needs == NEEDS
     assert meeting(needs="").needs == ()
@@ -217,23 +221,47 @@ def test_notes_over_10000_characters_are_refused():
 def test_every_problem_is_reported_at_once_with_its_field():
     with pytest.raises(RecordError) as info:
         Meeting.create(
-            today=TODAY, date="30-02-2026", person=" ", planned_minutes=0, status="maybe",
-            agenda_by="boss", needs="gossip", talk_share=101, leader_rating=9,
-            employee_rating=0, notes="n" * 10_001,
+            today=TODAY,
+            date="30-02-2026",
+            person=" ",
+            planned_minutes=0,
+            status="maybe",
+            agenda_by="boss",
+            needs="gossip",
+            talk_share=101,
+            leader_rating=9,
+            employee_rating=0,
+            notes="n" * 10_001,
         )
     fields = [p.field for p in info.value.problems]
-    assert sorted(fields) == sorted([
-        "date", "person", "planned_minutes", "status", "agenda_by", "needs", "talk_share",
-        "leader_rating", "employee_rating", "notes",
-    ])
+    assert sorted(fields) == sorted(
+        [
+            "date",
+            "person",
+            "planned_minutes",
+            "status",
+            "agenda_by",
+            "needs",
+            "talk_share",
+            "leader_rating",
+            "employee_rating",
+            "notes",
+        ]
+    )
     text = str(info.value)
     assert all(f"{name}:" in text for name in fields)
 
 
 def test_problem_messages_exist_in_english_and_dutch():
     with pytest.raises(RecordError) as info:
-        Meeting.create(today=TODAY, date="2030-01-01", person="", planned_minutes="x",
-                       needs="gossip", talk_share=-1)
+        Meeting.create(
+            today=TODAY,
+            date="2030-01-01",
+            person="",
+            planned_minutes="x",
+            needs="gossip",
+            talk_share=-1,
+        )
     err = info.value
     english, dutch = err.messages("en"), err.messages("nl")
     assert len(english) == len(dutch) == len(err.problems) == 5
@@ -245,11 +273,17 @@ def test_problem_messages_exist_in_english_and_dutch():
 
 
 def test_by_field_keeps_the_first_problem_per_field():
-    err = RecordError([FieldProblem("date", "error.required"),
-                       FieldProblem("date", "error.date_too_old", {"earliest": "2000-01-01"}),
-                       FieldProblem("person", "error.required")])
+    err = RecordError(
+        [
+            FieldProblem("date", "error.required"),
+            FieldProblem("date", "error.date_too_old", {"earliest": "2000-01-01"}),
+            FieldProblem("person", "error.required"),
+        ]
+    )
     assert {k: p.key for k, p in err.by_field().items()} == {
-        "date": "error.required", "person": "error.required"}
+        "date": "error.required",
+        "person": "error.required",
+    }
 
 
 # ---- identity and serialisation ------------------------------------------------------------
@@ -263,15 +297,26 @@ def test_meeting_to_dict_is_json_ready():
     assert data["date"] == "2026-03-03"
     assert data["needs"] == ["guidance", "support"]
     assert data["experiment"] == "exp-1"
-    assert Meeting.create(today=TODAY, **{k: v for k, v in data.items()
-                                          if k != "schema_version"}) == meeting(
-        needs="support,guidance", experiment="exp-1", uid=data["uid"])
+    assert Meeting.create(
+        today=TODAY, **{k: v for k, v in data.items() if k != "schema_version"}
+    ) == meeting(needs="support,guidance", experiment="exp-1", uid=data["uid"])
 
 
 # ---- other records -------------------------------------------------------------------------
-@pytest.mark.parametrize("text,expected", [("ja", True), ("kept", True), ("Yes", True),
-                                           (True, True), ("nee", False), ("not kept", False),
-                                           ("0", False), ("", None), (None, None)])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ja", True),
+        ("kept", True),
+        ("Yes", True),
+        (True, True),
+        ("nee", False),
+        ("not kept", False),
+        ("0", False),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_commitment_kept_reads_yes_and_no_in_both_languages(text, expected):
     c = Commitment.create(today=TODAY, person="Sam", text="Send plan", kept=text)
     assert c.kept is expected
@@ -279,11 +324,16 @@ def test_commitment_kept_reads_yes_and_no_in_both_languages(text, expected):
 
 def test_commitment_problems_are_reported_together():
     with pytest.raises(RecordError) as info:
-        Commitment.create(today=TODAY, person="", text=" ", owner="team", kept="maybe",
-                          due="2030-01-01")
+        Commitment.create(
+            today=TODAY, person="", text=" ", owner="team", kept="maybe", due="2030-01-01"
+        )
     assert {p.field: p.key for p in info.value.problems} == {
-        "person": "error.required", "text": "error.required", "owner": "error.unknown_choice",
-        "kept": "error.not_yes_no", "due": "error.date_far_future"}
+        "person": "error.required",
+        "text": "error.required",
+        "owner": "error.unknown_choice",
+        "kept": "error.not_yes_no",
+        "due": "error.date_far_future",
+    }
 
 
 def test_experiment_end_before_start_is_refused():
@@ -304,28 +354,53 @@ def test_experiment_baseline_accepts_decimal_comma_and_checks_metric():
     with pytest.raises(RecordError) as info:
         Experiment.create(metric="vibes", baseline="lots", verdict="maybe", **base)
     assert {p.field: p.key for p in info.value.problems} == {
-        "metric": "error.unknown_choice", "baseline": "error.not_a_number",
-        "verdict": "error.unknown_choice"}
+        "metric": "error.unknown_choice",
+        "baseline": "error.not_a_number",
+        "verdict": "error.unknown_choice",
+    }
 
 
 def test_assessment_checks_each_answer_against_the_scale():
-    a = Assessment.create(kind="needs", answers={"growth": "4", "support": 1},
-                          taken_at="2026-03-03T09:00:00")
+    a = Assessment.create(
+        kind="needs", answers={"growth": "4", "support": 1}, taken_at="2026-03-03T09:00:00"
+    )
     assert a.answers == {"growth": 4, "support": 1}
     assert a.taken_at == dt.datetime(2026, 3, 3, 9)
     with pytest.raises(RecordError) as info:
         Assessment.create(kind="needs", answers={"growth": 6, "support": 0}, taken_at="soon")
     assert sorted(p.field for p in info.value.problems) == [
-        "answers.growth", "answers.support", "taken_at"]
+        "answers.growth",
+        "answers.support",
+        "taken_at",
+    ]
     with pytest.raises(RecordError) as info:
         Assessment.create(kind="", answers={})
     assert sorted(p.field for p in info.value.problems) == ["answers", "kind"]
 
 
 def test_reflection_needs_a_prompt_and_text():
-    r = Reflection.create(prompt="mindset.whose_meeting", text=" theirs ",
-                          saved_at="2026-03-03T10:00:00")
+    r = Reflection.create(
+        prompt="mindset.whose_meeting", text=" theirs ", saved_at="2026-03-03T10:00:00"
+    )
     assert (r.text, r.saved_at) == ("theirs", dt.datetime(2026, 3, 3, 10))
     with pytest.raises(RecordError) as info:
         Reflection.create(prompt="", text="")
     assert sorted(p.field for p in info.value.problems) == ["prompt", "text"]
+
+
+@pytest.mark.parametrize("value", [5, "soon", ["2026-03-03"], "2026-13-01T09:00"])
+def test_timestamps_that_are_not_moments_are_problems_not_stored(value):
+    with pytest.raises(RecordError) as info:
+        Assessment.create(kind="needs", answers={"growth": 3}, taken_at=value)
+    assert [(p.field, p.key) for p in info.value.problems] == [("taken_at", "error.date_format")]
+    with pytest.raises(RecordError) as info:
+        Reflection.create(prompt="p", text="t", saved_at=value)
+    assert [(p.field, p.key) for p in info.value.problems] == [("saved_at", "error.date_format")]
+
+
+def test_timestamps_accept_a_date_and_default_to_now():
+    a = Assessment.create(kind="needs", answers={"growth": 3}, taken_at=dt.date(2026, 3, 3))
+    assert a.taken_at == dt.datetime(2026, 3, 3)
+    before = dt.datetime.now().replace(microsecond=0)
+    r = Reflection.create(prompt="p", text="t")
+    assert before <= r.saved_at <= dt.datetime.now()

@@ -222,3 +222,8 @@ def test_other_suffixes_are_refused(tmp_path):
     with pytest.raises(ValueError, match=r"\.pdf or \.md"):
         report.write_report(tmp_path / "r.docx", [])
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_today_defaults_to_the_environment(tmp_home):
+    meetings, commitments, experiments = log()
+    assert "to 22 Nov 2026." in report.markdown_report(meetings, commitments, experiments)

@@ -83,8 +83,22 @@ def _fake_repository(root: Path) -> Path:
         "x.saved": "Opgeslagen voor {persnoo}: een vergaderign.",
     }
     (content / "core.json").write_text(json.dumps(catalogue), "utf-8")
-    items = [{"key": "hlpqz_key", "text": "Een CSV-bestand en een agenda-app, maar een taakk."}]
+    # Identifiers the English item shares ("growth") are code; an untranslated word is not.
+    items = [
+        {
+            "key": "hlpqz_key",
+            "text": "Een CSV-bestand en een agenda-app, maar een taakk.",
+            "needs": ["growth", "nieuwsgierigheid"],
+            "title": "Curiosity",
+        }
+    ]
     (content / "items" / "cases.json").write_text(json.dumps(items), "utf-8")
+    english = root / "oneonone_kit" / "content" / "en" / "items"
+    english.mkdir(parents=True)
+    twin = [
+        {"key": "hlpqz_key", "text": "-", "needs": ["growth", "curiosity"], "title": "Curiosity"}
+    ]
+    (english / "cases.json").write_text(json.dumps(twin), "utf-8")
     allowed = root / "allowed.txt"
     allowed.write_text("# test\nCSV\n", "utf-8")
     return allowed
@@ -93,7 +107,7 @@ def _fake_repository(root: Path) -> Path:
 def test_the_spellcheck_reports_misspellings_in_notebooks_and_catalogues(hunspell, tmp_path):
     allowed = _fake_repository(tmp_path)
     report = spellcheck.unknown_words(tmp_path, allowed)
-    assert sorted(report) == ["gesprekkken", "taakk", "vergaderign"]
+    assert sorted(report, key=str.lower) == ["Curiosity", "gesprekkken", "taakk", "vergaderign"]
     assert report["gesprekkken"] == ["notebooks/nl/00_start.ipynb cell 00-00"]
     assert report["vergaderign"] == ["oneonone_kit/content/nl/core.json:x.saved"]
 

@@ -89,8 +89,11 @@ def test_migrations_run_forward_and_keep_the_data(tmp_home, monkeypatch):
     with Store.open() as s:
         s.add_meeting(_meeting("Sam"))
     path = tmp_home / "oneonone.sqlite3"
-    monkeypatch.setattr(store_module, "MIGRATIONS",
-                        [*store_module.MIGRATIONS, "ALTER TABLE settings ADD COLUMN note TEXT"])
+    monkeypatch.setattr(
+        store_module,
+        "MIGRATIONS",
+        [*store_module.MIGRATIONS, "ALTER TABLE settings ADD COLUMN note TEXT"],
+    )
     monkeypatch.setattr(store_module, "SCHEMA", len(store_module.MIGRATIONS))
     with Store.open() as s:
         assert [m.person for m in s.meetings()] == ["Sam"]
@@ -118,8 +121,9 @@ def test_meetings_are_added_read_sorted_replaced_and_deleted(store):
     assert store.add_meetings([early]) == 1
     assert store.meetings() == [early, late]
     assert store.meetings(person="Sam") == [late]
-    changed = Meeting.create(today=TODAY, **{**late.to_dict(), "notes": "went well",
-                                             "schema_version": None})
+    changed = Meeting.create(
+        today=TODAY, **{**late.to_dict(), "notes": "went well", "schema_version": None}
+    )
     store.add_meeting(changed)
     assert store.meetings(person="Sam") == [changed]
     assert store.delete_meeting(late.uid) is True
@@ -145,12 +149,18 @@ def test_meetings_can_leave_out_demo_records(store):
 def test_other_records_are_added_read_filtered_and_deleted(store):
     c1, c2 = _commitment("Sam"), _commitment("Ann", text="Book the room")
     a1 = Assessment.create(kind="needs", answers={"growth": 3}, taken_at="2026-03-01T09:00:00")
-    a2 = Assessment.create(kind="safety", answers={"speak_up": 4},
-                           taken_at="2026-03-02T09:00:00")
-    e = Experiment.create(today=TODAY, what="Agenda by them", start="2026-03-01",
-                          end="2026-04-01", metric="agenda_ownership", baseline="0,2")
-    r = Reflection.create(prompt="mindset.whose_meeting", text="Theirs",
-                          saved_at="2026-03-03T10:00:00")
+    a2 = Assessment.create(kind="safety", answers={"speak_up": 4}, taken_at="2026-03-02T09:00:00")
+    e = Experiment.create(
+        today=TODAY,
+        what="Agenda by them",
+        start="2026-03-01",
+        end="2026-04-01",
+        metric="agenda_ownership",
+        baseline="0,2",
+    )
+    r = Reflection.create(
+        prompt="mindset.whose_meeting", text="Theirs", saved_at="2026-03-03T10:00:00"
+    )
     assert store.add(c1) is c1
     assert store.add_records([c2, a1, a2, e, r]) == 5
     assert sorted(store.commitments(), key=lambda c: c.person) == [c2, c1]
@@ -160,8 +170,13 @@ def test_other_records_are_added_read_filtered_and_deleted(store):
     assert store.experiments() == [e]
     assert store.reflections(prompt="mindset.whose_meeting") == [r]
     assert store.reflections(prompt="other") == []
-    assert store.counts() == {"meetings": 0, "commitments": 2, "assessments": 2,
-                              "experiments": 1, "reflections": 1}
+    assert store.counts() == {
+        "meetings": 0,
+        "commitments": 2,
+        "assessments": 2,
+        "experiments": 1,
+        "reflections": 1,
+    }
     assert store.delete_record(c1.uid) is True
     assert store.delete_record(c1.uid) is False
     assert store.commitments() == [c2]
@@ -185,8 +200,13 @@ def test_settings_are_stored_and_have_defaults(store):
 
 def test_people_lists_everyone_from_meetings_and_commitments_once(store):
     store.add_meetings([_meeting("bo"), _meeting("Ann"), _meeting("bo", "2026-04-01")])
-    store.add_records([_commitment("Cas"), _commitment("Ann"),
-                       Assessment.create(kind="needs", answers={"growth": 3})])
+    store.add_records(
+        [
+            _commitment("Cas"),
+            _commitment("Ann"),
+            Assessment.create(kind="needs", answers={"growth": 3}),
+        ]
+    )
     assert store.people() == ["Ann", "bo", "Cas"]
 
 
@@ -272,17 +292,25 @@ def test_delete_everything_empties_the_store_and_removes_backups(tmp_home, monke
 
 
 # ---- damaged and foreign files -------------------------------------------------------------
-def test_garbage_file_raises_corrupt_store_error_and_stays_byte_for_byte(tmp_home):
-    tmp_home.mkdir()
-    path = tmp_home / "oneonone.sqlite3"
-    path.write_bytes(b"this is not a database, it is a shopping list\n" * 400)
+@pytest.mark.parametrize(
+    "garbage",
+    [b"this is not a database, it is a shopping list\n" * 400, bytes(range(256)) * 64],
+    ids=["text", "bytes"],
+)
+def test_garbage_file_raises_corrupt_store_error_and_stays_byte_for_byte(damaged_setup, garbage):
+    path, backup = damaged_setup
+    path.write_bytes(garbage)
     digest, stamp = _sha(path), path.stat().st_mtime_ns
-    with pytest.raises(CorruptStoreError) as info:
-        Store.open()
-    assert str(path) in str(info.value)
+    files_before = sorted(p.name for p in path.parent.iterdir())
+    for _attempt in range(2):  # a second try finds the same untouched file
+        with pytest.raises(CorruptStoreError) as info:
+            Store.open()
+        assert str(path) in info.value.message("en")
+        assert str(backup) in info.value.message("en")
+        assert str(backup) in info.value.message("nl")
     assert _sha(path) == digest
     assert path.stat().st_mtime_ns == stamp
-    assert sorted(p.name for p in tmp_home.iterdir()) == ["oneonone.sqlite3"]
+    assert sorted(p.name for p in path.parent.iterdir()) == files_before
 
 
 def test_truncated_store_raises_corrupt_store_error_naming_file_and_backup(damaged_setup):
