@@ -17,9 +17,10 @@ DEMO_WEEKS = 26
 SEED = 20260301
 
 
-def demo_records(today: _dt.date | None = None) -> dict[str, list]:
-    """Build the demo records ending at ``today``; same input, same output."""
+def demo_records(today: _dt.date | None = None, lang: str = "en") -> dict[str, list]:
+    """Build the demo records ending at ``today`` with texts in ``lang``; same input, same output."""
     from . import env
+    from .i18n import t
 
     end = today or env.today()
     rng = random.Random(SEED)
@@ -27,8 +28,8 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
     start -= _dt.timedelta(days=start.weekday())  # Mondays, so the weeks line up
     switch = start + _dt.timedelta(weeks=DEMO_WEEKS // 2)
     experiment = Experiment(
-        what="Let the employee set the agenda: they send two topics the day before.",
-        why="My one-on-ones drift into status updates I lead.",
+        what=t("demo.text.experiment_what", lang),
+        why=t("demo.text.experiment_why", lang),
         start=switch,
         end=switch + _dt.timedelta(weeks=8),
         metric="agenda_ownership",
@@ -41,7 +42,7 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
     commitments: list[Commitment] = []
     counter = 0
     for index, person in enumerate(DEMO_PEOPLE):
-        interval = 14 if index == 3 else 7  # Dee meets every other week
+        interval = DEMO_INTERVALS.get(person, 7)
         day = start + _dt.timedelta(days=index)
         while day <= end:
             after = day >= switch
@@ -88,7 +89,7 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
                         talk_share=talk,
                         leader_rating=leader,
                         employee_rating=employee if rng.random() < 0.7 else None,
-                        notes="Demo note: made-up conversation.",
+                        notes=t("demo.text.note", lang),
                         experiment=experiment.uid if switch <= day <= experiment.end else None,
                         demo=True,
                         uid=uid,
@@ -100,7 +101,7 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
                     commitments.append(
                         Commitment(
                             person=person,
-                            text=rng.choice(DEMO_COMMITMENTS),
+                            text=t(f"demo.text.commitment_{rng.randrange(DEMO_COMMITMENTS)}", lang),
                             owner=rng.choice(("employee", "leader", "both")),
                             due=due,
                             kept=kept,
@@ -134,25 +135,23 @@ def demo_records(today: _dt.date | None = None) -> dict[str, list]:
     }
 
 
-DEMO_COMMITMENTS = (
-    "Send the draft project plan before Thursday.",
-    "Ask the finance team for the budget figures.",
-    "Book a session with a senior colleague about the next role.",
-    "Share the customer feedback summary.",
-    "Check in with the new team member about onboarding.",
-    "Write down two options for the deadline problem.",
-)
+DEMO_COMMITMENTS = 6  # demo.text.commitment_0 .. _5 in the catalogues
+DEMO_INTERVALS = {"Dee (demo)": 14}  # Dee meets every other week
 
 
-def load_demo(store, today: _dt.date | None = None) -> int:
+def load_demo(store, today: _dt.date | None = None, lang: str = "en") -> int:
     """Add the demo log to ``store`` (replacing any earlier demo); returns the number of meetings."""
-    records = demo_records(today)
-    store.remove_demo()
+    records = demo_records(today, lang)
+    remove_demo(store)
     store.add_meetings(records["meetings"])
     store.add_records(records["commitments"] + records["experiments"] + records["assessments"])
+    for person, days in DEMO_INTERVALS.items():
+        store.set_interval(person, days)
     return len(records["meetings"])
 
 
 def remove_demo(store) -> int:
-    """Remove every demo record from ``store``; returns how many were removed."""
+    """Remove every demo record (and the demo people's settings); returns records removed."""
+    for person in DEMO_INTERVALS:
+        store.delete_setting(f"person:{person}:interval_days")
     return store.remove_demo()

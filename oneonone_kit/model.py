@@ -262,7 +262,7 @@ class Meeting:
             employee_rating=c.integer("employee_rating", raw.get("employee_rating"), *RATING_RANGE),
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
             experiment=(str(raw["experiment"]).strip() or None) if raw.get("experiment") else None,
-            demo=bool(raw.get("demo", False)),
+            demo=bool(c.flag("demo", raw.get("demo"))),
         )
         if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
             values["actual_minutes"] = values["planned_minutes"]
@@ -308,7 +308,7 @@ class Commitment:
             due=c.date("due", raw.get("due"), today, required=False),
             kept=c.flag("kept", raw.get("kept")),
             meeting=(str(raw["meeting"]).strip() or None) if raw.get("meeting") else None,
-            demo=bool(raw.get("demo", False)),
+            demo=bool(c.flag("demo", raw.get("demo"))),
         )
         c.done()
         if raw.get("uid"):
@@ -354,7 +354,7 @@ class Assessment:
             answers=answers,
             taken_at=taken,
             scale_max=scale_max,
-            demo=bool(raw.get("demo", False)),
+            demo=bool(c.flag("demo", raw.get("demo"))),
         )
         if raw.get("uid"):
             values["uid"] = str(raw["uid"]).strip()
@@ -393,7 +393,7 @@ class Experiment:
             metric=c.choice("metric", raw.get("metric"), EXPERIMENT_METRICS),
             verdict=c.choice("verdict", raw.get("verdict"), VERDICTS, required=False),
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
-            demo=bool(raw.get("demo", False)),
+            demo=bool(c.flag("demo", raw.get("demo"))),
         )
         baseline = raw.get("baseline")
         values["baseline"] = None
@@ -434,7 +434,9 @@ class Reflection:
         text = c.text("text", raw.get("text"), MAX_NOTES, required=True)
         saved = c.timestamp("saved_at", raw.get("saved_at"))
         c.done()
-        values = dict(prompt=prompt, text=text, saved_at=saved, demo=bool(raw.get("demo", False)))
+        values = dict(
+            prompt=prompt, text=text, saved_at=saved, demo=bool(c.flag("demo", raw.get("demo")))
+        )
         if raw.get("uid"):
             values["uid"] = str(raw["uid"]).strip()
         return cls(**values)

@@ -249,9 +249,9 @@ class Store:
             conn.execute("PRAGMA secure_delete=ON")  # deleted notes are overwritten, not left
             store = cls(conn, file)
             store._migrate(backup_first=existed)
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
             conn.close()  # busy, locked or unreadable: a problem, but not a damaged file
-            raise
+            raise StoreError("store.unavailable", path=str(file), detail=str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise cls._corrupt(file, str(exc)) from exc
@@ -498,6 +498,23 @@ class Store:
         with self.transaction() as cur:
             cur.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
+    def delete_setting(self, key: str) -> None:
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    def set_interval(self, person: str, days: int) -> None:
+        """The intended number of days between one-on-ones with ``person`` (default 7)."""
+        if not 1 <= int(days) <= 92:
+            raise ValueError(f"An interval of {days} days is outside 1..92.")
+        self.set_setting(f"person:{person}:interval_days", str(int(days)))
+
+    def intervals(self) -> dict[str, int]:
+        """Intended intervals in days per person, for the people that have one set."""
+        rows = self._conn.execute(
+            "SELECT key, value FROM settings WHERE key LIKE 'person:%:interval_days'"
+        )
+        return {key[len("person:"): -len(":interval_days")]: int(value) for key, value in rows}
+
     # ---- counts and deletion -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """How many records of each kind the store holds."""
@@ -526,7 +543,15 @@ class Store:
             prefix = f"person:{person}:"
             cur.execute("DELETE FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
         self._scrub()
+        self._replace_backups()
         return removed
+
+    def _replace_backups(self) -> None:
+        """Old backups still hold what was just forgotten: drop them, keep one fresh copy."""
+        if self.path is None:
+            return
+        shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
+        self.backup_daily()
 
     def _scrub(self) -> None:
         """Copy the write-ahead log into the file and empty it, so deleted text is gone."""

@@ -86,6 +86,7 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         meetings, commitments, experiments = _records(store)
         people = store.people()
+        intervals = store.intervals()
     if args.person is not None and args.person not in people:
         raise CliError(
             t("cli.unknown_person", lang, person=args.person, people=", ".join(people) or "-")
@@ -98,6 +99,7 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
         lang=lang,
         today=env.today(),
         person=args.person,
+        interval_days=intervals,
     )
     png = charts.figure_to_png(figure)
     try:

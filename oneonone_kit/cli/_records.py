@@ -226,6 +226,6 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
         if args.remove:
             say(t("demo.removed", lang, count=remove_demo(store)))
         else:
-            say(t("demo.loaded", lang, count=load_demo(store, today=env.today())))
+            say(t("demo.loaded", lang, count=load_demo(store, today=env.today(), lang=lang)))
             say(t("cli.demo.hint", lang))
     return 0

@@ -172,8 +172,6 @@ class CalendarImport(w.VBox):
         super().__init__(
             [
                 style_widget(),
-                w.HTML(f"<h3>{esc(t('calendar.title', L))}</h3>"),
-                w.HTML(f"<p>{esc(t('calendar.intro', L))}</p>"),
                 self.upload,
                 w.HBox([self.window_from, self.window_to], layout=w.Layout(flex_flow="row wrap")),
                 self.read,

@@ -92,7 +92,12 @@ class Dashboard(w.VBox):
 
         store = session.store()
         args = (store.meetings(), store.commitments(), store.experiments())
-        kwargs = dict(lang=self.lang, today=env.today(), person=self.person.value or None)
+        kwargs = dict(
+            lang=self.lang,
+            today=env.today(),
+            person=self.person.value or None,
+            interval_days=store.intervals(),
+        )
         fig = figure_by_name(self.view.value, *args, **kwargs)
         self.chart.value = figure_html(
             fig, alt_text(self.view.value, *args, **kwargs), f"oo-chart oo-chart-{self.view.value}"

@@ -1,4 +1,9 @@
-"""The data panel: where the data lives, demo log, export, import, forget, delete everything."""
+"""The data panel: where the data lives, demo log, export, import, forget, delete everything.
+
+In workshop mode the same panel speaks of "my workbook file": the participant downloads it
+before leaving and continues from it next time. Everywhere it also offers the anonymous summary
+for a facilitator (:mod:`oneonone_kit.summary`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import base64
 
 import ipywidgets as w
 
-from .. import env
+from .. import env, workshop
 from ..demo import load_demo, remove_demo
 from ..i18n import t
 from ..store import ImportProblem
@@ -23,6 +28,11 @@ def download_link(payload: bytes, filename: str, label: str, mime: str) -> str:
     )
 
 
+def _label(key: str, lang: str) -> str:
+    """``key`` in the learner's language; its ``workshop.<key>`` variant in workshop mode."""
+    return t(f"workshop.{key}" if env.is_workshop() else key, lang)
+
+
 class DataPanel(w.VBox):
     """Everything about the learner's data in one place. Parts are attributes (see __init__)."""
 
@@ -34,7 +44,8 @@ class DataPanel(w.VBox):
         self.demo_load = classed(w.Button(description=t("demo.load", L)), "oo-demo-load")
         self.demo_remove = classed(w.Button(description=t("demo.remove", L)), "oo-demo-remove")
         self.export = classed(
-            w.Button(description=t("data.export", L), button_style="primary"), "oo-data-export"
+            w.Button(description=_label("data.export", L), button_style="primary"),
+            "oo-data-export",
         )
         self.downloads = classed(w.HTML(""), "oo-data-downloads")
         self.upload = classed(
@@ -42,6 +53,11 @@ class DataPanel(w.VBox):
             "oo-data-upload",
         )
         self.import_button = classed(w.Button(description=t("data.import", L)), "oo-data-import")
+        self.summary = classed(
+            w.Button(description=t("summary.prepare", L), layout=w.Layout(width="auto")),
+            "oo-data-summary",
+        )
+        self.summary_link = classed(w.HTML(""), "oo-data-summary-link")
         self.forget_person = classed(
             w.Dropdown(
                 options=[],
@@ -66,11 +82,20 @@ class DataPanel(w.VBox):
             [
                 style_widget(),
                 self.where,
-                w.HTML(f"<h4>{esc(t('data.export_heading', L))}</h4>"),
+                w.HTML(f"<h4>{esc(_label('data.export_heading', L))}</h4>"),
                 w.HBox([self.export]),
                 self.downloads,
-                w.HTML(f"<h4>{esc(t('data.import_heading', L))}</h4>"),
+                w.HTML(f"<h4>{esc(_label('data.import_heading', L))}</h4>"),
+                w.HTML(
+                    f"<p>{esc(t('workshop.data.import_hint', L))}</p>" if env.is_workshop() else ""
+                ),
                 w.HBox([self.upload, self.import_button]),
+                w.HTML(
+                    f"<h4>{esc(t('summary.heading', L))}</h4>"
+                    f"<p>{esc(t('summary.what', L))}</p>"
+                ),
+                w.HBox([self.summary]),
+                self.summary_link,
                 w.HTML(f"<h4>{esc(t('data.demo_heading', L))}</h4>"),
                 w.HBox([self.demo_load, self.demo_remove]),
                 w.HTML(f"<h4>{esc(t('data.delete_heading', L))}</h4>"),
@@ -80,9 +105,13 @@ class DataPanel(w.VBox):
             ]
         )
         classed(self, "oo-data-panel")
+        for part in (self.demo_load, self.demo_remove, self.export, self.upload,
+                     self.import_button, self.forget, self.delete_all):
+            part.layout.width = "auto"  # long labels (Dutch ones especially) must not be cut
         self.demo_load.on_click(self._on_demo_load)
         self.demo_remove.on_click(self._on_demo_remove)
         self.export.on_click(self._on_export)
+        self.summary.on_click(self._on_summary)
         self.import_button.on_click(self._on_import)
         self.forget.on_click(self._on_forget)
         self.delete_all.on_click(self._on_delete_all)
@@ -93,17 +122,22 @@ class DataPanel(w.VBox):
     def refresh(self) -> None:
         L = self.lang
         if env.is_workshop():
-            text = t("where.workshop", L)
+            detail = t(f"workshop.where.{workshop.location()}", L)
+            self.where.value = (
+                f'<div class="oo-workshop-where" role="note" style="background:#fff4cc;'
+                f'border-left:4px solid #b58900;padding:6px 10px">'
+                f"<strong>{esc(t('where.workshop', L))}</strong> {esc(detail)}</div>"
+            )
         else:
             text = t("where.local", L, path=str(env.store_path()))
-        self.where.value = f"<p>{esc(text)}</p>"
+            self.where.value = f"<p>{esc(text)}</p>"
         store = session.store()
         self.forget_person.options = store.people()
         self.demo_remove.disabled = not store.has_demo()
 
     @safe_callback()
     def _on_demo_load(self, _b=None) -> None:
-        count = load_demo(session.store())
+        count = load_demo(session.store(), env.today(), self.lang)
         self.message.show_ok(t("demo.loaded", self.lang, count=count))
         session.changed()
 
@@ -122,7 +156,7 @@ class DataPanel(w.VBox):
                 download_link(
                     store.export_json(),
                     f"oneonone-{stamp}.json",
-                    t("data.download_json", self.lang),
+                    _label("data.download_json", self.lang),
                     "application/json",
                 ),
                 download_link(
@@ -133,7 +167,32 @@ class DataPanel(w.VBox):
                 ),
             ]
         )
-        self.message.show_ok(t("data.export_ready", self.lang))
+        self.message.show_ok(_label("data.export_ready", self.lang))
+
+    @safe_callback()
+    def _on_summary(self, _b=None) -> None:
+        from ..summary import TOKEN_SETTING, build_summary, new_token, summary_json
+
+        store = session.store()
+        token = store.get_setting(TOKEN_SETTING)
+        if not token:
+            token = new_token()
+            store.set_setting(TOKEN_SETTING, token)
+        summary = build_summary(
+            store.meetings(),
+            store.commitments(),
+            store.experiments(),
+            store.assessments(),
+            today=env.today(),
+            token=token,
+        )
+        self.summary_link.value = download_link(
+            summary_json(summary),
+            f"oneonone-summary-{env.today().isoformat()}.json",
+            t("summary.download", self.lang),
+            "application/json",
+        )
+        self.message.show_ok(t("summary.ready", self.lang))
 
     @safe_callback()
     def _on_import(self, _b=None) -> None:

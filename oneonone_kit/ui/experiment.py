@@ -269,7 +269,9 @@ class ExperimentReview(w.VBox):
             return
         store = session.store()
         args = (store.meetings(), store.commitments(), (chosen,))
-        fig = figure_by_name("experiment", *args, lang=self.lang, today=env.today())
+        fig = figure_by_name(
+            "experiment", *args, lang=self.lang, today=env.today(), interval_days=store.intervals()
+        )
         self.chart.value = figure_html(
             fig, alt_text("experiment", *args, lang=self.lang, today=env.today()), "oo-chart"
         )

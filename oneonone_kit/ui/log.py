@@ -103,7 +103,7 @@ class LogForm(w.VBox):
                     w.GridBox(
                         list(self.need_boxes.values()),
                         layout=w.Layout(
-                            grid_template_columns="repeat(auto-fill, minmax(12em, 1fr))"
+                            grid_template_columns="repeat(auto-fill, minmax(16em, 1fr))"
                         ),
                     ),
                 ]

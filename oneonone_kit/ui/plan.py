@@ -91,7 +91,9 @@ class ProgressView(w.VBox):
         meetings = store.meetings()
         if not meetings:
             return [t("plan.log_empty", L)]
-        s = summarise(meetings, store.commitments(), today=env.today())["overall"]
+        s = summarise(
+            meetings, store.commitments(), today=env.today(), interval_days=store.intervals()
+        )["overall"]
         lines = [t("plan.log_meetings", L, count=len(meetings), people=len(store.people()))]
         if s.agenda.trend.latest is not None:
             lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))

@@ -97,7 +97,7 @@ class WhoseMeeting(w.VBox):
                     options=[(t(f"whose.{o}", L), o) for o in ("employee", "shared", "leader")],
                     value=None,
                     description=t("whose.question", L),
-                    style={"description_width": "initial"},
+                    style={"description_width": "initial", "button_width": "auto"},
                 ),
                 "oo-whose-choice",
                 f"oo-whose-{case['key']}",

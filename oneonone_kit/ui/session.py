@@ -1,14 +1,15 @@
 """The learner's session in this kernel: language, store, and change notifications.
 
 A kernel serves one learner (JupyterLab, Voila and JupyterHub all start one kernel per notebook
-page), so one store per kernel is right: a file store locally, a memory store in workshop mode.
+page), so one store per kernel is right: the local file, or in workshop mode the participant's
+store in the server's memory, shared by all of that participant's pages (:mod:`..workshop`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import env
+from .. import env, workshop
 from ..store import Store
 
 _state: dict[str, object] = {}
@@ -28,7 +29,7 @@ def store() -> Store:
     """
     current = _state.get("store")
     if current is None:
-        current = Store.memory() if env.is_workshop() else Store.open()
+        current = workshop.open_store() if env.is_workshop() else Store.open()
         _state["store"] = current
     return current  # type: ignore[return-value]
 

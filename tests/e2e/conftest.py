@@ -46,22 +46,31 @@ def free_port() -> int:
 
 
 class VoilaServer:
-    """A Voila process serving ``notebooks/`` (or another root) on 127.0.0.1."""
+    """A Voila process serving the repository (or another root) on 127.0.0.1.
 
-    def __init__(self, home: Path, root: Path = ROOT / "notebooks", extra_env=None):
+    With the repository as root (the default) the server is the web app itself: the repo's
+    voila.py and voila.json apply, "/" opens the start page and only ``notebooks/`` and
+    ``exercises/`` render. Another root gets Voila's plain template (a file tree at "/").
+    """
+
+    def __init__(self, home: Path, root: Path = ROOT, extra_env=None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.home = home
+        self.root = Path(root)
         env = dict(os.environ, ONEONONE_HOME=str(home), ONEONONE_TODAY=TODAY)
-        env.pop("ONEONONE_MODE", None)
+        for name in ("ONEONONE_MODE", "ONEONONE_WORKSHOP_STORES"):
+            env.pop(name, None)
         env.update(extra_env or {})
+        args = [sys.executable, "-m", "voila", str(self.root), "--no-browser",
+                f"--port={self.port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
+                f"--Voila.config_file_paths={ROOT}",
+                "--VoilaConfiguration.show_tracebacks=True"]
+        if self.root.resolve() != ROOT.resolve():
+            args.append("--VoilaConfiguration.template=lab")  # the start page lives in ROOT
         self.log = open(home.parent / f"voila-{self.port}.log", "w+")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", str(root), "--no-browser",
-             f"--port={self.port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-             f"--Voila.config_file_paths={ROOT}",
-             "--VoilaConfiguration.show_tracebacks=True"],
-            cwd=home.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            args, cwd=home.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         self._wait_until_up()
 
@@ -84,7 +93,13 @@ class VoilaServer:
         return self.log.read()
 
     def render_url(self, notebook: str, query: str = "") -> str:
-        return f"{self.url}/voila/render/{notebook}" + (f"?{query}" if query else "")
+        """The page of ``notebook``: a path from the root, or from ``notebooks/`` (the older form
+        ``en/05_my_log.ipynb``) when the root is the repository."""
+        path = notebook.lstrip("/")
+        first = path.split("/", 1)[0]
+        if self.root.resolve() == ROOT.resolve() and first not in ("notebooks", "exercises"):
+            path = f"notebooks/{path}"
+        return f"{self.url}/voila/render/{path}" + (f"?{query}" if query else "")
 
     def stop(self) -> None:
         self.proc.terminate()

@@ -21,8 +21,8 @@ def test_t_fills_placeholders_in_both_languages():
 
 
 def test_t_without_values_returns_the_plain_string():
-    assert i18n.t("log.title", "en") == "Log a one-on-one"
-    assert i18n.t("log.title", "nl") == "Leg een één-op-één vast"
+    assert i18n.t("log.save", "en") == "Save meeting"
+    assert i18n.t("log.save", "nl") == "Gesprek opslaan"
 
 
 def test_t_defaults_to_english_and_accepts_any_case():
@@ -35,7 +35,7 @@ def test_missing_key_raises_key_error(lang):
     with pytest.raises(KeyError):
         i18n.t("no.such.key", lang)
     assert not i18n.has("no.such.key", lang)
-    assert i18n.has("log.title", lang)
+    assert i18n.has("log.save", lang)
 
 
 def test_missing_placeholder_value_raises_key_error():
@@ -46,7 +46,7 @@ def test_missing_placeholder_value_raises_key_error():
 @pytest.mark.parametrize("lang", ["fr", "", "english"])
 def test_unknown_language_is_refused_with_the_choices(lang):
     with pytest.raises(i18n.UnknownLanguageError) as info:
-        i18n.t("log.title", lang)
+        i18n.t("log.save", lang)
     assert repr(lang) in str(info.value)
     assert "en, nl" in str(info.value)
     assert isinstance(info.value, ValueError)

@@ -1,0 +1,157 @@
+"""The start page of the web app: language, chapters and exercises as cards, and the data panel.
+
+Plain HTML and CSS (no icons, no web fonts), so it reads the same without internet. Links are
+relative to ``notebooks/start.ipynb``, so they work under any URL prefix (JupyterHub, Binder).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from .. import pages
+from ..env import LANGUAGES
+from ..i18n import t
+from . import session
+from .common import classed, esc
+from .data import DataPanel
+
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+
+START_STYLE = """
+<style>
+.oo-start { max-width: 72em; color: #1a1a1a; }
+.oo-start h1 { font-size: 1.7em; line-height: 1.25; margin: 0.2em 0 0.3em 0; }
+.oo-start h2 { font-size: 1.25em; margin: 1.2em 0 0.2em 0; }
+.oo-start .oo-lead { font-size: 1.05em; max-width: 44em; margin: 0 0 0.8em 0; }
+.oo-start .oo-note { color: #444; margin: 0 0 0.6em 0; max-width: 44em; }
+.oo-lang-switch { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 0 0 0.6em 0; }
+.oo-lang-switch a { border: 1px solid #1f4f86; border-radius: 16px; padding: 3px 14px;
+  color: #1f4f86; text-decoration: none; }
+.oo-lang-switch a[aria-current="page"] { background: #1f4f86; color: #fff; }
+.oo-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+  gap: 10px; list-style: none; padding: 0; margin: 0 0 0.6em 0; }
+.oo-card a { display: flex; flex-direction: column; gap: 4px; height: 100%; box-sizing: border-box;
+  border: 1px solid #c9ced6; border-radius: 8px; padding: 10px 12px; background: #fff;
+  color: #1a1a1a; text-decoration: none; }
+.oo-card a:hover, .oo-card a:focus { border-color: #1f4f86; box-shadow: 0 0 0 2px #c5d6ec; }
+.oo-card-number { font-weight: 700; color: #1f4f86; font-size: 0.9em; }
+.oo-card-title { font-weight: 600; font-size: 1.02em; line-height: 1.3; }
+.oo-card-blurb { color: #333; font-size: 0.92em; line-height: 1.35; flex-grow: 1; }
+.oo-card-time { align-self: flex-start; font-size: 0.85em; background: #eaf1fa; color: #1f4f86;
+  border-radius: 10px; padding: 1px 8px; }
+.oo-card-soon { font-size: 0.85em; color: #6b4e00; }
+@media (max-width: 600px) { .oo-start h1 { font-size: 1.4em; } }
+</style>
+"""
+
+
+def _card(number: str, title: str, blurb: str, time: str, href: str, extra: str = "") -> str:
+    return (
+        f'<li class="oo-card"><a href="{esc(href)}">'
+        f'<span class="oo-card-number">{esc(number)}</span>'
+        f'<span class="oo-card-title">{esc(title)}</span>'
+        f'<span class="oo-card-blurb">{esc(blurb)}</span>'
+        f"{extra}"
+        f'<span class="oo-card-time">{esc(time)}</span></a></li>'
+    )
+
+
+class StartPage(w.VBox):
+    """Parts: ``header`` (title, language switch), ``chapters``, ``exercises``, ``data``."""
+
+    def __init__(self, lang: str | None = None):
+        self.lang = L = lang or session.lang()
+        self.header = classed(w.HTML(self._header_html()), "oo-start-header")
+        self.chapters = classed(w.HTML(self._chapters_html()), "oo-start-chapters")
+        self.exercises = classed(w.HTML(self._exercises_html()), "oo-start-exercises")
+        self.data = DataPanel(L)
+        super().__init__(
+            [
+                w.HTML(START_STYLE),
+                self.header,
+                self.chapters,
+                self.exercises,
+                w.HTML(f"<h2>{esc(t('start.data', L))}</h2>"),
+                self.data,
+                classed(w.HTML(self._facilitator_html()), "oo-start-facilitator"),
+            ]
+        )
+        classed(self, "oo-start")
+
+    def _header_html(self) -> str:
+        L = self.lang
+        links = "".join(
+            f'<a href="start.ipynb?lang={code}" lang="{code}" hreflang="{code}"'
+            f'{" aria-current=page" if code == L else ""}>{esc(LANGUAGE_NAMES[code])}</a>'
+            for code in LANGUAGES
+        )
+        return (
+            f'<h1>{esc(t("start.title", L))}</h1>'
+            f'<nav class="oo-lang-switch" aria-label="{esc(t("start.language", L))}">'
+            f"{links}</nav>"
+            f'<p class="oo-lead">{esc(t("start.intro", L))}</p>'
+        )
+
+    def _minutes(self, page: pages.Page) -> str:
+        key = "start.per_meeting" if page.stem == "05_my_log" else "start.minutes"
+        return t(key, self.lang, minutes=page.minutes)
+
+    def _chapters_html(self) -> str:
+        L = self.lang
+        cards = "".join(
+            _card(
+                page.number,
+                pages.title(page, L),
+                t(f"start.blurb.{page.stem}", L),
+                self._minutes(page),
+                page.link_from_start(L),
+            )
+            for page in pages.CHAPTERS
+        )
+        return (
+            f'<h2>{esc(t("start.chapters", L))}</h2>'
+            f'<p class="oo-note">{esc(t("start.chapters_note", L))}</p>'
+            f'<ul class="oo-cards oo-chapter-cards">{cards}</ul>'
+        )
+
+    def _exercises_html(self) -> str:
+        L = self.lang
+        cards = []
+        for page in pages.EXERCISES:
+            soon = (
+                ""
+                if pages.available(page, L)
+                else f'<span class="oo-card-soon">{esc(t("start.soon", L))}</span>'
+            )
+            cards.append(
+                _card(
+                    t("start.exercise_number", L, number=page.number.lstrip("0")),
+                    pages.title(page, L),
+                    t(f"start.blurb.{page.stem}", L),
+                    self._minutes(page),
+                    page.link_from_start(L),
+                    soon,
+                )
+            )
+        return (
+            f'<h2>{esc(t("start.exercises", L))}</h2>'
+            f'<p class="oo-note">{esc(t("start.exercises_note", L))}</p>'
+            f'<ul class="oo-cards oo-exercise-cards">{"".join(cards)}</ul>'
+        )
+
+    def _facilitator_html(self) -> str:
+        L = self.lang
+        href = f"{pages.COHORT_PAGE}?lang={L}"
+        return (
+            f'<h2>{esc(t("start.facilitators", L))}</h2>'
+            f'<p class="oo-note">{esc(t("start.facilitators_note", L))} '
+            f'<a href="{esc(href)}">{esc(t("start.cohort_link", L))}</a></p>'
+        )
+
+
+def start_page(lang: str | None = None) -> StartPage:
+    """The web app's start page in this page's language (``?lang=`` or ONEONONE_LANG)."""
+    return StartPage(lang)
+
+
+__all__ = ["StartPage", "start_page"]
