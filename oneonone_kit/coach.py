@@ -391,16 +391,22 @@ class _Text:
 
     def clauses(self, lang: str) -> list[tuple[str, str]]:
         """(lower, original) of each clause, split at commas, colons and dashes, fillers gone."""
+        return [(low, orig) for _, low, orig in self.clause_spans(lang)]
+
+    def clause_spans(self, lang: str) -> list[tuple[int, str, str]]:
+        """(start, lower, original) of each clause; ``start`` is where it begins after fillers."""
         out = []
         for match in re.finditer(r"[^,;:\u2013\u2014]+", self.low):
             start, end = match.span()
-            low, orig = _strip_fillers(self.low[start:end], self.original[start:end], lang)
+            cut = _filler_length(self.low[start:end], lang)
+            low, orig = self.low[start + cut : end].strip(), self.original[start + cut : end].strip()
             if low:
-                out.append((low, orig))
+                out.append((start + cut, low, orig))
         return out
 
 
-def _strip_fillers(low: str, orig: str, lang: str) -> tuple[str, str]:
+def _filler_length(low: str, lang: str) -> int:
+    """How many characters of fillers ("so", "and", "oké") and quotes open the clause ``low``."""
     cut = len(low) - len(low.lstrip(" -\"'("))
     changed = True
     while changed:
@@ -409,7 +415,7 @@ def _strip_fillers(low: str, orig: str, lang: str) -> tuple[str, str]:
             if low.startswith(filler + " ", cut) and low[cut + len(filler) + 1 :].strip():
                 cut += len(filler) + 1
                 changed = True
-    return low[cut:].strip(), orig[cut:].strip()
+    return cut
 
 
 def _sentences(text: str) -> tuple[list[_Text], list[_Text]]:
@@ -458,8 +464,8 @@ def _subordinate(low: str, lang: str) -> bool:
     if len(words) < 2:
         return False
     if lang == "en":
-        return words[0] in ("when", "where", "whenever", "if", "as", "once") and words[1] in (
-            "you", "we", "i", "it", "they", "the", "this", "that", "your", "everything")
+        return words[0] in ("when", "where", "whenever", "if", "as", "once") and words[1].split(
+            "'")[0] in ("you", "we", "i", "it", "they", "the", "this", "that", "your", "everything")
     return (words[0] in QUESTION_WORDS["nl"] and words[1] in SUBJECTS_NL) or words[0] in (
         "als", "toen", "nu", "zodra", "terwijl")
 
@@ -498,10 +504,13 @@ def _options(low: str, lang: str) -> bool:
 def _chained(sentence: _Text, lang: str) -> bool:
     """A second question hooked on with "or"/"and": "..., or should we move on?"."""
     joiners = ("or", "and") if lang == "en" else ("of", "en")
+    asked_from = min(
+        (start for start, low, _ in sentence.clause_spans(lang) if _form(low, lang)),
+        default=len(sentence.low),
+    )
     for match in re.finditer(rf"[ ,]({'|'.join(joiners)}) (\w+) (\w+)", sentence.low):
         joiner, first, second = match.groups()
-        before = _Text(sentence.original[: match.start()])
-        if not any(_form(low, lang) for low, _ in before.clauses(lang)):
+        if match.start() <= asked_from:
             continue  # "And what else?" or "Okay, and ...": nothing was asked before the joiner
         if first in QUESTION_WORDS[lang] and first not in ("when", "where", "wanneer", "waar"):
             return True

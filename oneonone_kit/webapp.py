@@ -1,8 +1,8 @@
 """The web app's server side: how Voila serves the repository, and workshop mode.
 
-The repository's ``voila.py`` calls :func:`configure`, so every Voila started with
-``--Voila.config_file_paths=<repo>`` (``oneonone app``, the browser tests, a hand-made
-command) serves the same app:
+The repository's ``config/voila.py`` calls :func:`configure`, so every Voila started with the
+flags of :func:`config_flags` (``oneonone app``, the browser tests, a hand-made command)
+serves the same app:
 
 - The served root is the repository, so chapters (``notebooks/``) and exercises
   (``exercises/``) sit under one root; :func:`prelaunch_hook` refuses to render anything else.
@@ -32,6 +32,7 @@ from . import env, workshop
 from .i18n import t
 
 TEMPLATE = "oneonone"
+CONFIG_DIR = "config"  # holds voila.py, next to nothing that Python would import
 START_PAGE = "notebooks/start.ipynb"
 SERVED_TREES = ("notebooks", "exercises")
 RAM_DIR_ENV = "ONEONONE_RAM_DIR"
@@ -50,6 +51,13 @@ CULLING: dict[str, dict[str, Any]] = {
     # participant's store, not in the page.
     "workshop": {"cull_idle_timeout": 2700, "cull_interval": 60, "cull_connected": True},
 }
+
+
+def config_flags(root: str | os.PathLike) -> list[str]:
+    """The Voila flags that load the repository's configuration: ``voila.json`` at the root and
+    ``config/voila.py`` (one flag per folder; traitlets reads "=[a, b]" as one literal string)."""
+    root = Path(root)
+    return [f"--Voila.config_file_paths={folder}" for folder in (root, root / CONFIG_DIR)]
 
 
 def mode() -> str:
@@ -229,6 +237,7 @@ __all__ = [
     "START_PAGE",
     "TEMPLATE",
     "allowed_notebook",
+    "config_flags",
     "configure",
     "is_memory_filesystem",
     "make_stores_dir",

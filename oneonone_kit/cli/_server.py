@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import t
+from ..webapp import config_flags
 from ._common import CliError, say, warn
 
 HOST = "127.0.0.1"
@@ -57,23 +58,26 @@ def voila_command(
     lang: str | None = None,
     base_env: Mapping[str, str] | None = None,
 ) -> ServerCommand:
-    """The Voila command line serving ``<root>/notebooks`` on 127.0.0.1 with the repo's voila.json.
+    """The Voila command line serving the repository at ``root`` on 127.0.0.1.
 
-    Nothing is started. ``workshop`` sets ``ONEONONE_MODE=workshop`` in the server's
-    environment, so kernels keep each participant's data in memory only.
+    Nothing is started. The served root is the repository itself, so chapters (``notebooks/``)
+    and exercises (``exercises/``) share one server; the repo's ``voila.json`` and
+    ``config/voila.py`` make "/" open the start page, ``notebooks/start.ipynb``, and refuse to
+    render anything outside those two folders (:mod:`oneonone_kit.webapp`).
+    ``workshop`` sets ``ONEONONE_MODE=workshop`` in the server's environment: each
+    participant's data then lives in the server's memory only, keyed by a browser cookie.
     """
     root = Path(root)
     argv = [
         sys.executable,
         "-m",
         "voila",
-        str(root / "notebooks"),
+        str(root),
         f"--Voila.ip={HOST}",
         f"--port={port}",
         "--no-browser",  # we open the browser ourselves, once the server answers
         "--Voila.port_retries=0",  # a busy port is an error, never a silent move elsewhere
-        # One item per flag: traitlets 5 reads "=[path]" as a literal string with brackets.
-        f"--Voila.config_file_paths={root}",
+        *config_flags(root),  # voila.json and config/voila.py
     ]
     server_env = dict(os.environ if base_env is None else base_env)
     if workshop:
@@ -183,8 +187,18 @@ def cmd_app(args: argparse.Namespace, lang: str) -> int:
     say(t("cli.app.starting", lang, url=command.url))
     if command.env.get("ONEONONE_MODE", "").strip().lower() == "workshop":
         say(t("cli.app.workshop", lang))
+        _warn_without_memory_folder(command.env, lang)
     say(t("cli.server.stop_hint", lang))
     return _run(command, lang, open_browser=not args.no_browser)
+
+
+def _warn_without_memory_folder(server_env: Mapping[str, str], lang: str) -> None:
+    """Say so when workshop mode has no memory file system to keep participants' data in."""
+    from ..webapp import DEFAULT_RAM_DIR, RAM_DIR_ENV, is_memory_filesystem
+
+    folder = Path(server_env.get(RAM_DIR_ENV, "").strip() or DEFAULT_RAM_DIR)
+    if not (folder.is_dir() and is_memory_filesystem(folder)):
+        warn(t("workshop.no_ram", lang, folder=folder, variable=RAM_DIR_ENV))
 
 
 def jupyterlab_installed() -> bool:

@@ -26,6 +26,7 @@ from .common import Message, classed, esc, safe_callback, style_widget
 
 COHORT_STYLE = """
 <style>
+.oo-cohort .widget-html-content { line-height: 1.45; }
 .oo-cohort h1 { font-size: 1.6em; margin: 0.2em 0 0.3em 0; }
 .oo-spread { display: inline-flex; gap: 2px; align-items: flex-end; height: 2.2em; }
 .oo-spread span { display: inline-block; width: 1.2em; background: #1f4f86; min-height: 1px; }

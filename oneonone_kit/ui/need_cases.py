@@ -25,16 +25,18 @@ VERDICTS = ("right", "partly", "wrong")
 CASE_STYLE = """
 <style>
 .oo-case { max-width: 44em; }
+.oo-case .widget-html-content { line-height: 1.45; }
 .oo-case-situation { font-size: 1.05em; }
 .oo-case .widget-text { flex-direction: column; align-items: stretch; height: auto; }
 .oo-case .widget-text > .widget-label { text-align: left; width: auto; max-width: none;
   font-weight: 600; line-height: 1.6; }
-.oo-case .widget-text input { height: 2.4em; font-size: 1em; }
-.oo-case .widget-checkbox { height: auto; min-height: 2.4em; }
-.oo-case .widget-checkbox input { width: 1.4em; height: 1.4em; flex: none; }
-.oo-case .widget-checkbox label, .oo-case .widget-checkbox span { white-space: normal;
-  overflow: visible; }
-.oo-case .widget-button { height: auto; min-height: 2.8em; white-space: normal; }
+.oo-case .widget-text input { flex: none; height: 2.6em; font-size: 1em; }
+.oo-case .widget-checkbox { height: auto; margin: 2px 0; }
+.oo-case .widget-checkbox .widget-label-basic { display: flex; align-items: center; gap: 10px;
+  min-height: 40px; cursor: pointer; }
+.oo-case .widget-checkbox input { width: 1.5em; height: 1.5em; flex: none; margin: 0; }
+.oo-case .widget-checkbox span { white-space: normal; overflow: visible; }
+.oo-case .widget-button { height: auto; min-height: 44px; white-space: normal; }
 .oo-case-feedback .oo-case-verdict { font-weight: 700; }
 </style>
 """

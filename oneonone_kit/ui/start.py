@@ -20,6 +20,7 @@ LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 START_STYLE = """
 <style>
 .oo-start { max-width: 72em; color: #1a1a1a; }
+.oo-start .widget-html-content { line-height: 1.45; }
 .oo-start h1 { font-size: 1.7em; line-height: 1.25; margin: 0.2em 0 0.3em 0; }
 .oo-start h2 { font-size: 1.25em; margin: 1.2em 0 0.2em 0; }
 .oo-start .oo-lead { font-size: 1.05em; max-width: 44em; margin: 0 0 0.8em 0; }

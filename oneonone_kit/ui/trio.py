@@ -39,28 +39,35 @@ TRIO_STYLE = """
 .oo-trio .widget-text > .widget-label, .oo-trio .widget-dropdown > .widget-label,
 .oo-obs .widget-textarea > .widget-label {
   text-align: left; width: auto; max-width: none; font-weight: 600; line-height: 1.6; }
-.oo-trio .widget-text input, .oo-trio .widget-dropdown select { height: 2.4em; font-size: 1em; }
+.oo-trio .widget-text input, .oo-trio .widget-dropdown select { flex: none; height: 2.6em;
+  font-size: 1em; }
+.oo-obs .widget-textarea textarea { flex: none; width: 100%; box-sizing: border-box;
+  font-size: 1em; }
 .oo-trio .widget-toggle-buttons .widget-toggle-button { width: auto; min-width: 4.5em;
-  height: 2.6em; }
-.oo-trio .widget-button, .oo-obs .widget-button { height: auto; min-height: 2.8em;
+  height: 44px; }
+.oo-trio .widget-button, .oo-obs .widget-button { height: auto; min-height: 44px;
   white-space: normal; line-height: 1.25; padding: 6px 10px; }
-.oo-obs .oo-obs-big { min-height: 3.4em; font-size: 1.05em; }
+.oo-obs .oo-obs-big { min-height: 3.6em; font-size: 1.05em; }
 .oo-trio-clock { font-size: 2.4em; font-variant-numeric: tabular-nums; font-weight: 700; }
-.oo-trio-roles { font-size: 1.05em; }
-.oo-trio-card details { border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px;
-  margin: 6px 0; }
-.oo-trio-card summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
-.oo-trio-card dt { font-weight: 600; margin-top: 6px; }
-.oo-trio-card dd { margin: 0 0 0 0; }
+.oo-trio-card details { border: 1px solid #bbb; border-radius: 6px; padding: 4px 10px;
+  margin: 4px 0; }
+.oo-trio-card summary { cursor: pointer; font-weight: 600; padding: 8px 0; }
+.oo-trio-card dl { display: block; margin: 0 0 6px 0; }
+.oo-trio-card dt { float: none; width: auto; font-weight: 600; margin-top: 6px; }
+.oo-trio-card dd { float: none; width: auto; margin: 0; }
+.oo-trio-card ul { margin: 0; padding-left: 1.2em; }
 .oo-obs-share { font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
-.oo-obs .widget-checkbox { height: auto; min-height: 2.4em; }
-.oo-obs .widget-checkbox input { width: 1.4em; height: 1.4em; flex: none; }
-.oo-obs .widget-checkbox label, .oo-obs .widget-checkbox span { white-space: normal;
-  overflow: visible; line-height: 1.3; }
-.oo-obs-md { white-space: pre-wrap; word-break: break-word; background: #f6f6f6;
-  padding: 8px; font-size: 0.9em; }
-.oo-obs .oo-download, .oo-trio .oo-download { display: inline-block; padding: 10px 0;
-  font-size: 1.05em; }
+.oo-obs .widget-checkbox { height: auto; margin: 2px 0; }
+.oo-obs .widget-checkbox .widget-label-basic { display: flex; align-items: center; gap: 10px;
+  min-height: 44px; cursor: pointer; }
+.oo-obs .widget-checkbox input { width: 1.5em; height: 1.5em; flex: none; margin: 0; }
+.oo-obs .widget-checkbox span { white-space: normal; overflow: visible; line-height: 1.3; }
+.oo-trio .widget-html-content, .oo-obs .widget-html-content { line-height: 1.45; }
+.oo-obs .oo-obs-summary pre.oo-obs-md { white-space: pre-wrap; word-break: break-word; background: #f4f4f4;
+  padding: 8px; font-size: 0.9em; line-height: 1.35; font-family: monospace; }
+.oo-obs .oo-download { display: inline-block; margin: 6px 0; padding: 10px 14px;
+  border: 2px solid #1565c0; border-radius: 4px; color: #1565c0; font-weight: 600;
+  text-decoration: none; }
 </style>
 """
 
@@ -72,15 +79,17 @@ def _button(label: str, *classes: str, style: str = "") -> w.Button:
 
 
 def _grid(children: list[w.Widget], min_width: str) -> w.GridBox:
-    """A grid that fits as many columns of ``min_width`` as the screen allows (one on a phone)."""
+    """Columns at least ``min_width`` wide that share the width (two on a phone)."""
     for child in children:
-        child.layout.width = "100%"
+        child.layout.width = "auto"
+        child.layout.margin = "0"
     return w.GridBox(
         children,
         layout=w.Layout(
-            grid_template_columns=f"repeat(auto-fill, minmax({min_width}, 1fr))",
+            grid_template_columns=f"repeat(auto-fit, minmax({min_width}, 1fr))",
             grid_gap="8px",
-            width="100%",
+            width="auto",
+            margin="4px 2px",
         ),
     )
 
@@ -348,7 +357,7 @@ class ObserverPanel(_Ticking, w.VBox):
         self.employee_speaking = _button(
             t("obs.employee_speaking", L), "oo-obs-big", "oo-obs-employee-speaking"
         )
-        self.pause = _button(t("obs.pause", L), "oo-obs-pause")
+        self.pause = _button(t("obs.pause", L), "oo-obs-big", "oo-obs-pause")
         self.talk_share = classed(w.HTML(""), "oo-obs-talk-share")
         self.talk_times = classed(w.HTML(""), "oo-obs-talk-times")
         self.counters = {
@@ -374,7 +383,7 @@ class ObserverPanel(_Ticking, w.VBox):
                 description=t("obs.employee_feedback", L),
                 placeholder=t("obs.employee_feedback_hint", L),
                 style=FIELD_STYLE,
-                layout=w.Layout(width="100%"),
+                layout=w.Layout(width="auto"),
             ),
             "oo-obs-employee-feedback",
         )
@@ -384,7 +393,7 @@ class ObserverPanel(_Ticking, w.VBox):
                 description=t("obs.observer_notes", L),
                 placeholder=t("obs.observer_notes_hint", L),
                 style=FIELD_STYLE,
-                layout=w.Layout(width="100%"),
+                layout=w.Layout(width="auto"),
             ),
             "oo-obs-notes",
         )
@@ -403,7 +412,7 @@ class ObserverPanel(_Ticking, w.VBox):
                 self.talk_times,
                 w.HTML(f"<p>{esc(t('obs.target', L))}</p>"),
                 _heading(t("obs.questions_heading", L)),
-                _grid(list(self.counters.values()), "9em"),
+                _grid(list(self.counters.values()), "max(9em, 30%)"),
                 self.undo,
                 _heading(t("obs.close_heading", L)),
                 *self.checks.values(),

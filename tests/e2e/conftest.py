@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from oneonone_kit.webapp import config_flags
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ONEONONE_CHROMIUM", "/usr/bin/chromium")
 TODAY = "2026-11-22"
@@ -49,7 +51,7 @@ class VoilaServer:
     """A Voila process serving the repository (or another root) on 127.0.0.1.
 
     With the repository as root (the default) the server is the web app itself: the repo's
-    voila.py and voila.json apply, "/" opens the start page and only ``notebooks/`` and
+    voila.json and config/voila.py apply, "/" opens the start page and only ``notebooks/`` and
     ``exercises/`` render. Another root gets Voila's plain template (a file tree at "/").
     """
 
@@ -64,7 +66,7 @@ class VoilaServer:
         env.update(extra_env or {})
         args = [sys.executable, "-m", "voila", str(self.root), "--no-browser",
                 f"--port={self.port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-                f"--Voila.config_file_paths={ROOT}",
+                *config_flags(ROOT),
                 "--VoilaConfiguration.show_tracebacks=True"]
         if self.root.resolve() != ROOT.resolve():
             args.append("--VoilaConfiguration.template=lab")  # the start page lives in ROOT

@@ -416,16 +416,16 @@ def test_a_number_option_rejects_words(capsys):
 
 
 # ---- app and lab ----------------------------------------------------------------------------
-def test_voila_command_serves_the_notebooks_on_loopback_with_the_repo_config(tmp_path):
+def test_voila_command_serves_the_repository_on_loopback_with_the_repo_config(tmp_path):
     command = cli.voila_command(8870, workshop=True, root=tmp_path, base_env={"PATH": "/bin"})
-    assert command.argv[:3] == [sys.executable, "-m", "voila"]
-    assert str(tmp_path / "notebooks") in command.argv
+    assert command.argv[:4] == [sys.executable, "-m", "voila", str(tmp_path)]
     for flag in (
         "--Voila.ip=127.0.0.1",
         "--port=8870",
         "--no-browser",
         "--Voila.port_retries=0",
         f"--Voila.config_file_paths={tmp_path}",
+        f"--Voila.config_file_paths={tmp_path / 'config'}",
     ):
         assert flag in command.argv
     assert command.env == {"PATH": "/bin", "ONEONONE_MODE": "workshop"}
@@ -442,7 +442,8 @@ def test_voila_reads_the_command_line_as_intended(tmp_path):
     command = cli.voila_command(8871, workshop=False, root=tmp_path, base_env={})
     app = voila_app.Voila()
     app.parse_command_line(command.argv[3:])
-    assert app.config_file_paths == [str(tmp_path)]
+    assert app.config_file_paths == [str(tmp_path), str(tmp_path / "config")]
+    assert app.extra_args == [str(tmp_path)]
     assert (app.ip, app.port, app.port_retries, app.open_browser) == ("127.0.0.1", 8871, 0, False)
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,10 +19,48 @@ def test_voila_json_and_jupyter_config_carry_the_same_voila_configuration():
     assert voila == jupyter
 
 
+@functools.cache
+def _voila_config(mode: str) -> dict:
+    """The configuration Voila builds from the repo's voila.json + config/voila.py (in a
+    subprocess: voila.py sets environment variables and, in workshop mode, makes a folder)."""
+    code = (
+        "import json; from pathlib import Path; from voila.app import Voila;"
+        "app = Voila(); app.load_config_file('voila', path=[str(Path.cwd()), 'config']);"
+        "c = app.config; v = c.VoilaConfiguration; k = c.MappingKernelManager;"
+        "print(json.dumps({'show_tracebacks': v.show_tracebacks, 'template': v.template,"
+        " 'hook': callable(v.prelaunch_hook), 'headers': list(v.get('http_header_envs', [])),"
+        " 'cull': [k.cull_idle_timeout, k.cull_interval, k.cull_connected],"
+        " 'allow': list(v.file_allowlist)}))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ONEONONE_")}
+    env.update(ONEONONE_MODE=mode, ONEONONE_RAM_DIR=str(ROOT / "no-such-folder"))
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def test_voila_hides_tracebacks_and_culls_idle_kernels():
-    config = json.loads((ROOT / "voila.json").read_text())
-    assert config["VoilaConfiguration"]["show_tracebacks"] is False
-    assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
+    config = _voila_config("")
+    assert config["show_tracebacks"] is False
+    assert config["template"] == "oneonone" and config["hook"]
+    idle, interval, connected = config["cull"]
+    assert idle > 0 and interval > 0 and connected is True
+    assert config["headers"] == []  # cookies reach the kernels in workshop mode only
+
+
+def test_workshop_server_culls_sooner_and_passes_the_cookie_header():
+    local, room = _voila_config(""), _voila_config("workshop")
+    assert room["cull"][0] <= local["cull"][0] and room["cull"][1] <= local["cull"][1]
+    assert room["headers"] == ["Cookie"]
+
+
+def test_only_files_of_the_workbook_trees_are_served():
+    [pattern] = _voila_config("")["allow"]
+    assert re.fullmatch(pattern, "notebooks/en/figure.png")
+    assert re.fullmatch(pattern, "exercises/nl/card.svg")
+    assert not re.fullmatch(pattern, "tests/e2e/shot.png")
+    assert not re.fullmatch(pattern, "notebooks/en/05_my_log.ipynb")
 
 
 def test_ci_script_is_executable_and_runs_make_test():
