@@ -7,7 +7,7 @@ promised last time, then one need that has had too little room, with two questio
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .items import item
@@ -46,11 +46,16 @@ def propose_agenda(
     today: _dt.date | None = None,
     employee_topics: Sequence[str] = (),
     rotate: int = 0,
+    own_questions: Mapping[str, Sequence[str]] | None = None,
 ) -> Agenda:
-    """The proposed agenda; ``rotate`` picks other questions for the same need."""
+    """The proposed agenda; ``rotate`` picks other questions for the same need.
+
+    ``own_questions`` (need -> the learner's saved questions) come before the workbook's.
+    """
     meetings = list(meetings)
     need, since, never = least_recent_need(meetings, person, today)
-    questions = item("needs", need, lang)["questions"]
+    own = [q for q in (own_questions or {}).get(need, ()) if q.strip()]
+    questions = [*own, *(q for q in item("needs", need, lang)["questions"] if q not in own)]
     start = (2 * rotate) % len(questions)
     chosen = tuple((questions * 2)[start : start + 2])
     open_items = tuple(

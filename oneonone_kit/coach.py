@@ -50,13 +50,53 @@ LETTER_HINTS = {
 
 # --- Words that start (or fill) clauses. -------------------------------------------------------
 FILLERS = {
-    "en": ("so", "and", "but", "okay", "ok", "well", "now", "then", "also", "honestly", "just",
-           "oh", "hmm", "hey", "look", "listen", "alright", "all right", "right"),
-    "nl": ("en", "dus", "maar", "oké", "oke", "ok", "nou", "goed", "zeg", "trouwens", "ja", "tja",
-           "eerlijk gezegd", "even", "oh", "hmm", "hé", "kijk", "luister"),
+    "en": (
+        "so",
+        "and",
+        "but",
+        "okay",
+        "ok",
+        "well",
+        "now",
+        "then",
+        "also",
+        "honestly",
+        "just",
+        "oh",
+        "hmm",
+        "hey",
+        "look",
+        "listen",
+        "alright",
+        "all right",
+        "right",
+    ),
+    "nl": (
+        "en",
+        "dus",
+        "maar",
+        "oké",
+        "oke",
+        "ok",
+        "nou",
+        "goed",
+        "zeg",
+        "trouwens",
+        "ja",
+        "tja",
+        "eerlijk gezegd",
+        "even",
+        "oh",
+        "hmm",
+        "hé",
+        "kijk",
+        "luister",
+    ),
 }
 QUESTION_WORDS = {
-    "en": frozenset("what what's whats how how's who who's whom whose where where's when which why".split()),
+    "en": frozenset(
+        "what what's whats how how's who who's whom whose where where's when which why".split()
+    ),
     "nl": frozenset(
         "wie wat waar wanneer welke welk hoe waarom waardoor waarmee waarover waaraan waarvan "
         "waarin waarop waarbij waarvoor waarheen hoeveel hoezo hoelang wiens".split()
@@ -85,17 +125,27 @@ FINITE_VERBS_NL = frozenset(
     "vindt vond denk denkt dacht weet weten wist ga gaat gaan ging doe doet deed zie ziet zag "
     "voel voelt snap snapt begrijp begrijpt merk merkt lukt lukte past klopt loopt liep werkt "
     "speelt staat zit kom komt kwam ken kent herken herkent durf durft verwacht hoop twijfel "
-    "mis mist krijg krijgt hoor hoort blijf blijft geef geef neem neemt ervaar ervaart zit ligt "
+    "mis mist krijg krijgt hoor hoort blijf blijft geef geeft neem neemt ervaar ervaart ligt "
     "lag red redt houd hou houdt sta".split()
 )
 SUBJECTS_NL = frozenset("je jij u hij ze zij we wij jullie het er ik men iemand iedereen".split())
-NOT_VERBS_NL = QUESTION_WORDS["nl"] | PREPOSITIONS["nl"] | frozenset(
-    "dan nu daar hier toen ook dus zo eerst straks de een dat dit die je jij u het ik we er als "
-    "zodra terwijl omdat want maar en of hoewel sinds voordat nadat".split()
+NOT_VERBS_NL = (
+    QUESTION_WORDS["nl"]
+    | PREPOSITIONS["nl"]
+    | frozenset(
+        "dan nu daar hier toen ook dus zo eerst straks de een dat dit die je jij u het ik we er als "
+        "zodra terwijl omdat want maar en of hoewel sinds voordat nadat".split()
+    )
 )
+# Lead-ins before the question: "When you look back, ...", "Als je terugkijkt, ...".
+LEAD_IN_EN = frozenset("when where whenever if as once".split())
+LEAD_IN_SUBJECTS_EN = frozenset("you we i it they the this that your everything".split())
+LEAD_IN_NL = frozenset("als toen nu zodra terwijl".split())
 # A statement with a question mark ("You finished it?") or a fragment ("Anything else?").
 STATEMENT_STARTS = {
-    "en": frozenset("you you're you've you'll you'd it's that's this we we're we've they're there's".split()),
+    "en": frozenset(
+        "you you're you've you'll you'd it's that's this we we're we've they're there's".split()
+    ),
     "nl": frozenset("je jij u het dat dit we wij jullie".split()),
 }
 FRAGMENT_STARTS = {
@@ -121,7 +171,9 @@ INVITATIONS = {
 }
 # "or" that does not join two options: "a day or so", "or not", "one or two".
 NOT_OPTIONS = {
-    "en": frozenset("not so anything something whatever else two three four otherwise later".split()),
+    "en": frozenset(
+        "not so anything something whatever else two three four otherwise later".split()
+    ),
     "nl": frozenset("niet zo zoiets iets twee drie vier later nog".split()),
 }
 NUMBERS = frozenset("one two three four five a an few couple een twee drie vier vijf paar".split())
@@ -145,99 +197,198 @@ class Rule:
 # Advice in disguise: the leader's solution wrapped in a question.
 ADVICE = {
     "en": (
-        Rule("have you tried", r"^(?:have|did) you (?:already |ever |even )?(?:tried|try)\b"
-             r"(?! (?:anything|something|everything|yet|already|it|that|this)\b)", "tried"),
-        Rule("have you thought about", r"^have you (?:already |ever )?(?:thought (?:about|of)|considered"
-             r"|looked into)\b(?! (?:what|how|who|where|when|which|why|whether|if|it|this|that|"
-             r"anything|something|yet)\b)", "options"),
+        Rule(
+            "have you tried",
+            r"^(?:have|did) you (?:already |ever |even )?(?:tried|try)\b"
+            r"(?! (?:anything|something|everything|yet|already|it|that|this)\b)",
+            "tried",
+        ),
+        Rule(
+            "have you thought about",
+            r"^have you (?:already |ever )?(?:thought (?:about|of)|considered"
+            r"|looked into)\b(?! (?:what|how|who|where|when|which|why|whether|if|it|this|that|"
+            r"anything|something|yet)\b)",
+            "options",
+        ),
         Rule("why don't you", r"^why (?:don't|do not|wouldn't|won't|can't) you\b", "hard"),
         Rule("why don't we", r"^why (?:don't|do not|wouldn't|won't|can't) we\b", "help"),
         Rule("why not", r"^why not\b(?= \w)", "hard"),
         Rule("what if you", r"^what if you\b", "try"),
         Rule("what if we", r"^what if (?:we|i)\b", "help"),
         Rule("how about", r"^how about\b(?! (?:you|yourself|your side)\b)", "options"),
-        Rule("what about", r"^what about (?!(?:any|some|every|no)thing\b|morning\b|evening\b|during\b)"
-             r"\w+ing\b", "options"),
-        Rule("what do you think about", r"^what do you think (?:about|of) (?:the idea of )?"
-             r"(?!(?:any|some|every|no)thing\b|morning\b|evening\b|during\b)\w+ing\b", "options"),
-        Rule("could you maybe", r"^(?:could|can|would) you (?:maybe|perhaps|possibly|just|not just)\b",
-             "options"),
+        Rule(
+            "what about",
+            r"^what about (?!(?:any|some|every|no)thing\b|morning\b|evening\b|during\b)"
+            r"\w+ing\b",
+            "options",
+        ),
+        Rule(
+            "what do you think about",
+            r"^what do you think (?:about|of) (?:the idea of )?"
+            r"(?!(?:any|some|every|no)thing\b|morning\b|evening\b|during\b)\w+ing\b",
+            "options",
+        ),
+        Rule(
+            "could you maybe",
+            r"^(?:could|can|would) you (?:maybe|perhaps|possibly|just|not just)\b",
+            "options",
+        ),
         Rule("couldn't you", r"^(?:can't|couldn't|cannot) you\b", "options"),
-        Rule("shouldn't you", r"^(?:shouldn't you|should you (?:not|maybe|perhaps|just))\b", "options"),
-        Rule("wouldn't it be better", r"^(?:wouldn't|would|isn't|is) it (?:not )?(?:be )?(?:better|"
-             r"easier|smarter|wiser|simpler|a good idea|an idea|time)\b", "options"),
+        Rule(
+            "shouldn't you",
+            r"^(?:shouldn't you|should you (?:not|maybe|perhaps|just))\b",
+            "options",
+        ),
+        Rule(
+            "wouldn't it be better",
+            r"^(?:wouldn't|would|isn't|is) it (?:not )?(?:be )?(?:better|"
+            r"easier|smarter|wiser|simpler|a good idea|an idea|time)\b",
+            "options",
+        ),
         Rule("would it help if", r"^would it (?:help|be useful|make sense) (?:if|to)\b", "help"),
         Rule("how would it be if", r"^how would it (?:be|feel|work) if (?:you|we|i)\b", "try"),
         Rule("wouldn't you rather", r"^wouldn't you rather\b", "options"),
-        Rule("you should", r"^(?:maybe |perhaps |i think |i'd say |i guess )?you (?:should|could|might "
-             r"want to|need to|ought to|'d better|had better|can always)\b", "options"),
-        Rule("if I were you", r"^(?:if i were you|i'd suggest|i would suggest|i suggest|i'd recommend)\b",
-             "options"),
+        Rule(
+            "you should",
+            r"^(?:maybe |perhaps |i think |i'd say |i guess )?you (?:should|could|might "
+            r"want to|need to|ought to|'d better|had better|can always)\b",
+            "options",
+        ),
+        Rule(
+            "if I were you",
+            r"^(?:if i were you|i'd suggest|i would suggest|i suggest|i'd recommend)\b",
+            "options",
+        ),
     ),
     "nl": (
-        Rule("heb je al overwogen", r"^(?:heb|had) je (?:al |ook |wel |nooit |eens )*overwogen\b",
-             "options"),
-        Rule("heb je er al aan gedacht", r"^(?:heb|had) je (?:er )?(?:al |ook |wel |eens |nooit )*"
-             r"(?:aan gedacht|gedacht aan)\b|^(?:heb|had) je (?:er )?(?:al |ook |wel |eens )*"
-             r"(?:over )?nagedacht om\b|^(?:heb|had) je (?:al |ook |wel |eens )*erover nagedacht om\b",
-             "options"),
-        Rule("heb je al geprobeerd", r"^(?:heb|had) je (?:het )?(?:al |ook |wel |eens )*geprobeerd\b",
-             "tried"),
+        Rule(
+            "heb je al overwogen",
+            r"^(?:heb|had) je (?:al |ook |wel |nooit |eens )*overwogen\b",
+            "options",
+        ),
+        Rule(
+            "heb je er al aan gedacht",
+            r"^(?:heb|had) je (?:er )?(?:al |ook |wel |eens |nooit )*"
+            r"(?:aan gedacht|gedacht aan)\b|^(?:heb|had) je (?:er )?(?:al |ook |wel |eens )*"
+            r"(?:over )?nagedacht om\b|^(?:heb|had) je (?:al |ook |wel |eens )*erover nagedacht om\b",
+            "options",
+        ),
+        Rule(
+            "heb je al geprobeerd",
+            r"^(?:heb|had) je (?:het )?(?:al |ook |wel |eens )*geprobeerd\b",
+            "tried",
+        ),
         # "Waarom vraag je Sam niet ...?" suggests; "Waarom heb je ... niet ...?" asks for a reason.
-        Rule("waarom doe je niet", r"^waarom (?!(?:heb|hebt|ben|bent|had|was|wil|wilt|kun|kunt|kan|"
-             r"mag|durf|kon|mocht|vind|denk|snap|begrijp|weet|zie|voel)\b)\w+ (?:je|jij|u) "
-             r"(?:\w+ ){0,6}?niet\b", "hard"),
-        Rule("waarom doen we niet", r"^waarom (?!(?:hebben|zijn|willen|kunnen|mogen|durven)\b)\w+ "
-             r"(?:we|wij) (?:\w+ ){0,6}?niet\b", "help"),
+        Rule(
+            "waarom doe je niet",
+            r"^waarom (?!(?:heb|hebt|ben|bent|had|was|wil|wilt|kun|kunt|kan|"
+            r"mag|durf|kon|mocht|vind|denk|snap|begrijp|weet|zie|voel)\b)\w+ (?:je|jij|u) "
+            r"(?:\w+ ){0,6}?niet\b",
+            "hard",
+        ),
+        Rule(
+            "waarom doen we niet",
+            r"^waarom (?!(?:hebben|zijn|willen|kunnen|mogen|durven)\b)\w+ "
+            r"(?:we|wij) (?:\w+ ){0,6}?niet\b",
+            "help",
+        ),
         Rule("waarom niet gewoon", r"^waarom niet (?:gewoon|even|eens|meteen)\b", "hard"),
         Rule("wat als je", r"^wat als (?:je|jij|u)\b", "try"),
         Rule("wat als we", r"^wat als (?:we|wij|ik)\b", "help"),
-        Rule("wat dacht je van", r"^wat (?:dacht|denk|vind) je (?:ervan|er van|van het idee) om\b"
-             r"|^wat dacht je van\b", "options"),
-        Rule("misschien kun je", r"^misschien (?:kun|kan|moet|zou|wil) (?:je|jij|u|we)\b"
-             r"|^(?:kun|kan|zou|wil|moet) (?:je|jij|u) (?:misschien|eventueel)\b", "options"),
-        Rule("zou je niet beter", r"^(?:zou|moet|kun|kan|had|kon|moest) (?:je|jij|u) (?:\w+ ){0,4}?"
-             r"niet (?:beter|liever|gewoon|even|eens|eerder|eerst|zelf)\b", "options"),
-        Rule("is het niet beter", r"^(?:zou|is|was|wordt) het (?:niet |geen )?(?:beter|handiger|"
-             r"slimmer|makkelijker|verstandiger|een idee|geen idee|een optie)\b", "options"),
+        Rule(
+            "wat dacht je van",
+            r"^wat (?:dacht|denk|vind) je (?:ervan|er van|van het idee) om\b"
+            r"|^wat dacht je van\b",
+            "options",
+        ),
+        Rule(
+            "misschien kun je",
+            r"^misschien (?:kun|kan|moet|zou|wil) (?:je|jij|u|we)\b"
+            r"|^(?:kun|kan|zou|wil|moet) (?:je|jij|u) (?:misschien|eventueel)\b",
+            "options",
+        ),
+        Rule(
+            "zou je niet beter",
+            r"^(?:zou|moet|kun|kan|had|kon|moest) (?:je|jij|u) (?:\w+ ){0,4}?"
+            r"niet (?:beter|liever|gewoon|even|eens|eerder|eerst|zelf)\b",
+            "options",
+        ),
+        Rule(
+            "is het niet beter",
+            r"^(?:zou|is|was|wordt) het (?:niet |geen )?(?:beter|handiger|"
+            r"slimmer|makkelijker|verstandiger|een idee|geen idee|een optie)\b",
+            "options",
+        ),
         Rule("zou het helpen als", r"^(?:zou|zal) het (?:helpen|schelen) (?:als|om)\b", "help"),
-        Rule("hoe zou het zijn als", r"^hoe zou (?:het|dat) (?:zijn|voelen|werken) als (?:je|jij|we|ik)"
-             r"\b", "try"),
-        Rule("je zou eens", r"^(?:misschien |ik denk dat |volgens mij )?(?:je|jij) (?:moet|zou|kunt|kan)"
-             r" (?:\w+ ){0,6}?(?:eens|beter|gewoon|misschien|ook|toch|altijd)\b"
-             r"|^(?:ik denk dat|volgens mij) (?:je|jij) (?:\w+ ){0,6}?(?:moet|zou|kunt|kan)\b"
-             r"|^volgens mij (?:moet|kun|kan|zou) je\b", "options"),
-        Rule("als ik jou was", r"^(?:als ik jou was|ik zou (?:zeggen|voorstellen|adviseren))\b",
-             "options"),
+        Rule(
+            "hoe zou het zijn als",
+            r"^hoe zou (?:het|dat) (?:zijn|voelen|werken) als (?:je|jij|we|ik)"
+            r"\b",
+            "try",
+        ),
+        Rule(
+            "je zou eens",
+            r"^(?:misschien |ik denk dat |volgens mij )?(?:je|jij) (?:moet|zou|kunt|kan)"
+            r" (?:\w+ ){0,6}?(?:eens|beter|gewoon|misschien|ook|toch|altijd)\b"
+            r"|^(?:ik denk dat|volgens mij) (?:je|jij) (?:\w+ ){0,6}?(?:moet|zou|kunt|kan)\b"
+            r"|^volgens mij (?:moet|kun|kan|zou) je\b",
+            "options",
+        ),
+        Rule(
+            "als ik jou was",
+            r"^(?:als ik jou was|ik zou (?:zeggen|voorstellen|adviseren))\b",
+            "options",
+        ),
     ),
 }
 
 # Leading: the question already holds the answer the leader hopes for.
 LEADING = {
     "en": (
-        Rule("don't you think", r"\b(?:don't|do not|wouldn't|won't) you (?:think|agree|feel|say)\b"
-             r"|\bdo you not (?:think|agree|feel)\b"),
-        Rule("isn't it?", r"\b(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|"
-             r"hadn't|won't|wouldn't|can't|couldn't|shouldn't) (?:it|you|he|she|they|we|i|there|"
-             r"that)$"),
+        Rule(
+            "don't you think",
+            r"\b(?:don't|do not|wouldn't|won't) you (?:think|agree|feel|say)\b"
+            r"|\bdo you not (?:think|agree|feel)\b",
+        ),
+        Rule(
+            "isn't it?",
+            r"\b(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|"
+            r"hadn't|won't|wouldn't|can't|couldn't|shouldn't) (?:it|you|he|she|they|we|i|there|"
+            r"that)$",
+        ),
         Rule("..., right?", r", (?:right|correct|yes|yeah|no|agreed|true|ok|okay)$"),
         Rule("surely", r"\b(?:surely|obviously|of course)\b"),
-        Rule("isn't ...", r"^(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|"
-             r"hadn't|won't|wouldn't|shouldn't|mustn't)\b"),
-        Rule("I assume", r"^(?:i assume|i take it|i suppose|i'm sure|you must (?:be|have|feel)|"
-             r"(?:so )?you (?:agree|'d agree|would agree))\b"),
+        Rule(
+            "isn't ...",
+            r"^(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|"
+            r"hadn't|won't|wouldn't|shouldn't|mustn't)\b",
+        ),
+        Rule(
+            "I assume",
+            r"^(?:i assume|i take it|i suppose|i'm sure|you must (?:be|have|feel)|"
+            r"(?:so )?you (?:agree|'d agree|would agree))\b",
+        ),
     ),
     "nl": (
         Rule("vind je niet dat", r"\b(?:vind|denk|vond|dacht) je (?:ook |nou |toch )?niet\b"),
-        Rule("ben je het met me eens", r"\b(?:ben je het|je bent het) (?:toch |niet )*(?:met me|met mij"
-             r"|ermee) eens\b"),
+        Rule(
+            "ben je het met me eens",
+            r"\b(?:ben je het|je bent het) (?:toch |niet )*(?:met me|met mij"
+            r"|ermee) eens\b",
+        ),
         Rule("is het niet zo dat", r"^(?:is|was) het (?:toch )?niet\b"),
         Rule("..., hè?", r", (?:hè|he|niet dan|zeker|klopt dat|ja|nee|oké)$"),
         Rule("natuurlijk", r"\b(?:natuurlijk|uiteraard|vast wel|zeker wel)\b"),
-        Rule("ben je niet", r"^(?:ben|is|was|heb|had|wil|zie|voel|merk|snap|begrijp|weet|ga|doe) "
-             r"(?:je|jij|u|het) (?:dan |ook |toch )?niet\b"),
-        Rule("ik neem aan", r"^(?:ik neem aan|ik ga ervan uit|ik veronderstel)\b"
-             r"|^(?:je|jij) (?:zult|zal|bent|hebt|vindt|moet|wilt) (?:\w+ )?(?:wel|vast|zeker)\b"),
+        Rule(
+            "ben je niet",
+            r"^(?:ben|is|was|heb|had|wil|zie|voel|merk|snap|begrijp|weet|ga|doe) "
+            r"(?:je|jij|u|het) (?:dan |ook |toch )?niet\b",
+        ),
+        Rule(
+            "ik neem aan",
+            r"^(?:ik neem aan|ik ga ervan uit|ik veronderstel)\b"
+            r"|^(?:je|jij) (?:zult|zal|bent|hebt|vindt|moet|wilt) (?:\w+ )?(?:wel|vast|zeker)\b",
+        ),
     ),
 }
 # Dutch "toch" leads wherever it stands, except as an intensifier inside a "wat/hoe" question.
@@ -247,52 +398,106 @@ TOCH = re.compile(r"\btoch\b")
 # named groups fill the key's placeholders.
 CLOSED_REWRITES = {
     "en": (
-        (r"^(?:can|could|shall|may) i (?:help|do anything|do something|support)"
-         r"|^is there (?:anything|something) (?:else )?i can do|^do you need (?:any |some )?(?:help|"
-         r"support|anything from me)|^(?:do|would) you (?:want|like) me to help", "help_you"),
+        (
+            r"^(?:can|could|shall|may) i (?:help|do anything|do something|support)"
+            r"|^is there (?:anything|something) (?:else )?i can do|^do you need (?:any |some )?(?:help|"
+            r"support|anything from me)|^(?:do|would) you (?:want|like) me to help",
+            "help_you",
+        ),
         (r"^(?:is there )?(?:anything|something) else\b", "what_else"),
         (r"^(?:(?:do|did) you have )?any (?P<things>\w+s)\b(?P<rest>.*)$", "any"),
         (r"^are you (?:doing )?(?:ok|okay|alright|all right|good|fine|well)$", "how_you"),
-        (r"^(?:is|are) (?P<thing>.+?) going (?:well|ok|okay|alright|all right|fine|to plan)$",
-         "going_now"),
-        (r"^(?:did|has|have) (?P<thing>.+?) (?:go|gone) (?:well|ok|okay|alright|fine|to plan)$",
-         "going_past"),
-        (r"^(?:is )?(?:everything|all) (?:fine|ok|okay|good|alright|all right|well) (?P<where>(?:in|"
-         r"with|at|on) .+)$", "things"),
-        (r"^are you (?:happy|ok|okay|comfortable|satisfied|fine|alright|content) (?:with|in|about) "
-         r"(?P<thing>.+)$|^do you (?:like|enjoy) (?P<thing2>(?!(?:it|that|this)$).+)$", "feel_about"),
-        (r"^(?:do you (?:like|enjoy) (?:it|that|this)|is (?:it|that|this) (?:ok|okay|alright|hard|"
-         r"difficult) for you)$", "feel_it"),
-        (r"^are you (?:too |very |really |a bit )?(?:busy|swamped|overloaded|stretched)\b"
-         r"|^is (?:the|your) workload\b", "workload"),
-        (r"^are you (?:feeling )?(?:\w+ )?(?:worried|stressed|nervous|anxious|tired|overwhelmed|"
-         r"frustrated|upset|annoyed|angry|disappointed|unhappy)\b", "feeling"),
-        (r"^(?:is (?:that|this|it|everything) clear|does (?:that|this|it) make sense|do you "
-         r"understand|got it|are you with me)\b", "unclear"),
+        (
+            r"^(?:is|are) (?P<thing>.+?) going (?:well|ok|okay|alright|all right|fine|to plan)$",
+            "going_now",
+        ),
+        (
+            r"^(?:did|has|have) (?P<thing>.+?) (?:go|gone) (?:well|ok|okay|alright|fine|to plan)$",
+            "going_past",
+        ),
+        (
+            r"^(?:is )?(?:everything|all) (?:fine|ok|okay|good|alright|all right|well) (?P<where>(?:in|"
+            r"with|at|on) .+)$",
+            "things",
+        ),
+        (
+            r"^are you (?:happy|ok|okay|comfortable|satisfied|fine|alright|content) (?:with|in|about) "
+            r"(?P<thing>.+)$|^do you (?:like|enjoy) (?P<thing2>(?!(?:it|that|this)$).+)$",
+            "feel_about",
+        ),
+        (
+            r"^(?:do you (?:like|enjoy) (?:it|that|this)|is (?:it|that|this) (?:ok|okay|alright|hard|"
+            r"difficult) for you)$",
+            "feel_it",
+        ),
+        (
+            r"^are you (?:too |very |really |a bit )?(?:busy|swamped|overloaded|stretched)\b"
+            r"|^is (?:the|your) workload\b",
+            "workload",
+        ),
+        (
+            r"^are you (?:feeling )?(?:\w+ )?(?:worried|stressed|nervous|anxious|tired|overwhelmed|"
+            r"frustrated|upset|annoyed|angry|disappointed|unhappy)\b",
+            "feeling",
+        ),
+        (
+            r"^(?:is (?:that|this|it|everything) clear|does (?:that|this|it) make sense|do you "
+            r"understand|got it|are you with me)\b",
+            "unclear",
+        ),
         (r"^(?:do|would) you (?:want|like) to (?:talk|chat|discuss)\b", "topic"),
         (r"^do you (?:think|feel|believe|agree)\b", "view"),
     ),
     "nl": (
-        (r"^(?:kan|kun|mag|zal) ik (?:je |jou )?(?:ergens mee )?(?:helpen|iets (?:voor je )?doen)"
-         r"|^heb je (?:hulp|steun|iets) (?:van mij )?nodig", "help_you"),
+        (
+            r"^(?:kan|kun|mag|zal) ik (?:je |jou )?(?:ergens mee )?(?:helpen|iets (?:voor je )?doen)"
+            r"|^heb je (?:hulp|steun|iets) (?:van mij )?nodig",
+            "help_you",
+        ),
         (r"^(?:is er )?(?:verder )?(?:nog )?iets(?: anders)?$", "what_else"),
-        (r"^(?:heb je )?(?:nog |ook )?(?P<things>vragen|ideeën|zorgen|wensen|suggesties|"
-         r"opmerkingen|tips|punten|onderwerpen|twijfels|plannen)\b(?P<rest>.*)$", "any"),
-        (r"^(?:ben je (?:ok|oké)|alles (?:goed|oké|ok|prima)|gaat het(?: wel)?(?: goed)?)$", "how_you"),
-        (r"^gaat het (?:wel |echt |allemaal )?(?:goed|prima|oké) met (?P<thing>.+)$"
-         r"|^gaat (?P<thing2>(?!het (?:wel |echt )?(?:goed|prima|oké)$).+?) (?:wel |echt )?"
-         r"(?:goed|prima|oké)$", "going_now"),
-        (r"^(?:ging|liep|verliep) (?P<thing>.+?) (?:wel |echt )?(?:goed|prima|oké|soepel)$",
-         "going_past"),
-        (r"^(?:is )?alles (?:goed|oké|ok|prima|in orde) (?P<where>(?:in|met|op|bij) .+)$", "things"),
-        (r"^ben je (?:tevreden|blij|gelukkig|oké|ok) (?:met|over|in) (?P<thing>.+)$"
-         r"|^vind je (?P<thing2>(?!(?:het|dat|dit) \w+$).+) (?:leuk|prettig|fijn|goed)$", "feel_about"),
-        (r"^vind je (?:het|dat|dit) (?:leuk|prettig|fijn|goed|lastig|moeilijk|spannend)$", "feel_it"),
+        (
+            r"^(?:heb je )?(?:nog |ook )?(?P<things>vragen|ideeën|zorgen|wensen|suggesties|"
+            r"opmerkingen|tips|punten|onderwerpen|twijfels|plannen)\b(?P<rest>.*)$",
+            "any",
+        ),
+        (
+            r"^(?:ben je (?:ok|oké)|alles (?:goed|oké|ok|prima)|gaat het(?: wel)?(?: goed)?)$",
+            "how_you",
+        ),
+        (
+            r"^gaat het (?:wel |echt |allemaal )?(?:goed|prima|oké) met (?P<thing>.+)$"
+            r"|^gaat (?P<thing2>(?!het (?:wel |echt )?(?:goed|prima|oké)$).+?) (?:wel |echt )?"
+            r"(?:goed|prima|oké)$",
+            "going_now",
+        ),
+        (
+            r"^(?:ging|liep|verliep) (?P<thing>.+?) (?:wel |echt )?(?:goed|prima|oké|soepel)$",
+            "going_past",
+        ),
+        (
+            r"^(?:is )?alles (?:goed|oké|ok|prima|in orde) (?P<where>(?:in|met|op|bij) .+)$",
+            "things",
+        ),
+        (
+            r"^ben je (?:tevreden|blij|gelukkig|oké|ok) (?:met|over|in) (?P<thing>.+)$"
+            r"|^vind je (?P<thing2>(?!(?:het|dat|dit) \w+$).+) (?:leuk|prettig|fijn|goed)$",
+            "feel_about",
+        ),
+        (
+            r"^vind je (?:het|dat|dit) (?:leuk|prettig|fijn|goed|lastig|moeilijk|spannend)$",
+            "feel_it",
+        ),
         (r"^heb je het (?:te |erg |heel |nogal )?druk\b|^is de werkdruk\b", "workload"),
-        (r"^ben je (?:\w+ )?(?:bezorgd|gestrest|zenuwachtig|moe|overbelast|gefrustreerd|boos|"
-         r"teleurgesteld|ongelukkig|gespannen)\b", "feeling"),
-        (r"^(?:is (?:dat|dit|het|alles) (?:duidelijk|helder)|snap je (?:het|dat|wat ik bedoel)|"
-         r"begrijp je (?:het|dat|wat ik bedoel))\b", "unclear"),
+        (
+            r"^ben je (?:\w+ )?(?:bezorgd|gestrest|zenuwachtig|moe|overbelast|gefrustreerd|boos|"
+            r"teleurgesteld|ongelukkig|gespannen)\b",
+            "feeling",
+        ),
+        (
+            r"^(?:is (?:dat|dit|het|alles) (?:duidelijk|helder)|snap je (?:het|dat|wat ik bedoel)|"
+            r"begrijp je (?:het|dat|wat ik bedoel))\b",
+            "unclear",
+        ),
         (r"^wil je (?:het )?(?:ergens )?(?:over|met mij over) .*(?:praten|hebben)$", "topic"),
         (r"^(?:denk|vind|voel) je (?:dat|ook dat)\b", "view"),
     ),
@@ -310,7 +515,10 @@ WHY_REWRITES = {
         (r"^waarom (?P<aux>heb|ben) je (?P<rest>.+)$", "why_made"),
         (r"^waarom denk je (?P<rest>.+)$", "why_think"),
         (r"^waarom vind je (?P<thing>het|dat|dit) (?:zo )?(?P<quality>\w+)$", "why_find"),
-        (r"^waarom (?:is|zijn) (?P<thing>.+?) zo (?P<quality>\w+)(?: voor (?:je|jou))?$", "why_find"),
+        (
+            r"^waarom (?:is|zijn) (?P<thing>.+?) zo (?P<quality>\w+)(?: voor (?:je|jou))?$",
+            "why_find",
+        ),
         (r"^waarom ben je (?P<rest>.+)$", "why_makes"),
     ),
 }
@@ -349,7 +557,9 @@ def _compile(table):
 
 _ADVICE = _compile(ADVICE)
 _LEADING = _compile(LEADING)
-_CLOSED_REWRITES = {k: tuple((re.compile(p), key) for p, key in v) for k, v in CLOSED_REWRITES.items()}
+_CLOSED_REWRITES = {
+    k: tuple((re.compile(p), key) for p, key in v) for k, v in CLOSED_REWRITES.items()
+}
 _WHY_REWRITES = {k: tuple((re.compile(p), key) for p, key in v) for k, v in WHY_REWRITES.items()}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _NO_APOSTROPHE = re.compile(
@@ -399,7 +609,10 @@ class _Text:
         for match in re.finditer(r"[^,;:\u2013\u2014]+", self.low):
             start, end = match.span()
             cut = _filler_length(self.low[start:end], lang)
-            low, orig = self.low[start + cut : end].strip(), self.original[start + cut : end].strip()
+            low, orig = (
+                self.low[start + cut : end].strip(),
+                self.original[start + cut : end].strip(),
+            )
             if low:
                 out.append((start + cut, low, orig))
         return out
@@ -419,7 +632,7 @@ def _filler_length(low: str, lang: str) -> int:
 
 
 def _sentences(text: str) -> tuple[list[_Text], list[_Text]]:
-    """All sentences, and the ones ending in '?' (every sentence when none does)."""
+    """All sentences, and the ones among them that end in '?'."""
     parts = [p for p in re.split(r"(?<=[.?!])\s+", text) if _WORD.search(p)]
     sentences = [_Text(p) for p in parts]
     questions = [s for s, p in zip(sentences, parts) if p.rstrip().endswith("?")]
@@ -438,7 +651,8 @@ def _form(low: str, lang: str) -> str | None:
     first = words[0]
     second = words[1] if len(words) > 1 else ""
     if INVITATIONS[lang].search(low):
-        return "open_invite" if first in AUXILIARIES_EN or first in FINITE_VERBS_NL else "open"
+        verbs = AUXILIARIES_EN if lang == "en" else FINITE_VERBS_NL
+        return "open_invite" if first in verbs else "open"  # "Can you tell me..." / "Tell me..."
     if first in QUESTION_WORDS[lang]:
         return "open"
     if first in PREPOSITIONS[lang] and second in QUESTION_WORDS[lang]:
@@ -463,11 +677,10 @@ def _subordinate(low: str, lang: str) -> bool:
     words = _starts(low)
     if len(words) < 2:
         return False
+    first, second = words[0], words[1].split("'")[0]  # "you're" -> "you"
     if lang == "en":
-        return words[0] in ("when", "where", "whenever", "if", "as", "once") and words[1].split(
-            "'")[0] in ("you", "we", "i", "it", "they", "the", "this", "that", "your", "everything")
-    return (words[0] in QUESTION_WORDS["nl"] and words[1] in SUBJECTS_NL) or words[0] in (
-        "als", "toen", "nu", "zodra", "terwijl")
+        return first in LEAD_IN_EN and second in LEAD_IN_SUBJECTS_EN
+    return first in LEAD_IN_NL or (first in QUESTION_WORDS["nl"] and second in SUBJECTS_NL)
 
 
 def _main_clause(sentence: _Text, lang: str) -> tuple[int, str | None, list[tuple[str, str]]]:
@@ -494,8 +707,11 @@ def _options(low: str, lang: str) -> bool:
         after, before = words[i + 1], words[i - 1]
         if after in NOT_OPTIONS[lang] or before in NUMBERS:
             continue
-        if lang == "nl" and (before in WHETHER_BEFORE_NL or after in WHETHER_AFTER_NL
-                             or re.fullmatch(r"\w*ge\w+[dt]", before)):
+        if lang == "nl" and (
+            before in WHETHER_BEFORE_NL
+            or after in WHETHER_AFTER_NL
+            or re.fullmatch(r"\w*ge\w+[dt]", before)
+        ):
             continue
         return True
     return False
@@ -515,8 +731,12 @@ def _chained(sentence: _Text, lang: str) -> bool:
         if first in QUESTION_WORDS[lang] and first not in ("when", "where", "wanneer", "waar"):
             return True
         if joiner in ("or", "of"):
-            if lang == "en" and (first in AUXILIARIES_EN or first in NEGATED_AUXILIARIES_EN) and (
-                second in ("you", "we", "i", "it", "they", "he", "she", "there", "that", "this")
+            if (
+                lang == "en"
+                and (first in AUXILIARIES_EN or first in NEGATED_AUXILIARIES_EN)
+                and (
+                    second in ("you", "we", "i", "it", "they", "he", "she", "there", "that", "this")
+                )
             ):
                 return True
             if lang == "nl" and first not in NOT_VERBS_NL and second in SUBJECTS_NL:
@@ -619,8 +839,10 @@ def classify(question: str, lang: str | None = None) -> Feedback:
     questions = asked or sentences
     stacked = len(asked) >= 2 or any(_chained(s, code) for s in questions)
     why = any(
-        re.search(r"\bwhy\b|\bhow come\b" if code == "en" else r"\bwaarom\b|\bhoe komt het\b|\bhoezo\b",
-                  s.low)
+        re.search(
+            r"\bwhy\b|\bhow come\b" if code == "en" else r"\bwaarom\b|\bhoe komt het\b|\bhoezo\b",
+            s.low,
+        )
         for s in questions
     )
 
@@ -635,8 +857,9 @@ def classify(question: str, lang: str | None = None) -> Feedback:
         return feedback("advice", "advice", t(f"coach.rewrite.{rule.rewrite}", code), rule.cue)
     rule, _ = _match(_LEADING[code], questions, code, anywhere=True)
     if rule or _leading_toch(questions, code):
-        return feedback("leading", "leading", t("coach.rewrite.view", code),
-                        rule.cue if rule else "toch")
+        return feedback(
+            "leading", "leading", t("coach.rewrite.view", code), rule.cue if rule else "toch"
+        )
 
     last = questions[-1]
     index, form, clauses = _main_clause(last, code)
@@ -645,11 +868,19 @@ def classify(question: str, lang: str | None = None) -> Feedback:
     main = clauses[index]
     tail = " ".join(low for low, _ in clauses[index:])
     if form == "open" and index + 1 < len(clauses) and _options(tail, code):
-        return feedback("either_or", "either_or",
-                        _either_or_rewrite(main, clauses, index, form, code), "or" if code == "en" else "of")
+        return feedback(
+            "either_or",
+            "either_or",
+            _either_or_rewrite(main, clauses, index, form, code),
+            "or" if code == "en" else "of",
+        )
     if form in ("closed", "closed_statement") and _options(tail, code):
-        return feedback("either_or", "either_or",
-                        _either_or_rewrite(main, clauses, index, form, code), "or" if code == "en" else "of")
+        return feedback(
+            "either_or",
+            "either_or",
+            _either_or_rewrite(main, clauses, index, form, code),
+            "or" if code == "en" else "of",
+        )
     if form.startswith("closed"):
         return feedback("closed", form, _closed_rewrite(main, code))
     rewrite = _why_rewrite(main, code) if why and re.match(r"(?:why|waarom)\b", main[0]) else None

@@ -22,6 +22,7 @@ COLLECTIONS = (
     "experiments",  # the experiment catalogue
     "whose_meeting",  # example agendas: whose meeting was it?
     "baseline",  # the short baseline self-assessment of 00_start_here
+    "practice_questions",  # closed / leading / advice questions to rewrite (question lab)
 )
 
 

@@ -13,7 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -31,7 +31,7 @@ EMPLOYEE_SHARE_IDEAL = (0.65, 0.80)
 Clock = Callable[[], float]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scenarios(lang: str) -> tuple[dict[str, Any], ...]:
     path = resources.files(__package__).joinpath("content", lang, "items", "scenarios.json")
     return tuple(json.loads(path.read_text("utf-8")))

@@ -7,8 +7,10 @@ import ipywidgets as w
 from .. import env
 from ..agenda import Agenda, propose_agenda
 from ..i18n import format_date, t
+from ..model import NEEDS
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .question_lab import bank_questions
 
 
 def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
@@ -127,6 +129,7 @@ class AgendaBuilder(w.VBox):
             today=env.today(),
             employee_topics=self.topics.value.splitlines(),
             rotate=self._rotate,
+            own_questions={need: bank_questions(store, need) for need in NEEDS},
         )
         sections = agenda_text(agenda, L)
         html = [f"<h4>{esc(t('agenda.heading', L, person=person))}</h4><ol>"]

@@ -195,7 +195,7 @@ class CohortView(w.VBox):
             + "</li>"
             for n in neglected
         )
-        return head + note + f'<ol class="oo-cohort-needs">{lines}</ol>'
+        return head + note + f'<ol class="oo-cohort-neglected">{lines}</ol>'
 
     def _log_html(self, cohort: Cohort) -> str:
         L = self.lang

@@ -73,6 +73,10 @@ class Message(w.HTML):
     def show_error(self, text: str, extra_lines: list[str] | None = None) -> None:
         self._show("error", text, extra_lines)
 
+    def show_warn(self, text: str) -> None:
+        """Allowed, but worth a second look (amber)."""
+        self._show("warn", text)
+
     def show_info(self, text: str) -> None:
         self._show("info", text)
 

@@ -1,4 +1,4 @@
-""""Which need is this?": short work situations; the learner names the need(s) and a first question.
+""" "Which need is this?": short work situations; the learner names the need(s) and a first question.
 
 One case at a time (it fits a phone): tick one or two of the seven needs, write the question you
 would open with, check, and compare with the case's explanation and suggested question. The
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -42,7 +42,7 @@ CASE_STYLE = """
 """
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cases(lang: str) -> tuple[dict[str, Any], ...]:
     path = resources.files("oneonone_kit").joinpath("content", lang, "items", "need_cases.json")
     return tuple(json.loads(path.read_text("utf-8")))
@@ -175,16 +175,20 @@ class WhichNeed(w.VBox):
 
     def _show_score(self) -> None:
         found = list(self.first_verdicts.values())
-        self.score.value = "<p>" + esc(
-            t(
-                "case.score",
-                self.lang,
-                right=found.count("right"),
-                partly=found.count("partly"),
-                checked=len(found),
-                total=len(self.cases),
+        self.score.value = (
+            "<p>"
+            + esc(
+                t(
+                    "case.score",
+                    self.lang,
+                    right=found.count("right"),
+                    partly=found.count("partly"),
+                    checked=len(found),
+                    total=len(self.cases),
+                )
             )
-        ) + "</p>"
+            + "</p>"
+        )
 
     def _feedback_html(self, result: str, question: str) -> str:
         L = self.lang

@@ -10,10 +10,7 @@ back, so other widgets (the agenda builder) can offer the learner's own question
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -21,6 +18,7 @@ import ipywidgets as w
 from .. import env
 from ..coach import Feedback, classify, detect_language
 from ..i18n import check_lang, t
+from ..items import items
 from ..model import NEEDS, Reflection
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
@@ -31,7 +29,7 @@ if TYPE_CHECKING:
 BANK_PREFIX = "question_bank."
 LAB_STYLE = """
 <style>
-.oo-warn { color: #7a4d00; font-weight: 600; }
+.oo-warn { color: #6b4400; border-left: 4px solid #b58900; padding-left: 8px; }
 .oo-qlab-result p, .oo-practice-result p { margin: 2px 0; }
 .oo-qlab-open .oo-qlab-label, .oo-practice-open { color: #1a6b1a; }
 .oo-qlab-notopen .oo-qlab-label, .oo-practice-notopen { color: #8a3b00; }
@@ -66,21 +64,14 @@ def bank_questions(store: Store, need: str) -> list[str]:
     return questions
 
 
-@lru_cache(maxsize=None)
 def practice_questions(lang: str = "en") -> tuple[dict[str, Any], ...]:
     """The practice list of ``lang``: dicts with ``key``, ``question`` and ``label``."""
-    code = check_lang(lang)
-    path = resources.files("oneonone_kit").joinpath(
-        "content", code, "items", "practice_questions.json"
-    )
-    return tuple(json.loads(path.read_text("utf-8")))
+    return items("practice_questions", lang)
 
 
-class _Message(Message):
-    """A status line that can also warn (amber: allowed, but think again)."""
-
-    def show_warn(self, text: str) -> None:
-        self._show("warn", text)
+def _wide_field() -> w.Layout:
+    """A text field wide enough for a whole question (a fresh Layout each time)."""
+    return w.Layout(width="calc(100% - 8px)", max_width="44em")  # 8px: the widget margins
 
 
 def _now() -> _dt.datetime:
@@ -107,7 +98,7 @@ class QuestionLab(w.VBox):
                 placeholder=t("coach.lab.placeholder", L),
                 continuous_update=False,  # check on Enter or leaving the field, not per key
                 style=FIELD_STYLE,
-                layout=field_layout(),
+                layout=_wide_field(),
             ),
             "oo-qlab-input",
         )
@@ -115,10 +106,16 @@ class QuestionLab(w.VBox):
             w.Button(description=t("coach.lab.check", L), button_style="primary"), "oo-qlab-check"
         )
         self.feedback = classed(w.HTML(""), "oo-qlab-feedback")
-        self.message = _Message("oo-qlab-message")
+        self.message = Message("oo-qlab-message")
         super().__init__(
-            [style_widget(), w.HTML(LAB_STYLE), self.question, self.check, self.feedback,
-             self.message]
+            [
+                style_widget(),
+                w.HTML(LAB_STYLE),
+                self.question,
+                self.check,
+                self.feedback,
+                self.message,
+            ]
         )
         classed(self, "oo-qlab")
         self.check.on_click(self._on_check)
@@ -160,7 +157,9 @@ def feedback_html(result: Feedback, question: str, lang: str) -> str:
         lines.append(f'<p class="oo-qlab-rewrite"><strong>{esc(text)}</strong></p>')
     if result.lang != lang:
         language = t(f"coach.lang.{result.lang}", lang)
-        lines.append(f'<p class="oo-qlab-lang">{esc(t("coach.lab.read_as", lang, language=language))}</p>')
+        lines.append(
+            f'<p class="oo-qlab-lang">{esc(t("coach.lab.read_as", lang, language=language))}</p>'
+        )
     return (
         f'<div class="oo-qlab-result oo-qlab-{state} oo-qlab-is-{result.label}" role="status">'
         + "".join(lines)
@@ -180,7 +179,7 @@ class PracticeSet(w.VBox):
         self.checks: dict[str, w.Button] = {}
         self.feedback: dict[str, w.HTML] = {}
         self.solved: set[str] = set()
-        self.message = _Message("oo-practice-message")
+        self.message = Message("oo-practice-message")
         self.score = classed(w.HTML(""), "oo-practice-score")
         rows: list[w.Widget] = [style_widget(), w.HTML(LAB_STYLE)]
         for number, entry in enumerate(self.items, start=1):
@@ -188,7 +187,7 @@ class PracticeSet(w.VBox):
             label = t(f"coach.label.{entry['label']}", L)
             heading = w.HTML(
                 f'<p class="oo-practice-question"><strong>'
-                f'{esc(t("coach.practice.original", L, number=number, question=entry["question"]))}'
+                f"{esc(t('coach.practice.original', L, number=number, question=entry['question']))}"
                 f"</strong> <em>({esc(label)})</em></p>"
             )
             self.inputs[key] = classed(
@@ -196,7 +195,7 @@ class PracticeSet(w.VBox):
                     description=t("coach.practice.input", L),
                     placeholder=t("coach.practice.placeholder", L),
                     style=FIELD_STYLE,
-                    layout=field_layout(),
+                    layout=_wide_field(),
                 ),
                 "oo-practice-input",
                 f"oo-practice-input-{key}",
@@ -300,18 +299,25 @@ class QuestionBank(w.VBox):
                 description=t("coach.bank.question", L),
                 placeholder=t("coach.bank.placeholder", L),
                 style=FIELD_STYLE,
-                layout=field_layout(),
+                layout=_wide_field(),
             ),
             "oo-qbank-input",
         )
         self.save = classed(
             w.Button(description=t("coach.bank.save", L), button_style="primary"), "oo-qbank-save"
         )
-        self.message = _Message("oo-qbank-message")
+        self.message = Message("oo-qbank-message")
         self.listing = classed(w.HTML(""), "oo-qbank-list")
         super().__init__(
-            [style_widget(), w.HTML(LAB_STYLE), self.need, self.question, self.save, self.message,
-             self.listing]
+            [
+                style_widget(),
+                w.HTML(LAB_STYLE),
+                self.need,
+                self.question,
+                self.save,
+                self.message,
+                self.listing,
+            ]
         )
         classed(self, "oo-qbank")
         self.save.on_click(self._on_save)
@@ -336,7 +342,7 @@ class QuestionBank(w.VBox):
             if questions:
                 items = "".join(f"<li>{esc(q)}</li>" for q in questions)
                 parts.append(
-                    f'<h4>{esc(t(f"need.{need}", self.lang))}</h4>'
+                    f"<h4>{esc(t(f'need.{need}', self.lang))}</h4>"
                     f'<ul class="oo-qbank-{need}">{items}</ul>'
                 )
         body = "".join(parts) or f"<p>{esc(t('coach.bank.empty', self.lang))}</p>"

@@ -34,6 +34,7 @@ OWN_TOPIC = "own_topic"
 TRIO_STYLE = """
 <style>
 .oo-trio, .oo-obs { max-width: 44em; }
+.oo-trio .oo-nowrap, .oo-obs .oo-nowrap { white-space: nowrap; }
 .oo-trio .widget-text, .oo-trio .widget-dropdown, .oo-obs .widget-textarea {
   flex-direction: column; align-items: stretch; height: auto; }
 .oo-trio .widget-text > .widget-label, .oo-trio .widget-dropdown > .widget-label,
@@ -92,6 +93,15 @@ def _grid(children: list[w.Widget], min_width: str) -> w.GridBox:
             margin="4px 2px",
         ),
     )
+
+
+def _unbroken(text: str) -> str:
+    """Escaped ``text`` whose " · "-separated parts each stay on one line (a phone breaks the
+    line at a separator, not inside "Leader 38%"); text without a separator wraps freely."""
+    parts = text.split(" · ")
+    if len(parts) == 1:
+        return esc(text)
+    return " · ".join(f'<span class="oo-nowrap">{esc(part)}</span>' for part in parts)
 
 
 def _heading(text: str) -> w.HTML:
@@ -222,33 +232,30 @@ class RoleCards(_Ticking, w.VBox):
         return trio.roles_for_round(self.people(), self.round_number)
 
     def _card_sections(self, role: str) -> list[tuple[str, str]]:
+        """(title, HTML) pairs of ``role``'s card for the chosen scenario; text is escaped."""
         L = self.lang
         if self.scenario.value == OWN_TOPIC:
-            return [(t(f"trio.card_{role}_heading", L), t(f"trio.own_{role}", L))]
+            return [(t(f"trio.card_{role}_heading", L), esc(t(f"trio.own_{role}", L)))]
         entry = trio.scenario(self.scenario.value, L)
-        if role == "employee":
-            card = entry["employee_card"]
-            return [(t(f"trio.card_{part}", L), card[part]) for part in ("brings", "situation", "holding_back")]
-        if role == "leader":
-            card = entry["leader_card"]
-            return [(t(f"trio.card_{part}", L), card[part]) for part in ("knows", "trap")]
-        needs = ", ".join(t(f"need.{n}", L) for n in entry["needs"])
-        focus = "".join(f"<li>{esc(line)}</li>" for line in entry["observer_focus"])
-        return [
-            (t("trio.card_needs", L), esc(needs)),
-            (t("trio.card_watch", L), f"<ul>{focus}</ul>"),
-            (t("trio.card_always", L), esc(t("trio.observer_always", L))),
-        ]
+        if role == "observer":
+            needs = ", ".join(t(f"need.{n}", L) for n in entry["needs"])
+            focus = "".join(f"<li>{esc(line)}</li>" for line in entry["observer_focus"])
+            return [
+                (t("trio.card_needs", L), esc(needs)),
+                (t("trio.card_watch", L), f"<ul>{focus}</ul>"),
+                (t("trio.card_always", L), esc(t("trio.observer_always", L))),
+            ]
+        card = entry[f"{role}_card"]
+        parts = ("brings", "situation", "holding_back") if role == "employee" else ("knows", "trap")
+        return [(t(f"trio.card_{part}", L), esc(card[part])) for part in parts]
 
     def _card_html(self, role: str, person: str) -> str:
-        L = self.lang
-        sections = self._card_sections(role)
-        raw_html = role == "observer" and self.scenario.value != OWN_TOPIC
         body = "".join(
-            f"<dt>{esc(title)}</dt><dd>{text if raw_html else esc(text)}</dd>"
-            for title, text in sections
+            f"<dt>{esc(title)}</dt><dd>{html}</dd>" for title, html in self._card_sections(role)
         )
-        summary = t("trio.card_summary", L, role=t(f"trio.role_{role}", L), name=person)
+        summary = t(
+            "trio.card_summary", self.lang, role=t(f"trio.role_{role}", self.lang), name=person
+        )
         return f"<details><summary>{esc(summary)}</summary><dl>{body}</dl></details>"
 
     def _on_change(self, _change=None) -> None:
@@ -263,10 +270,15 @@ class RoleCards(_Ticking, w.VBox):
         else:
             label = t("trio.round_extra", L, number=self.round_number)
         self.round_label.value = f"<h3>{esc(label)}</h3>"
-        self.roles.value = "<p>" + " · ".join(
-            f"<strong>{esc(t(f'trio.role_{role}', L))}:</strong> {esc(who[role])}"
-            for role in trio.ROLES
-        ) + "</p>"
+        self.roles.value = (
+            "<p>"
+            + " · ".join(
+                f'<span class="oo-nowrap"><strong>{esc(t(f"trio.role_{role}", L))}:</strong> '
+                f"{esc(who[role])}</span>"
+                for role in trio.ROLES
+            )
+            + "</p>"
+        )
         for role in trio.ROLES:
             self.cards[role].value = self._card_html(role, who[role])
 
@@ -284,9 +296,7 @@ class RoleCards(_Ticking, w.VBox):
 
     def _show_time(self) -> None:
         remaining = trio.format_seconds(self.countdown.remaining())
-        self.timer_display.value = (
-            f'<div class="oo-trio-clock" role="timer">{esc(remaining)}</div>'
-        )
+        self.timer_display.value = f'<div class="oo-trio-clock" role="timer">{esc(remaining)}</div>'
 
     @safe_callback()
     def _tick(self) -> None:
@@ -361,7 +371,9 @@ class ObserverPanel(_Ticking, w.VBox):
         self.talk_share = classed(w.HTML(""), "oo-obs-talk-share")
         self.talk_times = classed(w.HTML(""), "oo-obs-talk-times")
         self.counters = {
-            kind: _button("", "oo-obs-big", "oo-obs-count", f"oo-obs-count-{kind.replace('_', '-')}")
+            kind: _button(
+                "", "oo-obs-big", "oo-obs-count", f"oo-obs-count-{kind.replace('_', '-')}"
+            )
             for kind in trio.QUESTION_KINDS
         }
         self.undo = _button(t("obs.undo", L), "oo-obs-undo")
@@ -478,18 +490,22 @@ class ObserverPanel(_Ticking, w.VBox):
         seconds = self.talk.seconds()
         shares = trio.talk_shares(seconds)
         self.talk_share.value = (
-            f'<div class="oo-obs-share">{esc(trio.talk_share_text(shares, L))}</div>'
+            f'<div class="oo-obs-share">{_unbroken(trio.talk_share_text(shares, L))}</div>'
         )
         speaker = self.talk.speaker
         now = t(f"obs.now_{speaker}" if speaker else "obs.now_nobody", L)
-        self.talk_times.value = "<p>" + esc(
-            t(
-                "obs.talk_times",
-                L,
-                leader=trio.format_seconds(seconds["leader"]),
-                employee=trio.format_seconds(seconds["employee"]),
+        self.talk_times.value = (
+            "<p>"
+            + esc(
+                t(
+                    "obs.talk_times",
+                    L,
+                    leader=trio.format_seconds(seconds["leader"]),
+                    employee=trio.format_seconds(seconds["employee"]),
+                )
             )
-        ) + f" · <strong>{esc(now)}</strong></p>"
+            + f" · <strong>{esc(now)}</strong></p>"
+        )
         self.leader_speaking.button_style = "info" if speaker == "leader" else ""
         self.employee_speaking.button_style = "info" if speaker == "employee" else ""
 

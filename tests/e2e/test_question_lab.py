@@ -35,8 +35,13 @@ def ask(page, question: str) -> str:
 def test_question_lab_renders_every_part(exercises, watch, lang):
     watch.open(exercises.render_url(NOTEBOOK.format(lang=lang)))
     page = watch.page
-    for css in (".oo-qlab-input input", ".oo-qlab-check", ".oo-practice-input input",
-                ".oo-qbank-need select", ".oo-qbank-save"):
+    for css in (
+        ".oo-qlab-input input",
+        ".oo-qlab-check",
+        ".oo-practice-input input",
+        ".oo-qbank-need select",
+        ".oo-qbank-save",
+    ):
         assert page.locator(css).count() >= 1, css
     assert page.locator(".oo-practice-item").count() == 10
     assert page.locator("h1").count() == 1

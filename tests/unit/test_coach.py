@@ -26,7 +26,9 @@ MIN_ACCURACY = 0.9
 def load_cases(lang: str) -> list[tuple[str, bool, str]]:
     """(label, must, question) rows of the labelled set of ``lang``."""
     lines = (HERE / f"coach_cases_{lang}.tsv").read_text("utf-8").splitlines()
-    rows = list(csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t"))
+    rows = list(
+        csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t")
+    )
     return [(row["label"], row["must"] == "yes", row["question"]) for row in rows]
 
 
@@ -200,8 +202,12 @@ def test_rewrites_keep_the_learners_capitals():
 
 @pytest.mark.parametrize(
     "question",
-    ["Why did you do that?", "How come it slipped?", "Waarom koos je hiervoor?",
-     "Hoe komt het dat het uitliep?"],
+    [
+        "Why did you do that?",
+        "How come it slipped?",
+        "Waarom koos je hiervoor?",
+        "Hoe komt het dat het uitliep?",
+    ],
 )
 def test_why_questions_are_flagged_and_stay_open(question):
     result = classify(question)
@@ -231,8 +237,13 @@ def test_stacked_questions_are_flagged(question):
 
 @pytest.mark.parametrize(
     "question",
-    ["And what else?", "En wat nog meer?", "Is it the planning or the people?",
-     "Weet je of ze komt?", "I noticed you seemed tense. What was going on?"],
+    [
+        "And what else?",
+        "En wat nog meer?",
+        "Is it the planning or the people?",
+        "Weet je of ze komt?",
+        "I noticed you seemed tense. What was going on?",
+    ],
 )
 def test_single_questions_are_not_flagged_as_stacked(question):
     assert not classify(question).stacked
@@ -285,7 +296,9 @@ def test_language_can_be_overridden_and_ties_fall_back_to_the_default():
 # --- Unsure and the result object -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["Thoughts?", "The budget?", "Hmm.", "", "   ", "?!", "Het budget?"])
+@pytest.mark.parametrize(
+    "text", ["Thoughts?", "The budget?", "Hmm.", "", "   ", "?!", "Het budget?"]
+)
 def test_unsure_is_an_honest_answer_when_nothing_fits(text):
     result = classify(text)
     assert result.label == "unsure"
@@ -304,10 +317,23 @@ def test_feedback_is_frozen_and_its_explanation_exists_in_both_languages():
 
 def test_every_explanation_and_rewrite_key_the_rules_name_exists():
     keys = {f"coach.label.{label}" for label in LABELS}
-    keys |= {f"coach.explain.{k}" for k in ("advice", "leading", "either_or", "closed",
-                                            "closed_statement", "open", "open_invite", "unsure")}
+    keys |= {
+        f"coach.explain.{k}"
+        for k in (
+            "advice",
+            "leading",
+            "either_or",
+            "closed",
+            "closed_statement",
+            "open",
+            "open_invite",
+            "unsure",
+        )
+    }
     for table in (coach.ADVICE, coach.LEADING):
-        keys |= {f"coach.rewrite.{r.rewrite}" for rules in table.values() for r in rules if r.rewrite}
+        keys |= {
+            f"coach.rewrite.{r.rewrite}" for rules in table.values() for r in rules if r.rewrite
+        }
     for table in (coach.CLOSED_REWRITES, coach.WHY_REWRITES):
         keys |= {f"coach.rewrite.{key}" for rules in table.values() for _, key in rules}
     for lang in LANGS:

@@ -110,7 +110,9 @@ def test_suggested_first_questions_are_questions(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_situations_are_two_to_four_sentences(lang):
     for case in cases(lang):
-        sentences = [s for s in re.split(r"(?<=[.?!])[\"”]?\s+(?=[A-Z\"“])", case["situation"]) if s]
+        sentences = [
+            s for s in re.split(r"(?<=[.?!])[\"”]?\s+(?=[A-Z\"“])", case["situation"]) if s
+        ]
         assert 2 <= len(sentences) <= 4, (case["key"], len(sentences))
 
 

@@ -15,7 +15,9 @@ from oneonone_kit.items import COLLECTIONS, item, items
 
 LANGS = ("en", "nl")
 # Fields that must be identical in every language.
-NEUTRAL_FIELDS = ("reverse", "metric", "weeks", "from_article", "category", "answer", "area")
+NEUTRAL_FIELDS = (
+    "reverse", "metric", "weeks", "from_article", "category", "answer", "area", "label"
+)
 # List fields whose length must match across languages.
 LIST_FIELDS = ("signs_from", "signs_to", "signals", "questions", "agenda")
 FRIEDMAN_CATEGORIES = {
@@ -38,6 +40,7 @@ REQUIRED_FIELDS = {
     },
     "needs": {"key", "title", "text", "example", "signals", "questions"},
     "safety": {"key", "text", "reverse"},
+    "practice_questions": {"key", "question", "label"},
     "experiments": {"key", "title", "what", "why", "metric", "weeks", "from_article", "category"},
     "whose_meeting": {"key", "agenda", "answer", "explain"},
     "baseline": {"key", "area", "text"},

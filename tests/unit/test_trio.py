@@ -179,7 +179,7 @@ def test_summary_puts_the_employee_feedback_before_the_observer():
 def test_summary_lists_counts_talk_time_and_the_close():
     text = _summary()
     assert "- Open: 4" in text and "- Advice as a question: 2" in text
-    assert "- \"How can I help?\": 1" in text
+    assert '- "How can I help?": 1' in text
     assert "Leader 30% · Employee 70% (leader 2:00, employee 4:40)" in text
     assert "range to aim for" in text
     assert "- [x] A commitment was made" in text

@@ -1,4 +1,4 @@
-""""Which need is this?" driven headlessly: pick needs, check, navigate, keep score."""
+""" "Which need is this?" driven headlessly: pick needs, check, navigate, keep score."""
 
 from __future__ import annotations
 

@@ -221,7 +221,10 @@ def test_bank_refuses_empty_and_duplicate_questions(store):
 
 def test_bank_lists_questions_per_need_escaped_and_survives_a_restart(store):
     bank = ui.question_bank("en")
-    for need, text in (("support", "How can I help <you>?"), ("growth", "What do you want to learn?")):
+    for need, text in (
+        ("support", "How can I help <you>?"),
+        ("growth", "What do you want to learn?"),
+    ):
         bank.need.value = need
         bank.question.value = text
         bank.save.click()

@@ -210,3 +210,18 @@ def test_data_panel_delete_everything_needs_the_box_ticked(store):
 def test_cards_render_every_need_escaped(store):
     html = ui.cards("needs", "en").children[1].value
     assert html.count("<details") == 7
+
+
+def test_agenda_builder_puts_the_learners_own_bank_question_first(store):
+    from oneonone_kit.agenda import least_recent_need
+
+    load_demo(store)
+    need, _, _ = least_recent_need(store.meetings("Bo (demo)"), "Bo (demo)")
+    bank = ui.question_bank("en")
+    bank.need.value = need
+    bank.question.value = "What would make next month a good one for you?"
+    bank.save.click()
+    builder = ui.agenda_builder("en")
+    builder.person.value = "Bo (demo)"
+    builder.propose.click()
+    assert "What would make next month a good one for you?" in builder.plain.value

@@ -1,0 +1,311 @@
+"""Workshop mode and the served app: participant stores in memory, the cookie, the guard, limits."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import parse_qs
+
+import nbformat
+import pytest
+from tornado.web import Finish, HTTPError
+from traitlets.config import Config
+
+from oneonone_kit import webapp, workshop
+from oneonone_kit.model import Meeting
+from oneonone_kit.ui import session
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def room(tmp_home, tmp_path, monkeypatch) -> Path:
+    """Workshop mode with a private stores folder, as the server prepares it."""
+    folder = tmp_path / "stores"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(workshop.STORES_ENV, str(folder))
+    monkeypatch.delenv("HTTP_COOKIE", raising=False)
+    monkeypatch.delenv(workshop.HOURS_ENV, raising=False)
+    session.reset()
+    yield folder
+    session.reset()
+
+
+def as_participant(monkeypatch, secret: str) -> None:
+    """A fresh kernel of the participant holding ``secret`` (Voila passes the Cookie header)."""
+    session.reset()
+    monkeypatch.setenv("HTTP_COOKIE", f"_xsrf=2|abc; {workshop.COOKIE}={secret}; other=1")
+
+
+def log(person: str) -> None:
+    session.store().add_meeting(Meeting.create(date="2026-11-20", person=person,
+                                               planned_minutes=30))
+
+
+# ---- the participant's secret --------------------------------------------------------------
+def test_secret_is_read_from_the_cookie_header_among_other_cookies():
+    secret = secrets.token_urlsafe(32)
+    header = f"_xsrf=2|x|y|1; {workshop.COOKIE}={secret}; theme=dark"
+    assert workshop.secret_from_cookie_header(header) == secret
+
+
+@pytest.mark.parametrize(
+    "header",
+    [None, "", "theme=dark", f"{workshop.COOKIE}=short", f"{workshop.COOKIE}=../../etc/passwd",
+     f'{workshop.COOKIE}="{"a" * 42}/"'],
+)
+def test_a_missing_or_malformed_secret_is_ignored(header):
+    assert workshop.secret_from_cookie_header(header) is None
+
+
+# ---- stores in memory, one per participant ---------------------------------------------------
+def test_pages_of_one_participant_share_a_store_and_others_do_not_see_it(room, monkeypatch):
+    ann, bob = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    as_participant(monkeypatch, ann)
+    log("Ann's report")
+    as_participant(monkeypatch, bob)
+    log("Bob's report")
+    assert [m.person for m in session.store().meetings()] == ["Bob's report"]
+    as_participant(monkeypatch, ann)  # another page (kernel) of Ann
+    assert [m.person for m in session.store().meetings()] == ["Ann's report"]
+    files = sorted(room.glob("*.sqlite3"))
+    assert len(files) == 2 and all(_mode(f) == 0o600 for f in files)
+    assert ann not in " ".join(f.name for f in files)  # the file name is a hash, not the cookie
+
+
+def test_without_a_cookie_a_page_keeps_its_data_in_its_own_kernel(room, tmp_home):
+    assert workshop.location() == "page"
+    log("Nobody")
+    assert session.store().path is None
+    assert list(room.iterdir()) == [] and not tmp_home.exists()
+
+
+def test_a_stores_folder_open_to_others_is_not_used(room, monkeypatch):
+    room.chmod(0o755)
+    as_participant(monkeypatch, secrets.token_urlsafe(32))
+    assert workshop.stores_dir() is None and workshop.location() == "page"
+    assert session.store().path is None
+
+
+def test_stores_untouched_for_too_long_are_swept(room):
+    old, fresh = room / "old.sqlite3", room / "fresh.sqlite3"
+    for path in (old, fresh, room / "old.sqlite3-wal"):
+        path.write_bytes(b"x")
+    past = time.time() - 13 * 3600
+    os.utime(old, (past, past))
+    os.utime(room / "old.sqlite3-wal", (past, past))
+    assert workshop.sweep(room) == 1
+    assert sorted(p.name for p in room.iterdir()) == ["fresh.sqlite3"]
+
+
+def test_sweep_age_follows_the_setting(room, monkeypatch):
+    monkeypatch.setenv(workshop.HOURS_ENV, "1")
+    stale = room / "stale.sqlite3"
+    stale.write_bytes(b"x")
+    past = time.time() - 2 * 3600
+    os.utime(stale, (past, past))
+    assert workshop.sweep(room) == 1
+    monkeypatch.setenv(workshop.HOURS_ENV, "soon")
+    assert workshop.max_age_hours() == workshop.DEFAULT_HOURS
+
+
+# ---- the server's memory folder --------------------------------------------------------------
+MOUNTS = """sysfs /sys sysfs rw 0 0
+/dev/sda1 / ext4 rw,relatime 0 0
+tmpfs /dev/shm tmpfs rw,nosuid 0 0
+/dev/sdb1 /dev/shm/disk ext4 rw 0 0
+"""
+
+
+def test_memory_filesystems_are_told_apart_from_disks(tmp_path):
+    assert webapp.is_memory_filesystem(Path("/dev/shm/x"), MOUNTS)
+    assert not webapp.is_memory_filesystem(Path("/dev/shm/disk/x"), MOUNTS)
+    assert not webapp.is_memory_filesystem(Path("/home/ann"), MOUNTS)
+    assert not webapp.is_memory_filesystem(tmp_path, "")  # unknown: never claimed
+
+
+def test_no_stores_folder_on_a_disk(tmp_path, monkeypatch):
+    monkeypatch.setattr(webapp, "is_memory_filesystem", lambda path, mounts=None: False)
+    assert webapp.make_stores_dir(tmp_path) is None
+
+
+def test_stores_folder_is_private_and_fresh(tmp_path, monkeypatch):
+    monkeypatch.setattr(webapp, "is_memory_filesystem", lambda path, mounts=None: True)
+    folder = webapp.make_stores_dir(tmp_path)
+    assert folder.parent == tmp_path and _mode(folder) == 0o700
+    assert webapp.make_stores_dir(tmp_path) != folder
+
+
+# ---- configuration -------------------------------------------------------------------------
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    for name in ("JUPYTER_PATH", workshop.STORES_ENV):
+        monkeypatch.setenv(name, "")  # restored after the test, whatever configure() sets
+    monkeypatch.setenv(webapp.RAM_DIR_ENV, str(tmp_path))  # not in memory: no folder made
+    monkeypatch.delenv("ONEONONE_MODE", raising=False)
+    monkeypatch.delenv(webapp.MAX_PAGES_ENV, raising=False)
+
+
+def test_configure_sets_the_template_hook_and_culling(clean_env):
+    c = Config()
+    webapp.configure(c, ROOT)
+    assert c.VoilaConfiguration.template == "oneonone"
+    assert c.VoilaConfiguration.prelaunch_hook is webapp.prelaunch_hook
+    assert c.MappingKernelManager.cull_idle_timeout == webapp.CULLING["local"]["cull_idle_timeout"]
+    assert "http_header_envs" not in c.VoilaConfiguration
+    assert os.environ["JUPYTER_PATH"].split(os.pathsep)[0] == str(ROOT / "share" / "jupyter")
+    assert (ROOT / "share/jupyter/voila/templates/oneonone/tree.html").is_file()
+
+
+def test_configure_in_workshop_mode_passes_cookies_and_culls_sooner(clean_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    c = Config()
+    webapp.configure(c, ROOT)
+    assert c.VoilaConfiguration.http_header_envs == ["Cookie"]
+    assert c.MappingKernelManager.cull_interval == webapp.CULLING["workshop"]["cull_interval"]
+    assert workshop.STORES_ENV not in os.environ  # no memory folder here: pages keep their own
+
+
+@pytest.mark.parametrize("value", ["0", "many"])
+def test_a_bad_page_limit_stops_the_server_at_once(clean_env, monkeypatch, value):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(webapp.MAX_PAGES_ENV, value)
+    with pytest.raises(ValueError, match=webapp.MAX_PAGES_ENV):
+        webapp.configure(Config(), ROOT)
+
+
+def test_config_flags_name_the_root_and_the_config_folder(tmp_path):
+    assert webapp.config_flags(tmp_path) == [
+        f"--Voila.config_file_paths={tmp_path}",
+        f"--Voila.config_file_paths={tmp_path / 'config'}",
+    ]
+
+
+# ---- per request ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "cwd, allowed",
+    [("notebooks/en", True), ("notebooks", True), ("exercises/nl", True),
+     ("notebooks/facilitator", True), ("tests/notebooks", False), ("", False),
+     ("notebooks/../tests", False), (".venv/lib", False)],
+)
+def test_only_the_workbook_trees_render(cwd, allowed):
+    assert webapp.allowed_notebook(cwd) is allowed
+
+
+def test_the_repository_is_recognised_as_the_served_root(tmp_path):
+    assert webapp.serves_repository(ROOT) and not webapp.serves_repository(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "query, cwd, lang",
+    [("lang=nl", "notebooks/en", "nl"), ("", "notebooks/nl", "nl"), ("", "notebooks", "en"),
+     ("lang=fr", "exercises/nl", "nl")],
+)
+def test_page_language_follows_query_then_folder(query, cwd, lang, monkeypatch):
+    monkeypatch.delenv("ONEONONE_LANG", raising=False)
+    assert webapp.page_lang(query, cwd) == lang
+
+
+class FakeHandler:
+    """Just enough of Voila's request handler for the prelaunch hook."""
+
+    def __init__(self, uri: str, cookie: str = "", kernels: int = 0, root: Path = ROOT):
+        path, _, query = uri.partition("?")
+        self.request = SimpleNamespace(uri=uri, path=path, query=query, protocol="http",
+                                       headers={"Cookie": cookie} if cookie else {})
+        self.base_url = "/"
+        self.contents_manager = SimpleNamespace(root_dir=str(root))
+        self.kernel_manager = SimpleNamespace(list_kernel_ids=lambda: ["k"] * kernels)
+        self.cookies: dict[str, tuple[str, dict]] = {}
+        self.redirected_to: str | None = None
+
+    def set_cookie(self, name, value, **options):
+        self.cookies[name] = (value, options)
+
+    def redirect(self, url):
+        self.redirected_to = url
+
+    def get_query_argument(self, name, default=None):
+        return (parse_qs(self.request.query).get(name) or [default])[-1]
+
+
+def notebook():
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from oneonone_kit import ui")])
+
+
+@pytest.fixture
+def server_env(monkeypatch, tmp_path):
+    monkeypatch.delenv("ONEONONE_MODE", raising=False)
+    monkeypatch.delenv("ONEONONE_LANG", raising=False)
+    monkeypatch.delenv(webapp.MAX_PAGES_ENV, raising=False)
+    monkeypatch.setenv(workshop.STORES_ENV, str(tmp_path))
+
+
+def test_hook_refuses_notebooks_outside_the_workbook(server_env):
+    with pytest.raises(HTTPError) as caught:
+        webapp.prelaunch_hook(FakeHandler("/voila/render/tests/x.ipynb"), notebook(), "tests")
+    assert caught.value.status_code == 404
+
+
+def test_hook_leaves_local_pages_alone(server_env):
+    book = notebook()
+    assert webapp.prelaunch_hook(FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb"),
+                                 book, "notebooks/en") is book
+    assert len(book.cells) == 1
+
+
+def test_hook_serves_any_notebook_of_another_root(server_env, tmp_path):
+    handler = FakeHandler("/voila/render/tiny.ipynb", root=tmp_path)
+    webapp.prelaunch_hook(handler, notebook(), "")
+
+
+def test_first_workshop_visit_gets_a_private_cookie_and_comes_back(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    handler = FakeHandler("/voila/render/notebooks/start.ipynb?lang=nl")
+    with pytest.raises(Finish):
+        webapp.prelaunch_hook(handler, notebook(), "notebooks")
+    value, options = handler.cookies[workshop.COOKIE]
+    assert workshop.valid_secret(value)
+    assert options["httponly"] is True and options["samesite"] == "Lax"
+    assert "expires" not in options and "expires_days" not in options  # ends with the browser
+    assert handler.redirected_to == "/voila/render/notebooks/start.ipynb?lang=nl&oo_cookie=1"
+
+
+def test_a_browser_that_refuses_cookies_is_not_sent_round_in_circles(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    handler = FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb?oo_cookie=1")
+    book = webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
+    assert handler.redirected_to is None
+    assert "this page's memory only" in book.cells[0].source
+
+
+def test_workshop_pages_carry_the_banner_in_the_page_language(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    cookie = f"{workshop.COOKIE}={secrets.token_urlsafe(32)}"
+    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb?lang=nl", cookie)
+    book = webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
+    banner = book.cells[0]
+    assert banner.cell_type == "markdown" and "oo-workshop-banner" in banner.source
+    assert "Workshopmodus" in banner.source and "12 uur" in banner.source
+    assert handler.cookies == {} and len(book.cells) == 2
+
+
+def test_a_full_room_gets_a_clear_message(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(webapp.MAX_PAGES_ENV, "2")
+    cookie = f"{workshop.COOKIE}={secrets.token_urlsafe(32)}"
+    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb", cookie, kernels=2)
+    with pytest.raises(HTTPError) as caught:
+        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
+    assert caught.value.status_code == 503
+    assert "as many pages open" in caught.value.log_message % caught.value.args
+    webapp.prelaunch_hook(FakeHandler("/x", cookie, kernels=1), notebook(), "notebooks/en")
