@@ -23,6 +23,8 @@ COLLECTIONS = (
     "whose_meeting",  # example agendas: whose meeting was it?
     "baseline",  # the short baseline self-assessment of 00_start_here
     "practice_questions",  # closed / leading / advice questions to rewrite (question lab)
+    "scenarios",  # role-play trio scenarios with the three role cards
+    "need_cases",  # "which need is this?" cases
 )
 
 

@@ -9,15 +9,13 @@ request; the widgets use it to refresh a countdown or a talk share while time pa
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from .i18n import check_lang, format_date, format_percent, t
+from .items import items
 
 ROLES = ("leader", "employee", "observer")
 SPEAKERS = ("leader", "employee")
@@ -31,15 +29,9 @@ EMPLOYEE_SHARE_IDEAL = (0.65, 0.80)
 Clock = Callable[[], float]
 
 
-@cache
-def _scenarios(lang: str) -> tuple[dict[str, Any], ...]:
-    path = resources.files(__package__).joinpath("content", lang, "items", "scenarios.json")
-    return tuple(json.loads(path.read_text("utf-8")))
-
-
 def scenarios(lang: str | None = None) -> tuple[dict[str, Any], ...]:
     """The role-play scenarios in ``lang`` (read once; treat as read-only)."""
-    return _scenarios(check_lang(lang))
+    return items("scenarios", check_lang(lang))
 
 
 def scenario(key: str, lang: str | None = None) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Spell-check the Dutch text a learner sees, with hunspell and its nl_NL dictionary.
 
-The text is the markdown of ``notebooks/nl/*.ipynb`` (markdown syntax, link addresses, code
+The text is the markdown of ``notebooks/nl/*.ipynb`` and ``exercises/nl/*.ipynb`` (markdown syntax, link addresses, code
 spans, HTML comments and passages marked ``lang="en"`` left out) and every string in
 ``oneonone_kit/content/nl/*.json`` and ``content/nl/items/*.json`` ({placeholders}, command
 examples, ``_comment`` notes and identifiers left out: ``key`` fields, and item values such as
@@ -129,7 +129,8 @@ def _strings(value: object, where: str, en: object = None) -> Iterator[tuple[str
 def texts(root: Path = ROOT) -> list[tuple[str, str]]:
     """(where, text) for every piece of Dutch text a learner sees."""
     found = []
-    for path in sorted((root / "notebooks" / "nl").glob("*.ipynb")):
+    for path in sorted([*(root / "notebooks" / "nl").glob("*.ipynb"),
+                        *(root / "exercises" / "nl").glob("*.ipynb")]):
         cells = json.loads(path.read_text("utf-8"))["cells"]
         for number, cell in enumerate(cells, 1):
             if cell["cell_type"] == "markdown":

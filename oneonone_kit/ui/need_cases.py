@@ -7,15 +7,13 @@ score counts each case's first check, so looking at the answer and trying again 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import check_lang, t
+from ..items import items
 from ..model import NEEDS
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
@@ -42,15 +40,9 @@ CASE_STYLE = """
 """
 
 
-@cache
-def _cases(lang: str) -> tuple[dict[str, Any], ...]:
-    path = resources.files("oneonone_kit").joinpath("content", lang, "items", "need_cases.json")
-    return tuple(json.loads(path.read_text("utf-8")))
-
-
 def cases(lang: str | None = None) -> tuple[dict[str, Any], ...]:
     """The cases in ``lang`` (read once; treat as read-only)."""
-    return _cases(check_lang(lang))
+    return items("need_cases", check_lang(lang))
 
 
 def verdict(picked: Iterable[str], expected: Iterable[str]) -> str:
@@ -199,7 +191,12 @@ class WhichNeed(w.VBox):
             f"<p>{esc(case['explain'])}</p>",
         ]
         if question.strip():
-            parts.append(f"<p>{esc(t('case.yours', L, question=question.strip()))}</p>")
+            from ..coach import classify
+
+            label = t(f"coach.label.{classify(question, L).label}", L)
+            parts.append(
+                f"<p>{esc(t('case.yours', L, question=question.strip(), label=label))}</p>"
+            )
         else:
             parts.append(f"<p>{esc(t('case.no_question', L))}</p>")
         parts.append(f"<p>{esc(t('case.suggested', L, question=case['first_question']))}</p>")

@@ -37,6 +37,14 @@ def served_path(page_url: str, href: str) -> str:
     return path.split("/voila/render/", 1)[1]
 
 
+def choose_files(page, button: str, files) -> None:
+    """Pick files with an ipywidgets FileUpload: its <input type=file> is never in the page,
+    so answer the file chooser its button opens."""
+    with page.expect_file_chooser() as chooser:
+        page.locator(button).click()
+    chooser.value.set_files(files)
+
+
 def new_page(browser, width: int = 1280) -> tuple[object, PageWatch]:
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
     page = context.new_page()
@@ -100,7 +108,10 @@ def test_the_repository_tree_is_not_listed(voila, watch):
 
 def test_offline_the_start_page_renders_fully(voila, watch, outside_requests):
     page = watch.page
-    watch.open(f"{voila.url}/")
+    page.goto(f"{voila.url}/", wait_until="domcontentloaded")
+    page.wait_for_url("**/voila/render/notebooks/start.ipynb")
+    wait_rendered(page)
+    watch.assert_clean()
     assert page.locator(".oo-card").count() >= 10
     assert page.locator(".oo-data-export").is_visible()
     assert page.locator(".oo-card-title").first.bounding_box()["height"] > 0
@@ -210,7 +221,7 @@ def test_workshop_file_download_then_upload_restores_everything(browser, worksho
         page = later.page
         later.open(workshop_server.render_url("en/05_my_log.ipynb"))
         assert "Robin" not in page.locator(".oo-log-table").inner_text()
-        page.locator(".oo-data-upload input[type=file]").set_input_files(str(saved))
+        choose_files(page, ".oo-data-upload", str(saved))
         page.locator(".oo-data-import").click()
         page.locator(".oo-data-message").get_by_text("Imported").wait_for()
         later.assert_clean()
@@ -256,7 +267,7 @@ def test_group_view_combines_three_summaries_and_refuses_two(voila, watch, tmp_p
     page = watch.page
     watch.open(voila.render_url("facilitator/cohort.ipynb", "lang=en"))
     files = write_summaries(tmp_path, 3)
-    page.locator(".oo-cohort-upload input[type=file]").set_input_files(files)
+    choose_files(page, ".oo-cohort-upload", files)
     page.locator(".oo-cohort-show").click()
     page.locator(".oo-cohort-message").get_by_text("A group of 3 participants").wait_for()
     result = page.locator(".oo-cohort-result")
@@ -265,7 +276,7 @@ def test_group_view_combines_three_summaries_and_refuses_two(voila, watch, tmp_p
     assert "Person" not in result.inner_text()
     watch.assert_clean()
 
-    page.locator(".oo-cohort-upload input[type=file]").set_input_files(files[:2])
+    choose_files(page, ".oo-cohort-upload", files[:2])
     page.locator(".oo-cohort-show").click()
     page.locator(".oo-cohort-message").get_by_text("needs at least 3").wait_for()
     assert page.locator(".oo-cohort-result table").count() == 0

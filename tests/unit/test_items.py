@@ -16,7 +16,7 @@ from oneonone_kit.items import COLLECTIONS, item, items
 LANGS = ("en", "nl")
 # Fields that must be identical in every language.
 NEUTRAL_FIELDS = (
-    "reverse", "metric", "weeks", "from_article", "category", "answer", "area", "label"
+    "reverse", "metric", "weeks", "from_article", "category", "answer", "area", "label", "needs"
 )
 # List fields whose length must match across languages.
 LIST_FIELDS = ("signs_from", "signs_to", "signals", "questions", "agenda")
@@ -41,6 +41,8 @@ REQUIRED_FIELDS = {
     "needs": {"key", "title", "text", "example", "signals", "questions"},
     "safety": {"key", "text", "reverse"},
     "practice_questions": {"key", "question", "label"},
+    "scenarios": {"key", "title", "needs", "employee_card", "leader_card", "observer_focus"},
+    "need_cases": {"key", "situation", "needs", "first_question", "explain"},
     "experiments": {"key", "title", "what", "why", "metric", "weeks", "from_article", "category"},
     "whose_meeting": {"key", "agenda", "answer", "explain"},
     "baseline": {"key", "area", "text"},
