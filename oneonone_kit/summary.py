@@ -105,9 +105,7 @@ def _log(meetings: list[Meeting], commitments: list[Commitment], today: _dt.date
         },
         "talk_share": {"latest": _round(overall.talk.latest), "mean": _round(overall.talk.mean)},
         "follow_through": {"kept": follow.kept, "due": follow.due, "rate": _round(follow.rate)},
-        "needs": {
-            use.need: {"count": use.count, "share": _round(use.share)} for use in needs.uses
-        },
+        "needs": {use.need: {"count": use.count, "share": _round(use.share)} for use in needs.uses},
         "neglected": [need for need in NEEDS if need in needs.neglected],
         "ratings": {
             "both_rated": gap.n,

@@ -35,6 +35,7 @@ TEMPLATE = "oneonone"
 CONFIG_DIR = "config"  # holds voila.py, next to nothing that Python would import
 START_PAGE = "notebooks/start.ipynb"
 SERVED_TREES = ("notebooks", "exercises")
+STORES_PREFIX = "oneonone-workshop-"
 RAM_DIR_ENV = "ONEONONE_RAM_DIR"
 DEFAULT_RAM_DIR = "/dev/shm"
 MAX_PAGES_ENV = "ONEONONE_WORKSHOP_MAX_PAGES"
@@ -133,9 +134,31 @@ def make_stores_dir(parent: str | os.PathLike | None = None) -> Path | None:
     base = Path(parent or os.environ.get(RAM_DIR_ENV, "").strip() or DEFAULT_RAM_DIR)
     if not base.is_dir() or not os.access(base, os.W_OK) or not is_memory_filesystem(base):
         return None
-    folder = Path(tempfile.mkdtemp(prefix="oneonone-workshop-", dir=base))  # mode 0700
+    remove_abandoned_stores(base)
+    folder = Path(tempfile.mkdtemp(prefix=STORES_PREFIX, dir=base))  # mode 0700
     atexit.register(shutil.rmtree, folder, True)
     return folder
+
+
+def remove_abandoned_stores(base: Path, now: float | None = None) -> int:
+    """Remove our stores folders that a stopped (crashed) server left behind: every file in
+    them untouched for longer than the workshop expiry. Returns how many were removed."""
+    import time
+
+    limit = workshop.max_age_hours() * 3600
+    now = time.time() if now is None else now
+    removed = 0
+    for folder in base.glob(f"{STORES_PREFIX}*"):
+        try:
+            if folder.stat().st_uid != os.getuid() or not folder.is_dir():
+                continue
+            times = [p.stat().st_mtime for p in folder.iterdir()] or [folder.stat().st_mtime]
+        except OSError:
+            continue
+        if now - max(times) > limit:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 # ---- per request (inside the Voila server) ---------------------------------------------------
@@ -166,14 +189,18 @@ def banner_html(lang: str, where: str) -> str:
     text = t(f"workshop.banner.{where}", lang, hours=_hours_text(lang))
     return (
         '<div class="oo-workshop-banner" role="note" style="background:#fff4cc;'
-        "border-left:4px solid #b58900;padding:8px 12px;margin:0 0 8px 0;color:#1a1a1a\">"
+        'border-left:4px solid #b58900;padding:8px 12px;margin:0 0 8px 0;color:#1a1a1a">'
         f"<strong>{t('workshop.banner.title', lang)}</strong> {text}</div>"
     )
 
 
 def _hours_text(lang: str) -> str:
     hours = workshop.max_age_hours()
-    return str(int(hours)) if hours == int(hours) else str(hours).replace(".", "," if lang == "nl" else ".")
+    return (
+        str(int(hours))
+        if hours == int(hours)
+        else str(hours).replace(".", "," if lang == "nl" else ".")
+    )
 
 
 def _with_arg(uri: str, name: str, value: str) -> str:
@@ -195,8 +222,12 @@ def _ensure_participant(req: Any) -> bool:
     )
     # A session cookie (no expiry): closing the browser ends the participant's session.
     req.set_cookie(
-        workshop.COOKIE, secrets.token_urlsafe(32), path=req.base_url, httponly=True,
-        secure=https, samesite="Lax",
+        workshop.COOKIE,
+        secrets.token_urlsafe(32),
+        path=req.base_url,
+        httponly=True,
+        secure=https,
+        samesite="Lax",
     )
     req.redirect(_with_arg(req.request.uri, RETRY_ARG, "1"))
     raise Finish()
@@ -244,5 +275,6 @@ __all__ = [
     "max_pages",
     "page_lang",
     "prelaunch_hook",
+    "remove_abandoned_stores",
     "serves_repository",
 ]

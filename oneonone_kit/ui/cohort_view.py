@@ -27,10 +27,12 @@ from .common import Message, classed, esc, safe_callback, style_widget
 COHORT_STYLE = """
 <style>
 .oo-cohort .widget-html-content { line-height: 1.45; }
+.oo-cohort .widget-html, .oo-cohort .widget-html-content { max-width: 100%; min-width: 0; }
+.oo-cohort-result .oo-table-wrap { max-width: calc(100vw - 40px); overflow-x: auto; }
 .oo-cohort h1 { font-size: 1.6em; margin: 0.2em 0 0.3em 0; }
 .oo-spread { display: inline-flex; gap: 2px; align-items: flex-end; height: 2.2em; }
 .oo-spread span { display: inline-block; width: 1.2em; background: #1f4f86; min-height: 1px; }
-.oo-spread-counts { font-size: 0.8em; color: #333; white-space: nowrap; }
+.oo-spread-counts { display: block; font-size: 0.8em; color: #333; white-space: nowrap; }
 .oo-withheld { color: #6b4e00; font-style: italic; }
 </style>
 """
@@ -46,8 +48,7 @@ def _item_label(kind: str, key: str, lang: str) -> str:
 def _spread_html(spread: ItemSpread) -> str:
     top = max(spread.counts) or 1
     bars = "".join(
-        f'<span style="height:{max(count / top, 0.04) * 100:.0f}%" title="{score}: {count}">'
-        f"</span>"
+        f'<span style="height:{max(count / top, 0.04) * 100:.0f}%" title="{score}: {count}"></span>'
         for score, count in enumerate(spread.counts, start=1)
     )
     counts = " · ".join(f"{score}: {count}" for score, count in enumerate(spread.counts, start=1))
@@ -175,7 +176,10 @@ class CohortView(w.VBox):
         L = self.lang
         head = f"<h2>{esc(t('cohort.needs', L))}</h2>"
         if cohort.needs is None:
-            return head + f"<p class='oo-withheld'>{esc(t('cohort.log_withheld', L, min=MIN_GROUP))}</p>"
+            return (
+                head
+                + f"<p class='oo-withheld'>{esc(t('cohort.log_withheld', L, min=MIN_GROUP))}</p>"
+            )
         note = f"<p>{esc(t('cohort.needs_note', L, count=NEGLECT_AFTER))}</p>"
         neglected = [n for n in cohort.needs if n.neglected_by]
         if not neglected:

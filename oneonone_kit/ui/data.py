@@ -105,6 +105,9 @@ class DataPanel(w.VBox):
             ]
         )
         classed(self, "oo-data-panel")
+        for row in self.children:
+            if isinstance(row, w.HBox):
+                row.layout.flex_flow = "row wrap"  # on a phone, buttons move to the next line
         for part in (self.demo_load, self.demo_remove, self.export, self.upload,
                      self.import_button, self.forget, self.delete_all):
             part.layout.width = "auto"  # long labels (Dutch ones especially) must not be cut

@@ -25,6 +25,7 @@ START_STYLE = """
 .oo-start h2 { font-size: 1.25em; margin: 1.2em 0 0.2em 0; }
 .oo-start .oo-lead { font-size: 1.05em; max-width: 44em; margin: 0 0 0.8em 0; }
 .oo-start .oo-note { color: #444; margin: 0 0 0.6em 0; max-width: 44em; }
+.oo-start .oo-note a { color: #1f4f86; text-decoration: underline; }
 .oo-lang-switch { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 0 0 0.6em 0; }
 .oo-lang-switch a { border: 1px solid #1f4f86; border-radius: 16px; padding: 3px 14px;
   color: #1f4f86; text-decoration: none; }
@@ -39,7 +40,7 @@ START_STYLE = """
 .oo-card-title { font-weight: 600; font-size: 1.02em; line-height: 1.3; }
 .oo-card-blurb { color: #333; font-size: 0.92em; line-height: 1.35; flex-grow: 1; }
 .oo-card-time { align-self: flex-start; font-size: 0.85em; background: #eaf1fa; color: #1f4f86;
-  border-radius: 10px; padding: 1px 8px; }
+  border-radius: 6px; padding: 1px 8px; }
 .oo-card-soon { font-size: 0.85em; color: #6b4e00; }
 @media (max-width: 600px) { .oo-start h1 { font-size: 1.4em; } }
 </style>
@@ -83,11 +84,11 @@ class StartPage(w.VBox):
         L = self.lang
         links = "".join(
             f'<a href="start.ipynb?lang={code}" lang="{code}" hreflang="{code}"'
-            f'{" aria-current=page" if code == L else ""}>{esc(LANGUAGE_NAMES[code])}</a>'
+            f"{' aria-current=page' if code == L else ''}>{esc(LANGUAGE_NAMES[code])}</a>"
             for code in LANGUAGES
         )
         return (
-            f'<h1>{esc(t("start.title", L))}</h1>'
+            f"<h1>{esc(t('start.title', L))}</h1>"
             f'<nav class="oo-lang-switch" aria-label="{esc(t("start.language", L))}">'
             f"{links}</nav>"
             f'<p class="oo-lead">{esc(t("start.intro", L))}</p>'
@@ -110,7 +111,7 @@ class StartPage(w.VBox):
             for page in pages.CHAPTERS
         )
         return (
-            f'<h2>{esc(t("start.chapters", L))}</h2>'
+            f"<h2>{esc(t('start.chapters', L))}</h2>"
             f'<p class="oo-note">{esc(t("start.chapters_note", L))}</p>'
             f'<ul class="oo-cards oo-chapter-cards">{cards}</ul>'
         )
@@ -135,7 +136,7 @@ class StartPage(w.VBox):
                 )
             )
         return (
-            f'<h2>{esc(t("start.exercises", L))}</h2>'
+            f"<h2>{esc(t('start.exercises', L))}</h2>"
             f'<p class="oo-note">{esc(t("start.exercises_note", L))}</p>'
             f'<ul class="oo-cards oo-exercise-cards">{"".join(cards)}</ul>'
         )
@@ -144,7 +145,7 @@ class StartPage(w.VBox):
         L = self.lang
         href = f"{pages.COHORT_PAGE}?lang={L}"
         return (
-            f'<h2>{esc(t("start.facilitators", L))}</h2>'
+            f"<h2>{esc(t('start.facilitators', L))}</h2>"
             f'<p class="oo-note">{esc(t("start.facilitators_note", L))} '
             f'<a href="{esc(href)}">{esc(t("start.cohort_link", L))}</a></p>'
         )

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
+import signal
+import subprocess
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -146,8 +153,9 @@ def ram_dir():
 def workshop_server(tmp_path, ram_dir):
     home = tmp_path / "home"
     home.mkdir()
-    server = VoilaServer(home, extra_env={"ONEONONE_MODE": "workshop",
-                                          "ONEONONE_RAM_DIR": str(ram_dir)})
+    server = VoilaServer(
+        home, extra_env={"ONEONONE_MODE": "workshop", "ONEONONE_RAM_DIR": str(ram_dir)}
+    )
     yield server
     if server.proc.poll() is None:
         server.stop()
@@ -177,7 +185,10 @@ def test_workshop_participants_never_see_each_others_data(browser, workshop_serv
     try:
         log_meeting(ann, workshop_server, "Ann's colleague")
         log_meeting(bob, workshop_server, "Bob's colleague")
-        ann_list, bob_list = listed_people(ann, workshop_server), listed_people(bob, workshop_server)
+        ann_list, bob_list = (
+            listed_people(ann, workshop_server),
+            listed_people(bob, workshop_server),
+        )
         assert "Ann's colleague" in ann_list and "Bob's colleague" not in ann_list
         assert "Bob's colleague" in bob_list and "Ann's colleague" not in bob_list
         banner = ann.page.locator(".oo-workshop-banner").inner_text()
@@ -197,8 +208,7 @@ def test_workshop_participants_never_see_each_others_data(browser, workshop_serv
     assert list(ram_dir.iterdir()) == [], "the memory stores go with the server"
 
 
-def test_workshop_file_download_then_upload_restores_everything(browser, workshop_server,
-                                                                tmp_path):
+def test_workshop_file_download_then_upload_restores_everything(browser, workshop_server, tmp_path):
     first_context, first = new_page(browser)
     later_context, later = new_page(browser)
     try:
@@ -251,8 +261,13 @@ def write_summaries(folder: Path, count: int) -> list[str]:
     paths = []
     for index in range(count):
         meetings = [
-            Meeting.create(today=today, date=(today - dt.timedelta(days=7 * w)).isoformat(),
-                           person=f"Person {index}", planned_minutes=30, needs="guidance")
+            Meeting.create(
+                today=today,
+                date=(today - dt.timedelta(days=7 * w)).isoformat(),
+                person=f"Person {index}",
+                planned_minutes=30,
+                needs="guidance",
+            )
             for w in range(1, 8)
         ]
         needs = Assessment.create(kind="needs", answers={k: 2 + index for k in item_keys("needs")})
@@ -293,3 +308,61 @@ def test_summary_button_downloads_a_file_the_group_view_accepts(voila, watch, tm
     summary = json.loads(Path(download.value.path()).read_text("utf-8"))
     assert summary["format"] == "oneonone-summary"
     assert os.path.basename(download.value.suggested_filename).startswith("oneonone-summary-")
+
+
+# ---- the documented deployment recipe --------------------------------------------------------
+def token_recipe() -> list[str]:
+    """The command of docs/deploy.md's token recipe, as a list of arguments."""
+    text = (ROOT / "docs" / "deploy.md").read_text("utf-8")
+    block = re.search(r"<!-- recipe:token.*?```sh\n(.*?)```", text, re.S).group(1)
+    command = block.replace("\\\n", " ").splitlines()[-1]
+    assert command.startswith("ONEONONE_MODE=workshop ")
+    return shlex.split(command.removeprefix("ONEONONE_MODE=workshop "))
+
+
+def test_the_documented_token_recipe_serves_the_room(browser, tmp_path, ram_dir):
+    from conftest import free_port
+
+    port, token = free_port(), "room-token-for-test"
+    argv = [
+        arg.replace("$ONEONONE_TOKEN", token)
+        .replace("0.0.0.0", "127.0.0.1")
+        .replace("8866", str(port))
+        for arg in token_recipe()
+    ]
+    argv[0] = str(ROOT / argv[0]) if argv[0].startswith(".venv") else argv[0]
+    env = dict(
+        os.environ,
+        ONEONONE_MODE="workshop",
+        ONEONONE_HOME=str(tmp_path / "home"),
+        ONEONONE_RAM_DIR=str(ram_dir),
+    )
+    log = open(tmp_path / "recipe.log", "w+")  # noqa: SIM115
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/?token={token}", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert proc.poll() is None and time.monotonic() < deadline, log.read()
+                time.sleep(0.3)
+        context, watch = new_page(browser)
+        try:
+            stranger = watch.page.goto(f"{url}/voila/render/notebooks/start.ipynb")
+            assert "/login" in watch.page.url and stranger.status == 200
+            watch.page.goto(f"{url}/?token={token}&lang=nl", wait_until="domcontentloaded")
+            watch.page.wait_for_url("**/voila/render/notebooks/start.ipynb*")
+            wait_rendered(watch.page)
+            watch.assert_clean()
+            assert "Workshopmodus" in watch.page.locator(".oo-workshop-banner").inner_text()
+        finally:
+            context.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+    assert list(ram_dir.iterdir()) == []
+    assert not (tmp_path / "home").exists()

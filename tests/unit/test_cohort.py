@@ -19,8 +19,15 @@ from oneonone_kit.summary import item_keys, summary_json
 NEEDS = item_keys("needs")
 
 
-def make_summary(token: str, needs_score: int = 3, neglected=(), first_score=None, log=True,
-                 talk=30.0, safety=None) -> dict:
+def make_summary(
+    token: str,
+    needs_score: int = 3,
+    neglected=(),
+    first_score=None,
+    log=True,
+    talk=30.0,
+    safety=None,
+) -> dict:
     """A summary as build_summary writes it (hand-made, so each test shows what it varies)."""
     assessments = {
         "needs": {
@@ -31,8 +38,7 @@ def make_summary(token: str, needs_score: int = 3, neglected=(), first_score=Non
         }
     }
     if safety is not None:
-        assessments["safety"] = {"scale_max": 7, "sittings": 1, "first": safety,
-                                 "latest": safety}
+        assessments["safety"] = {"scale_max": 7, "sittings": 1, "first": safety, "latest": safety}
     summary = {
         "format": "oneonone-summary",
         "version": 1,
@@ -43,13 +49,21 @@ def make_summary(token: str, needs_score: int = 3, neglected=(), first_score=Non
     }
     if log:
         summary["log"] = {
-            "meetings": 8, "held": 7, "rescheduled": 1, "cancelled": 0, "people": 3, "weeks": 6,
-            "per_four_weeks": 4.0, "consistency": 0.8,
+            "meetings": 8,
+            "held": 7,
+            "rescheduled": 1,
+            "cancelled": 0,
+            "people": 3,
+            "weeks": 6,
+            "per_four_weeks": 4.0,
+            "consistency": 0.8,
             "agenda": {"employee": 4, "shared": 1, "leader": 2, "employee_or_shared": 0.714},
             "talk_share": {"latest": talk, "mean": talk},
             "follow_through": {"kept": 3, "due": 4, "rate": 0.75},
-            "needs": {n: {"count": 0 if n in neglected else 3,
-                          "share": 0.0 if n in neglected else 0.43} for n in NEEDS},
+            "needs": {
+                n: {"count": 0 if n in neglected else 3, "share": 0.0 if n in neglected else 0.43}
+                for n in NEEDS
+            },
             "neglected": list(neglected),
             "ratings": {"both_rated": 2, "leader_mean": 4.0, "employee_mean": 3.5},
         }
@@ -74,8 +88,10 @@ def test_a_summary_reads_back_with_its_known_fields():
         (b"\x89PNG\r\n", "cohort.error.not_json"),
         (b"[1, 2, 3]", "cohort.error.not_summary"),
         (json.dumps({"format": "something-else"}).encode(), "cohort.error.not_summary"),
-        (json.dumps({"format": "oneonone-export", "version": 1, "meetings": []}).encode(),
-         "cohort.error.full_export"),
+        (
+            json.dumps({"format": "oneonone-export", "version": 1, "meetings": []}).encode(),
+            "cohort.error.full_export",
+        ),
         (b"x" * 1_000_001, "cohort.error.too_big"),
     ],
 )
@@ -140,8 +156,9 @@ def test_the_same_participant_twice_counts_once():
 
 
 def test_distribution_per_item_counts_each_score():
-    group = [read(make_summary(t, s)) for t, s in (("aaaaaaaa", 2), ("bbbbbbbb", 4),
-                                                   ("cccccccc", 4))]
+    group = [
+        read(make_summary(t, s)) for t, s in (("aaaaaaaa", 2), ("bbbbbbbb", 4), ("cccccccc", 4))
+    ]
     cohort = aggregate(group)
     growth = next(s for s in cohort.items["needs"] if s.key == "growth")
     assert growth.counts == (0, 1, 0, 2, 0)
@@ -161,9 +178,11 @@ def test_change_since_the_first_sitting_needs_three_who_rated_twice():
 
 def test_an_item_answered_by_fewer_than_three_is_withheld():
     answers = {"s1": 2, "s2": 6}
-    group = [read(make_summary("aaaaaaaa", safety=answers)),
-             read(make_summary("bbbbbbbb", safety=answers)),
-             read(make_summary("cccccccc"))]
+    group = [
+        read(make_summary("aaaaaaaa", safety=answers)),
+        read(make_summary("bbbbbbbb", safety=answers)),
+        read(make_summary("cccccccc")),
+    ]
     cohort = aggregate(group)
     s2 = next(s for s in cohort.items["safety"] if s.key == "s2")
     assert s2.withheld and s2.answered == 2 and s2.mean is None and s2.counts == ()
@@ -191,8 +210,11 @@ def test_needs_the_group_neglects_most_come_first():
 
 
 def test_the_log_is_withheld_when_fewer_than_three_sent_one():
-    group = [read(make_summary("aaaaaaaa")), read(make_summary("bbbbbbbb")),
-             read(make_summary("cccccccc", log=False))]
+    group = [
+        read(make_summary("aaaaaaaa")),
+        read(make_summary("bbbbbbbb")),
+        read(make_summary("cccccccc", log=False)),
+    ]
     cohort = aggregate(group)
     assert cohort.needs is None and cohort.log is None and most_neglected(cohort) == []
     assert cohort.participants == 3 and "needs" in cohort.items

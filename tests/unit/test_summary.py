@@ -43,23 +43,36 @@ def _records():
         _meeting(22, "Kim", "guidance;support", status="cancelled"),
     ]
     commitments = [
-        Commitment.create(today=TODAY, person="Kim", text="Call with HR", due="2026-10-20",
-                          kept="yes"),
-        Commitment.create(today=TODAY, person="Sam Verbeek", text="Share the plan",
-                          due="2026-10-30", kept="no"),
+        Commitment.create(
+            today=TODAY, person="Kim", text="Call with HR", due="2026-10-20", kept="yes"
+        ),
+        Commitment.create(
+            today=TODAY, person="Sam Verbeek", text="Share the plan", due="2026-10-30", kept="no"
+        ),
     ]
     experiments = [
-        Experiment.create(today=TODAY, what="Try silence for ten seconds", why="Try silence",
-                          start="2026-10-01", end="2026-10-29", metric="talk_share",
-                          verdict="keep"),
+        Experiment.create(
+            today=TODAY,
+            what="Try silence for ten seconds",
+            why="Try silence",
+            start="2026-10-01",
+            end="2026-10-29",
+            metric="talk_share",
+            verdict="keep",
+        ),
     ]
     assessments = [
-        Assessment.create(kind="needs", answers={k: 2 for k in item_keys("needs")},
-                          taken_at="2026-10-01T09:00:00"),
-        Assessment.create(kind="needs", answers={k: 4 for k in item_keys("needs")},
-                          taken_at="2026-11-20T09:00:00"),
-        Assessment.create(kind="beliefs", answers={"growth_performance": 3, "free text?": 5},
-                          taken_at="2026-10-01T09:00:00"),
+        Assessment.create(
+            kind="needs", answers={k: 2 for k in item_keys("needs")}, taken_at="2026-10-01T09:00:00"
+        ),
+        Assessment.create(
+            kind="needs", answers={k: 4 for k in item_keys("needs")}, taken_at="2026-11-20T09:00:00"
+        ),
+        Assessment.create(
+            kind="beliefs",
+            answers={"growth_performance": 3, "free text?": 5},
+            taken_at="2026-10-01T09:00:00",
+        ),
         Assessment.create(kind="my own kind", answers={"x": 1}, taken_at="2026-10-01T09:00:00"),
     ]
     return meetings, commitments, experiments, assessments
@@ -110,8 +123,14 @@ def test_experiments_are_counted_by_verdict_and_metric_without_their_wording():
 def test_demo_records_are_left_out(tmp_home):
     with Store.open() as store:
         load_demo(store, today=TODAY)
-        summary = build_summary(store.meetings(), store.commitments(), store.experiments(),
-                                store.assessments(), today=TODAY, token=new_token())
+        summary = build_summary(
+            store.meetings(),
+            store.commitments(),
+            store.experiments(),
+            store.assessments(),
+            today=TODAY,
+            token=new_token(),
+        )
     assert summary["log"] == {"meetings": 0}
     assert summary["experiments"]["count"] == 0 and summary["assessments"] == {}
 

@@ -21,8 +21,13 @@ def choose(view, files: dict[str, bytes]) -> None:
     view.upload.set_state(
         {
             "value": [
-                {"name": name, "type": "application/json", "size": len(data),
-                 "content": memoryview(data), "last_modified": 1_795_000_000_000}
+                {
+                    "name": name,
+                    "type": "application/json",
+                    "size": len(data),
+                    "content": memoryview(data),
+                    "last_modified": 1_795_000_000_000,
+                }
                 for name, data in files.items()
             ]
         }
@@ -101,8 +106,15 @@ def _downloaded(html: str) -> dict:
 
 
 def test_data_panel_offers_an_anonymous_summary_without_names(store: Store):
-    store.add_meeting(Meeting.create(date="2026-11-20", person="Sam Verbeek", planned_minutes=30,
-                                     needs="growth", notes="talked about the reorganisation"))
+    store.add_meeting(
+        Meeting.create(
+            date="2026-11-20",
+            person="Sam Verbeek",
+            planned_minutes=30,
+            needs="growth",
+            notes="talked about the reorganisation",
+        )
+    )
     store.add(Assessment.create(kind="needs", answers={k: 3 for k in item_keys("needs")}))
     panel = ui.data_panel("en")
     panel.summary.click()

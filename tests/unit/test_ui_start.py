@@ -86,7 +86,9 @@ def test_start_page_includes_the_data_panel_and_the_facilitator_link(home):
 
 
 def test_the_start_and_cohort_notebooks_are_one_line_calls():
-    for path, call in (("notebooks/start.ipynb", "ui.start_page()"),
-                       ("notebooks/facilitator/cohort.ipynb", "ui.cohort_view()")):
+    for path, call in (
+        ("notebooks/start.ipynb", "ui.start_page()"),
+        ("notebooks/facilitator/cohort.ipynb", "ui.cohort_view()"),
+    ):
         cells = json.loads((ROOT / path).read_text("utf-8"))["cells"]
         assert [c["source"] for c in cells] == ["from oneonone_kit import ui", call]

@@ -47,8 +47,9 @@ def as_participant(monkeypatch, secret: str) -> None:
 
 
 def log(person: str) -> None:
-    session.store().add_meeting(Meeting.create(date="2026-11-20", person=person,
-                                               planned_minutes=30))
+    session.store().add_meeting(
+        Meeting.create(date="2026-11-20", person=person, planned_minutes=30)
+    )
 
 
 # ---- the participant's secret --------------------------------------------------------------
@@ -60,8 +61,14 @@ def test_secret_is_read_from_the_cookie_header_among_other_cookies():
 
 @pytest.mark.parametrize(
     "header",
-    [None, "", "theme=dark", f"{workshop.COOKIE}=short", f"{workshop.COOKIE}=../../etc/passwd",
-     f'{workshop.COOKIE}="{"a" * 42}/"'],
+    [
+        None,
+        "",
+        "theme=dark",
+        f"{workshop.COOKIE}=short",
+        f"{workshop.COOKIE}=../../etc/passwd",
+        f'{workshop.COOKIE}="{"a" * 42}/"',
+    ],
 )
 def test_a_missing_or_malformed_secret_is_ignored(header):
     assert workshop.secret_from_cookie_header(header) is None
@@ -145,6 +152,20 @@ def test_stores_folder_is_private_and_fresh(tmp_path, monkeypatch):
     assert webapp.make_stores_dir(tmp_path) != folder
 
 
+def test_folders_a_crashed_server_left_behind_are_removed_when_old(tmp_path, monkeypatch):
+    monkeypatch.delenv(workshop.HOURS_ENV, raising=False)
+    old, fresh = tmp_path / f"{webapp.STORES_PREFIX}old", tmp_path / f"{webapp.STORES_PREFIX}new"
+    other = tmp_path / "someone-else"
+    for folder in (old, fresh, other):
+        folder.mkdir()
+        (folder / "a.sqlite3").write_bytes(b"x")
+    past = time.time() - 13 * 3600
+    for path in (old / "a.sqlite3", other / "a.sqlite3"):
+        os.utime(path, (past, past))
+    assert webapp.remove_abandoned_stores(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name])
+
+
 # ---- configuration -------------------------------------------------------------------------
 @pytest.fixture
 def clean_env(monkeypatch, tmp_path):
@@ -193,9 +214,16 @@ def test_config_flags_name_the_root_and_the_config_folder(tmp_path):
 # ---- per request ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "cwd, allowed",
-    [("notebooks/en", True), ("notebooks", True), ("exercises/nl", True),
-     ("notebooks/facilitator", True), ("tests/notebooks", False), ("", False),
-     ("notebooks/../tests", False), (".venv/lib", False)],
+    [
+        ("notebooks/en", True),
+        ("notebooks", True),
+        ("exercises/nl", True),
+        ("notebooks/facilitator", True),
+        ("tests/notebooks", False),
+        ("", False),
+        ("notebooks/../tests", False),
+        (".venv/lib", False),
+    ],
 )
 def test_only_the_workbook_trees_render(cwd, allowed):
     assert webapp.allowed_notebook(cwd) is allowed
@@ -207,8 +235,12 @@ def test_the_repository_is_recognised_as_the_served_root(tmp_path):
 
 @pytest.mark.parametrize(
     "query, cwd, lang",
-    [("lang=nl", "notebooks/en", "nl"), ("", "notebooks/nl", "nl"), ("", "notebooks", "en"),
-     ("lang=fr", "exercises/nl", "nl")],
+    [
+        ("lang=nl", "notebooks/en", "nl"),
+        ("", "notebooks/nl", "nl"),
+        ("", "notebooks", "en"),
+        ("lang=fr", "exercises/nl", "nl"),
+    ],
 )
 def test_page_language_follows_query_then_folder(query, cwd, lang, monkeypatch):
     monkeypatch.delenv("ONEONONE_LANG", raising=False)
@@ -220,8 +252,13 @@ class FakeHandler:
 
     def __init__(self, uri: str, cookie: str = "", kernels: int = 0, root: Path = ROOT):
         path, _, query = uri.partition("?")
-        self.request = SimpleNamespace(uri=uri, path=path, query=query, protocol="http",
-                                       headers={"Cookie": cookie} if cookie else {})
+        self.request = SimpleNamespace(
+            uri=uri,
+            path=path,
+            query=query,
+            protocol="http",
+            headers={"Cookie": cookie} if cookie else {},
+        )
         self.base_url = "/"
         self.contents_manager = SimpleNamespace(root_dir=str(root))
         self.kernel_manager = SimpleNamespace(list_kernel_ids=lambda: ["k"] * kernels)
@@ -239,7 +276,9 @@ class FakeHandler:
 
 
 def notebook():
-    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from oneonone_kit import ui")])
+    return nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("from oneonone_kit import ui")]
+    )
 
 
 @pytest.fixture
@@ -258,8 +297,12 @@ def test_hook_refuses_notebooks_outside_the_workbook(server_env):
 
 def test_hook_leaves_local_pages_alone(server_env):
     book = notebook()
-    assert webapp.prelaunch_hook(FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb"),
-                                 book, "notebooks/en") is book
+    assert (
+        webapp.prelaunch_hook(
+            FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb"), book, "notebooks/en"
+        )
+        is book
+    )
     assert len(book.cells) == 1
 
 
