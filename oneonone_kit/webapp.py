@@ -204,9 +204,11 @@ def _hours_text(lang: str) -> str:
 
 
 def _with_arg(uri: str, name: str, value: str) -> str:
+    """``uri`` (a path on this server) with one more query argument."""
     parts = urlsplit(uri)
     query = f"{parts.query}&{urlencode({name: value})}" if parts.query else urlencode({name: value})
-    return urlunsplit(("", "", parts.path, query, ""))
+    path = "/" + parts.path.lstrip("/")  # never "//host/...": the redirect stays on this server
+    return urlunsplit(("", "", path, query, ""))
 
 
 def _ensure_participant(req: Any) -> bool:

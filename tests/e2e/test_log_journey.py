@@ -7,13 +7,6 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-def test_tree_lists_both_languages(voila, watch):
-    watch.page.goto(voila.url + "/", wait_until="load")
-    text = watch.page.inner_text("body")
-    assert "en" in text and "nl" in text
-    assert not watch.errors
-
-
 @pytest.mark.parametrize("lang, saved_word", [("en", "Saved"), ("nl", "Opgeslagen")])
 def test_logging_a_meeting_updates_the_list(voila, watch, lang, saved_word):
     page = watch.page

@@ -109,4 +109,4 @@ def test_dutch_self_assessment_saves_in_dutch(voila, watch):
 
 
 def test_screens_exist_for_every_language_tree():
-    assert {Path(n).parts[0] for n in NOTEBOOKS} == {"en", "nl"}
+    assert {"en", "nl"} <= {Path(n).parts[0] for n in NOTEBOOKS}

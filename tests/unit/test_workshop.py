@@ -323,6 +323,10 @@ def test_first_workshop_visit_gets_a_private_cookie_and_comes_back(server_env, m
     assert handler.redirected_to == "/voila/render/notebooks/start.ipynb?lang=nl&oo_cookie=1"
 
 
+def test_the_cookie_redirect_stays_on_this_server():
+    assert webapp._with_arg("//evil.example/x?a=1", "oo_cookie", "1") == "/x?a=1&oo_cookie=1"
+
+
 def test_a_browser_that_refuses_cookies_is_not_sent_round_in_circles(server_env, monkeypatch):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
     handler = FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb?oo_cookie=1")
