@@ -90,9 +90,13 @@ def voila_command(
 
 
 def lab_command(root: Path, base_env: Mapping[str, str] | None = None) -> ServerCommand:
-    """The JupyterLab command line opening ``<root>/notebooks``."""
+    """The JupyterLab command line: the repository as root (chapters and exercises both
+    reachable), opening on the start page."""
     root = Path(root)
-    argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root / 'notebooks'}"]
+    argv = [
+        sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
+        "--LabApp.default_url=/lab/tree/notebooks/start.ipynb",
+    ]
     env = dict(os.environ if base_env is None else base_env)
     return ServerCommand(argv=argv, env=env, cwd=root, url="", port=0)
 

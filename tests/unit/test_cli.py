@@ -501,10 +501,11 @@ def test_lab_without_jupyterlab_says_how_to_install_it(capsys, monkeypatch, fake
     assert code == 2 and 'pip install -e ".[lab]"' in err and "make lab" in err
 
 
-def test_lab_command_opens_the_notebooks_folder(tmp_path):
+def test_lab_command_opens_the_start_page_with_chapters_and_exercises_reachable(tmp_path):
     command = cli.lab_command(tmp_path, base_env={})
     assert command.argv[:3] == [sys.executable, "-m", "jupyterlab"]
-    assert f"--ServerApp.root_dir={tmp_path / 'notebooks'}" in command.argv
+    assert f"--ServerApp.root_dir={tmp_path}" in command.argv
+    assert "--LabApp.default_url=/lab/tree/notebooks/start.ipynb" in command.argv
 
 
 # ---- chart and report -----------------------------------------------------------------------
