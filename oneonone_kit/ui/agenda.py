@@ -132,7 +132,7 @@ class AgendaBuilder(w.VBox):
             own_questions={need: bank_questions(store, need) for need in NEEDS},
         )
         sections = agenda_text(agenda, L)
-        html = [f"<h4>{esc(t('agenda.heading', L, person=person))}</h4><ol>"]
+        html = [f"<h3>{esc(t('agenda.heading', L, person=person))}</h3><ol>"]
         for heading, lines in sections:
             items = "".join(f"<li>{esc(line)}</li>" for line in lines)
             html.append(f"<li><strong>{esc(heading)}</strong><ul>{items}</ul></li>")

@@ -14,7 +14,7 @@ CARD_STYLE = """
 .oo-card { border: 1px solid #ccc; border-radius: 6px; padding: 6px 12px; margin: 6px 0;
            max-width: 48em; }
 .oo-card summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
-.oo-card h5 { margin: 8px 0 2px 0; font-size: 0.95em; }
+.oo-card .oo-card-label { margin: 8px 0 2px 0; font-size: 0.95em; font-weight: 600; }
 .oo-card ul { margin: 2px 0 6px 0; }
 </style>
 """
@@ -53,7 +53,9 @@ def _field_html(entry: dict, name: str, heading: str | None, lang: str) -> str:
         heading_text = t(heading, lang, pole=entry["to_label"])
     else:
         heading_text = t(heading, lang) if heading else ""
-    head = f"<h5>{esc(heading_text)}</h5>" if heading_text else ""
+    # A label, not a heading: cards sit right under the chapter's h1, and h5s there broke the
+    # heading outline that screen-reader users navigate by.
+    head = f'<p class="oo-card-label">{esc(heading_text)}</p>' if heading_text else ""
     if isinstance(value, list):
         return head + "<ul>" + "".join(f"<li>{esc(v)}</li>" for v in value) + "</ul>"
     return f"{head}<p>{esc(value)}</p>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import env
+from ..charts import CHART_NAMES
 from ..i18n import t
 from . import session
 from .common import (
@@ -18,16 +19,7 @@ from .common import (
     style_widget,
 )
 
-VIEW_NAMES = (
-    "dashboard",
-    "cadence",
-    "needs",
-    "agenda",
-    "talk_share",
-    "follow_through",
-    "perception",
-    "experiment",
-)
+VIEW_NAMES = CHART_NAMES  # one view per chart the charts module can draw
 
 
 class Dashboard(w.VBox):

@@ -25,6 +25,12 @@ STYLE = """
 .oo-table th, .oo-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
                             white-space: nowrap; }
 .oo-form .widget-label { min-width: 11em; }
+.oo-data-panel h3 { font-size: 1.05em; margin: 14px 0 4px 0; }
+/* ipywidgets' warning, success and info buttons put white text on orange, green and teal
+   below 4.5:1 (2.7, 4.1 and 3.5); darker shades of the same hues meet WCAG AA. */
+.jupyter-button { --jp-warn-color1: #b35000; --jp-warn-color0: #8a3b00;
+                  --jp-success-color1: #2e7d32; --jp-success-color0: #1b5e20;
+                  --jp-info-color1: #00727f; --jp-info-color0: #005662; }
 @media (max-width: 600px) { .oo-form .widget-label { min-width: 0; } }
 </style>
 """

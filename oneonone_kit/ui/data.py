@@ -82,23 +82,23 @@ class DataPanel(w.VBox):
             [
                 style_widget(),
                 self.where,
-                w.HTML(f"<h4>{esc(_label('data.export_heading', L))}</h4>"),
+                w.HTML(f"<h3>{esc(_label('data.export_heading', L))}</h3>"),
                 w.HBox([self.export]),
                 self.downloads,
-                w.HTML(f"<h4>{esc(_label('data.import_heading', L))}</h4>"),
+                w.HTML(f"<h3>{esc(_label('data.import_heading', L))}</h3>"),
                 w.HTML(
                     f"<p>{esc(t('workshop.data.import_hint', L))}</p>" if env.is_workshop() else ""
                 ),
                 w.HBox([self.upload, self.import_button]),
                 w.HTML(
-                    f"<h4>{esc(t('summary.heading', L))}</h4>"
+                    f"<h3>{esc(t('summary.heading', L))}</h3>"
                     f"<p>{esc(t('summary.what', L))}</p>"
                 ),
                 w.HBox([self.summary]),
                 self.summary_link,
-                w.HTML(f"<h4>{esc(t('data.demo_heading', L))}</h4>"),
+                w.HTML(f"<h3>{esc(t('data.demo_heading', L))}</h3>"),
                 w.HBox([self.demo_load, self.demo_remove]),
-                w.HTML(f"<h4>{esc(t('data.delete_heading', L))}</h4>"),
+                w.HTML(f"<h3>{esc(t('data.delete_heading', L))}</h3>"),
                 w.HBox([self.forget_person, self.forget]),
                 w.HBox([self.confirm_delete, self.delete_all]),
                 self.message,
