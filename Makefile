@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+AXE    := node_modules/axe-core/axe.min.js
 PORT   ?= 8866
 
 .PHONY: app lab test test-unit test-notebooks test-e2e bench lint format clean help
@@ -20,6 +21,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]" ruff
 	@touch $(STAMP)
 
+# axe-core, for the accessibility audit in the browser tests (package.json, package-lock.json).
+# npm unpacks files with a date in 1985, so the file is touched to make it newer than its sources.
+$(AXE): package.json $(wildcard package-lock.json)
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (Debian: nodejs npm)"; exit 1; }
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; \
+	 else npm install --no-audit --no-fund; fi
+	@touch $(AXE)
+
 $(VENV)/.lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
 	@touch $(VENV)/.lab
@@ -30,7 +39,7 @@ app: $(STAMP)
 lab: $(VENV)/.lab
 	$(BIN)/oneonone lab
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -p no:cacheprovider tests
 
 test-unit: $(STAMP)
@@ -39,7 +48,7 @@ test-unit: $(STAMP)
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider tests/notebooks
 
-test-e2e: $(STAMP)
+test-e2e: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -p no:cacheprovider tests/e2e
 
 bench: $(STAMP)
@@ -54,4 +63,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix oneonone_kit tests benchmarks tools
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache node_modules

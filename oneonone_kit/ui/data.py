@@ -91,8 +91,7 @@ class DataPanel(w.VBox):
                 ),
                 w.HBox([self.upload, self.import_button]),
                 w.HTML(
-                    f"<h3>{esc(t('summary.heading', L))}</h3>"
-                    f"<p>{esc(t('summary.what', L))}</p>"
+                    f"<h3>{esc(t('summary.heading', L))}</h3><p>{esc(t('summary.what', L))}</p>"
                 ),
                 w.HBox([self.summary]),
                 self.summary_link,
@@ -108,8 +107,15 @@ class DataPanel(w.VBox):
         for row in self.children:
             if isinstance(row, w.HBox):
                 row.layout.flex_flow = "row wrap"  # on a phone, buttons move to the next line
-        for part in (self.demo_load, self.demo_remove, self.export, self.upload,
-                     self.import_button, self.forget, self.delete_all):
+        for part in (
+            self.demo_load,
+            self.demo_remove,
+            self.export,
+            self.upload,
+            self.import_button,
+            self.forget,
+            self.delete_all,
+        ):
             part.layout.width = "auto"  # long labels (Dutch ones especially) must not be cut
         self.demo_load.on_click(self._on_demo_load)
         self.demo_remove.on_click(self._on_demo_remove)
