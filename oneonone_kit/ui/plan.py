@@ -77,7 +77,7 @@ class ProgressView(w.VBox):
             "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in self.log_lines()) + "</ul>"
         )
         self.experiments.value = (
-            f"<h4>{esc(t('plan.experiments', L))}</h4><ul>"
+            f"<h3>{esc(t('plan.experiments', L))}</h3><ul>"
             + "".join(f"<li>{esc(line)}</li>" for line in self.experiment_lines())
             + "</ul>"
         )
