@@ -37,7 +37,7 @@ def import_rows() -> list[dict]:
         [
             sys.executable,
             "-c",
-            "import sys, oneonone_kit, oneonone_kit.store, oneonone_kit.model, oneonone_kit.i18n;"
+            "import sys, oneonone_kit, oneonone_kit.log.store, oneonone_kit.model, oneonone_kit.i18n;"
             "print(','.join(m for m in ('matplotlib','ipywidgets','icalendar','numpy','voila')"
             " if m in sys.modules))",
         ],
@@ -85,7 +85,7 @@ def meetings(n: int) -> list:
 
 
 def store_rows() -> list[dict]:
-    from oneonone_kit.store import Store
+    from oneonone_kit.log.store import Store
 
     items = meetings(10_000)
     with tempfile.TemporaryDirectory() as tmp:

@@ -27,7 +27,7 @@ def labelled(lang: str) -> list[tuple[str, str]]:
 
 
 def run() -> list[dict]:
-    from oneonone_kit.coach import classify
+    from oneonone_kit.coach.questions import classify
 
     rows = []
     questions = []

@@ -91,7 +91,9 @@ def _median(action, repeat: int) -> float:
 
 
 def run() -> list[dict]:
-    from oneonone_kit import charts, metrics, report
+    from oneonone_kit.charts import figures as charts
+    from oneonone_kit.charts import report
+    from oneonone_kit.insight import metrics
 
     log = build_log()
     args = (log["meetings"], log["commitments"], log["experiments"])

@@ -13,11 +13,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REPEAT = 3
 BLANK = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "blank", "metadata": {},
-               "outputs": [], "source": "1 + 1"}],
-    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
-                                "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "blank",
+            "metadata": {},
+            "outputs": [],
+            "source": "1 + 1",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
 }
 
 
@@ -71,18 +81,42 @@ def run() -> list[dict]:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 blank, blank_mb = _measure(browser, blank_server, "blank.ipynb")
-                rows.append({"name": "voila: blank one-cell notebook", "value": blank,
-                             "unit": "s", "target": None})
-                rows.append({"name": "voila: blank kernel memory", "value": blank_mb,
-                             "unit": "MB", "target": None})
+                rows.append(
+                    {
+                        "name": "voila: blank one-cell notebook",
+                        "value": blank,
+                        "unit": "s",
+                        "target": None,
+                    }
+                )
+                rows.append(
+                    {
+                        "name": "voila: blank kernel memory",
+                        "value": blank_mb,
+                        "unit": "MB",
+                        "target": None,
+                    }
+                )
                 for lang in ("en", "nl"):
                     for path in sorted((ROOT / "notebooks" / lang).glob("*.ipynb")):
                         name = f"{lang}/{path.name}"
                         seconds, mb = _measure(browser, server, name)
-                        rows.append({"name": f"voila: {name} (x blank {seconds / blank:.1f})",
-                                     "value": seconds, "unit": "s", "target": 2 * blank})
-                        rows.append({"name": f"voila: {name} kernel memory", "value": mb,
-                                     "unit": "MB", "target": 150.0})
+                        rows.append(
+                            {
+                                "name": f"voila: {name} (x blank {seconds / blank:.1f})",
+                                "value": seconds,
+                                "unit": "s",
+                                "target": 2 * blank,
+                            }
+                        )
+                        rows.append(
+                            {
+                                "name": f"voila: {name} kernel memory",
+                                "value": mb,
+                                "unit": "MB",
+                                "target": 150.0,
+                            }
+                        )
                 browser.close()
         finally:
             server.stop()

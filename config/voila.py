@@ -3,14 +3,14 @@
 Voila reads ``voila.py`` and ``voila.json`` from every ``--Voila.config_file_paths`` folder, so
 the app passes both the repository root and this folder. (A ``voila.py`` at the root would
 shadow the ``voila`` package for any Python started there.) What needs code lives in
-``oneonone_kit.webapp.configure``: the start-page template, the notebook guard, kernel culling
+``oneonone_kit.web.webapp.configure``: the start-page template, the notebook guard, kernel culling
 and workshop mode (``ONEONONE_MODE=workshop``).
 """
 
 from pathlib import Path
 
 from oneonone_kit import env
-from oneonone_kit.webapp import configure
+from oneonone_kit.web.webapp import configure
 
 c = get_config()  # noqa: F821 - from traitlets
 configure(c, Path(__file__).resolve().parent.parent)

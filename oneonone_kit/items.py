@@ -8,7 +8,7 @@ item has a ``key``; keys, list order and the language-neutral fields (``reverse`
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -28,7 +28,7 @@ COLLECTIONS = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def items(collection: str, lang: str = "en") -> tuple[dict[str, Any], ...]:
     """All items of ``collection`` in ``lang`` (read once; treat as read-only)."""
     if collection not in COLLECTIONS:

@@ -67,8 +67,7 @@ def run(check: bool) -> int:
                 stale.append(path)
                 if not check:
                     data["cells"] = new_cells
-                    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
-                                    "utf-8")
+                    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if check and stale:
         print("Navigation out of date (run python tools/nav.py):", *stale, sep="\n  ")
         return 1

@@ -50,8 +50,8 @@ def main() -> None:
 
             os.environ["ONEONONE_HOME"] = str(home)
             os.environ["ONEONONE_TODAY"] = "2026-11-22"
-            from oneonone_kit.demo import load_demo
-            from oneonone_kit.store import Store
+            from oneonone_kit.log.demo import load_demo
+            from oneonone_kit.log.store import Store
 
             with Store.open() as store:
                 load_demo(store)

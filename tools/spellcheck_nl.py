@@ -129,8 +129,9 @@ def _strings(value: object, where: str, en: object = None) -> Iterator[tuple[str
 def texts(root: Path = ROOT) -> list[tuple[str, str]]:
     """(where, text) for every piece of Dutch text a learner sees."""
     found = []
-    for path in sorted([*(root / "notebooks" / "nl").glob("*.ipynb"),
-                        *(root / "exercises" / "nl").glob("*.ipynb")]):
+    for path in sorted(
+        [*(root / "notebooks" / "nl").glob("*.ipynb"), *(root / "exercises" / "nl").glob("*.ipynb")]
+    ):
         cells = json.loads(path.read_text("utf-8"))["cells"]
         for number, cell in enumerate(cells, 1):
             if cell["cell_type"] == "markdown":

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from ..env import DEFAULT_LANG, EnvironmentSettingError
+from ..errors import ImportProblem, StoreError
 from ..i18n import t
 from ..model import RecordError
-from ..store import ImportProblem, StoreError
 from ._common import CliError, field_problems, warn
 from ._parser import UsageError, build_parser, resolve_lang, usage_message
 from ._server import ServerCommand, lab_command, voila_command

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from .. import env
 from ..i18n import t
+from ..log.store import Store
 from ..model import parse_date
-from ..store import Store
 from ._common import CliError, option_error, say, suffix_of, write_private
 
 NAME_STYLES = ("keep", "initials", "pseudonyms")
@@ -43,7 +43,7 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
         )
     out = Path(args.out).expanduser()
     suffix_of(out, (".pdf", ".md"), "cli.report.bad_suffix", lang)
-    from .. import report  # matplotlib and friends load only for this command
+    from ..charts import report  # matplotlib and friends load only for this command
 
     with Store.open() as store:
         meetings, commitments, experiments = _records(store)
@@ -72,7 +72,7 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
 
 def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     """Draw one chart of the log to a PNG file."""
-    from .. import charts  # matplotlib loads only for this command
+    from ..charts import figures as charts  # matplotlib loads only for this command
 
     names = ", ".join(charts.CHART_NAMES)
     if not args.name:

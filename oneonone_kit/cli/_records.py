@@ -6,9 +6,11 @@ import argparse
 from pathlib import Path
 
 from .. import env
+from ..errors import ImportProblem
 from ..i18n import format_date, t
+from ..log import transfer
+from ..log.store import Store
 from ..model import Meeting, RecordError
-from ..store import ImportProblem, Store
 from ._common import (
     CliError,
     confirm,
@@ -135,7 +137,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         try:
             if suffix == ".json":
-                store.export_json(path)
+                transfer.export_json(store, path)
                 message = t(
                     "cli.export.done_json",
                     lang,
@@ -143,7 +145,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                     path=path.resolve(),
                 )
             else:
-                store.export_csv(path)
+                transfer.export_csv(store, path)
                 message = t(
                     "cli.export.done_csv", lang, count=len(store.meetings()), path=path.resolve()
                 )
@@ -169,9 +171,9 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     today = env.today()
     with Store.open() as store:
         if suffix == ".json":
-            counts = store.import_json(payload, today=today)
+            counts = transfer.import_json(store, payload, today=today)
         else:
-            counts = {"meetings": store.import_csv(payload, today=today)}
+            counts = {"meetings": transfer.import_csv(store, payload, today=today)}
     say(t("import.done", lang, summary=counts_summary(counts, lang)))
     return 0
 
@@ -220,7 +222,7 @@ def cmd_forget(args: argparse.Namespace, lang: str) -> int:
 
 def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     """Load the made-up demo log, or remove it again (own records stay)."""
-    from ..demo import load_demo, remove_demo
+    from ..log.demo import load_demo, remove_demo
 
     with Store.open() as store:
         if args.remove:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import t
-from ..webapp import config_flags
+from ..web.webapp import config_flags
 from ._common import CliError, say, warn
 
 HOST = "127.0.0.1"
@@ -63,7 +63,7 @@ def voila_command(
     Nothing is started. The served root is the repository itself, so chapters (``notebooks/``)
     and exercises (``exercises/``) share one server; the repo's ``voila.json`` and
     ``config/voila.py`` make "/" open the start page, ``notebooks/start.ipynb``, and refuse to
-    render anything outside those two folders (:mod:`oneonone_kit.webapp`).
+    render anything outside those two folders (:mod:`oneonone_kit.web.webapp`).
     ``workshop`` sets ``ONEONONE_MODE=workshop`` in the server's environment: each
     participant's data then lives in the server's memory only, keyed by a browser cookie.
     """
@@ -94,7 +94,10 @@ def lab_command(root: Path, base_env: Mapping[str, str] | None = None) -> Server
     reachable), opening on the start page."""
     root = Path(root)
     argv = [
-        sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={root}",
         "--LabApp.default_url=/lab/tree/notebooks/start.ipynb",
     ]
     env = dict(os.environ if base_env is None else base_env)
@@ -198,7 +201,7 @@ def cmd_app(args: argparse.Namespace, lang: str) -> int:
 
 def _warn_without_memory_folder(server_env: Mapping[str, str], lang: str) -> None:
     """Say so when workshop mode has no memory file system to keep participants' data in."""
-    from ..webapp import DEFAULT_RAM_DIR, RAM_DIR_ENV, is_memory_filesystem
+    from ..web.webapp import DEFAULT_RAM_DIR, RAM_DIR_ENV, is_memory_filesystem
 
     folder = Path(server_env.get(RAM_DIR_ENV, "").strip() or DEFAULT_RAM_DIR)
     if not (folder.is_dir() and is_memory_filesystem(folder)):

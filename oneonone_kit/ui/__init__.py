@@ -2,35 +2,66 @@
 (``form.person``, ``form.save``, ``form.message``) so notebooks and tests use the same handles.
 
 Notebook cells stay one line: ``from oneonone_kit import ui`` then ``ui.log_form()``.
-Every public module of this package lists its builders in ``__all__``; ``ui.<name>`` finds them
-on first use, so ``from oneonone_kit import ui`` itself stays cheap.
+:data:`BUILDERS` says where each name lives; ``ui.<name>`` imports that module on first use, so
+``from oneonone_kit import ui`` itself stays cheap. A test checks the table against each module's
+``__all__``. The top floor: may import every other room except :mod:`oneonone_kit.cli`.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import Any
 
-_index: dict[str, str] = {}
-
-
-def _build_index() -> dict[str, str]:
-    if not _index:
-        for info in pkgutil.iter_modules(__path__):
-            if info.name.startswith("_"):
-                continue
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            for name in getattr(module, "__all__", ()):
-                if name in _index:
-                    raise ImportError(f"ui.{name} is exported by two modules")
-                _index[name] = module.__name__
-        for name, module_name in _index.items():
-            # Importing a submodule sets it as a package attribute; a builder named like its
-            # module (none today) must still win, so put builders back where that happened.
-            if name in globals():
-                globals()[name] = getattr(importlib.import_module(module_name), name)
-    return _index
+# name -> module in this package; keep in step with each module's ``__all__`` (tested)
+BUILDERS: dict[str, str] = {
+    "AgendaBuilder": "agenda",
+    "agenda_builder": "agenda",
+    "SelfAssessment": "assess",
+    "self_assessment": "assess",
+    "CalendarImport": "calendar_view",
+    "EventRow": "calendar_view",
+    "calendar_import": "calendar_view",
+    "cards": "cards_view",
+    "cards_html": "cards_view",
+    "Dashboard": "charts_view",
+    "dashboard": "charts_view",
+    "CohortView": "group",
+    "cohort_view": "group",
+    "DataPanel": "data",
+    "data_panel": "data",
+    "download_link": "data",
+    "ExperimentPlanner": "experiment",
+    "ExperimentReview": "experiment",
+    "experiment_planner": "experiment",
+    "experiment_review": "experiment",
+    "LogForm": "log",
+    "MeetingList": "log",
+    "log_form": "log",
+    "meeting_list": "log",
+    "WhichNeed": "need_cases",
+    "which_need": "need_cases",
+    "ObserverPanel": "observer",
+    "observer_panel": "observer",
+    "PlanExport": "plan",
+    "ProgressView": "plan",
+    "plan_export": "plan",
+    "progress": "plan",
+    "PracticeSet": "lab_view",
+    "QuestionBank": "lab_view",
+    "QuestionLab": "lab_view",
+    "bank_questions": "lab_view",
+    "practice_set": "lab_view",
+    "question_bank": "lab_view",
+    "question_lab": "lab_view",
+    "ReflectionBox": "reflect",
+    "WhoseMeeting": "reflect",
+    "reflection": "reflect",
+    "whose_meeting": "reflect",
+    "StartPage": "start",
+    "start_page": "start",
+    "RoleCards": "trio",
+    "role_cards": "trio",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -38,13 +69,13 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(name)
     if name == "session":
         return importlib.import_module(f"{__name__}.session")
-    module_name = _build_index().get(name)
+    module_name = BUILDERS.get(name)
     if module_name is None:
         raise AttributeError(f"module 'oneonone_kit.ui' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module_name), name)
+    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
     globals()[name] = value  # cache; also shadows a submodule that shares the builder's name
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(_build_index())
+    return sorted(BUILDERS)

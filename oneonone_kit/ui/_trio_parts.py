@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from .. import trio
+from ..coach import trio
 from .common import classed, esc
 
 
@@ -24,7 +24,7 @@ def heading(text: str) -> w.HTML:
 
 
 class Ticking:
-    """A widget with a :class:`~oneonone_kit.trio.Ticker` that stops when the widget closes."""
+    """A widget with a :class:`~oneonone_kit.coach.trio.Ticker` that stops when the widget closes."""
 
     ticker: trio.Ticker
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import env
-from ..agenda import Agenda, propose_agenda
 from ..i18n import format_date, t
+from ..insight.agenda import Agenda, propose_agenda
 from ..model import NEEDS
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
-from .question_lab import bank_questions
+from .lab_view import bank_questions
 
 
 def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:

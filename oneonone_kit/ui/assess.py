@@ -13,9 +13,9 @@ import ipywidgets as w
 
 from .. import env
 from ..i18n import format_date, format_number, t
+from ..insight.scoring import SAFETY_REVERSED, compare, mean_score
 from ..items import items
 from ..model import Assessment
-from ..scoring import SAFETY_REVERSED, compare, mean_score
 from . import session
 from .common import Message, classed, esc, figure_html, safe_callback, style_widget
 
@@ -181,7 +181,7 @@ class SelfAssessment(w.VBox):
             )
         parts.append(f"<p><em>{esc(t(f'assess.{spec.kind}.next', L))}</em></p>")
         if spec.radar:
-            from ..assessment_charts import radar_chart
+            from ..charts.assessment import radar_chart
 
             first = change.first.answers if change is not None else None
             fig = radar_chart(

@@ -9,8 +9,8 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import TextStyle
 
 from .. import env
-from ..calendar import CalendarEvent, CalendarProblem, event_to_meeting, parse_ics
 from ..i18n import format_date, t
+from ..log.calendar.read import CalendarEvent, CalendarProblem, event_to_meeting, parse_ics
 from ..model import RecordError
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
@@ -296,7 +296,6 @@ class CalendarImport(w.VBox):
 def calendar_import(lang: str | None = None, tz: _dt.tzinfo | None = None) -> CalendarImport:
     """The calendar import for this page's language."""
     return CalendarImport(lang, tz)
-
 
 
 __all__ = ["CalendarImport", "EventRow", "calendar_import"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import env
-from ..charts import CHART_NAMES
+from ..charts.figures import CHART_NAMES
 from ..i18n import t
 from . import session
 from .common import (
@@ -80,7 +80,7 @@ class Dashboard(w.VBox):
         self.draw()
 
     def draw(self) -> None:
-        from ..charts import alt_text, figure_by_name
+        from ..charts.figures import alt_text, figure_by_name
 
         store = session.store()
         args = (store.meetings(), store.commitments(), store.experiments())

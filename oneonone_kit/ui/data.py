@@ -2,7 +2,7 @@
 
 In workshop mode the same panel speaks of "my workbook file": the participant downloads it
 before leaving and continues from it next time. Everywhere it also offers the anonymous summary
-for a facilitator (:mod:`oneonone_kit.summary`).
+for a facilitator (:mod:`oneonone_kit.insight.summary`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ import base64
 
 import ipywidgets as w
 
-from .. import env, workshop
-from ..demo import load_demo, remove_demo
+from .. import env
+from ..errors import ImportProblem
 from ..i18n import t
-from ..store import ImportProblem
+from ..log import transfer
+from ..log.demo import load_demo, remove_demo
+from ..web import workshop
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
@@ -163,13 +165,13 @@ class DataPanel(w.VBox):
         self.downloads.value = " · ".join(
             [
                 download_link(
-                    store.export_json(),
+                    transfer.export_json(store),
                     f"oneonone-{stamp}.json",
                     _label("data.download_json", self.lang),
                     "application/json",
                 ),
                 download_link(
-                    store.export_csv(),
+                    transfer.export_csv(store),
                     f"oneonone-meetings-{stamp}.csv",
                     t("data.download_csv", self.lang),
                     "text/csv",
@@ -180,7 +182,7 @@ class DataPanel(w.VBox):
 
     @safe_callback()
     def _on_summary(self, _b=None) -> None:
-        from ..summary import TOKEN_SETTING, build_summary, new_token, summary_json
+        from ..insight.summary import TOKEN_SETTING, build_summary, new_token, summary_json
 
         store = session.store()
         token = store.get_setting(TOKEN_SETTING)
@@ -215,12 +217,12 @@ class DataPanel(w.VBox):
         store = session.store()
         try:
             if name.lower().endswith(".json"):
-                counts = store.import_json(payload, today=env.today())
+                counts = transfer.import_json(store, payload, today=env.today())
                 summary = ", ".join(
                     f"{n} {t(f'field.{k}', self.lang).lower()}" for k, n in counts.items() if n
                 )
             elif name.lower().endswith(".csv"):
-                n = store.import_csv(payload, today=env.today())
+                n = transfer.import_csv(store, payload, today=env.today())
                 summary = f"{n} {t('field.meetings', self.lang).lower()}"
             else:
                 self.message.show_error(t("data.wrong_type", self.lang, name=name))

@@ -39,7 +39,7 @@ def check_in_dates(start: _dt.date, end: _dt.date) -> list[_dt.date]:
 
 def baseline_from_log(metric: str, start: _dt.date, weeks: int) -> tuple[float | None, int]:
     """The metric's mean over the ``weeks`` before ``start`` in the log, and how many items."""
-    from ..metrics import metric_points
+    from ..insight.metrics import metric_points
 
     store = session.store()
     since = start - _dt.timedelta(weeks=weeks)
@@ -262,7 +262,7 @@ class ExperimentReview(w.VBox):
         self._show()
 
     def _show(self) -> None:
-        from ..charts import alt_text, figure_by_name
+        from ..charts.figures import alt_text, figure_by_name
 
         chosen = self._experiments().get(self.experiment.value)
         if chosen is None:

@@ -191,7 +191,7 @@ class WhichNeed(w.VBox):
             f"<p>{esc(case['explain'])}</p>",
         ]
         if question.strip():
-            from ..coach import classify
+            from ..coach.questions import classify
 
             label = t(f"coach.label.{classify(question, L).label}", L)
             parts.append(

@@ -1,8 +1,8 @@
 """The observer's panel for a role-play trio round: talk time, question counts, a close
 checklist, feedback notes, and a Markdown summary to download.
 
-The counting, timing and summary logic lives in :mod:`oneonone_kit.trio`; this widget only shows
-it. The talk clock ticks in a daemon thread (:class:`~oneonone_kit.trio.Ticker`) that runs only
+The counting, timing and summary logic lives in :mod:`oneonone_kit.coach.trio`; this widget only shows
+it. The talk clock ticks in a daemon thread (:class:`~oneonone_kit.coach.trio.Ticker`) that runs only
 while a speaker is running and stops on ``close()``. Pass ``clock`` (and ``tick_seconds``) to
 drive the time in tests.
 """
@@ -13,7 +13,8 @@ import time
 
 import ipywidgets as w
 
-from .. import env, trio
+from .. import env
+from ..coach import trio
 from ..i18n import t
 from . import session
 from ._trio_parts import Ticking, heading, panel_button

@@ -6,7 +6,8 @@ import ipywidgets as w
 
 from .. import env
 from ..i18n import format_date, format_number, format_percent, t
-from ..scoring import SAFETY_REVERSED, compare, mean_score
+from ..insight.scoring import SAFETY_REVERSED, compare, mean_score
+from ..log import transfer
 from . import session
 from .common import Message, classed, esc, safe_callback, style_widget
 from .data import download_link
@@ -84,7 +85,7 @@ class ProgressView(w.VBox):
 
     def log_lines(self) -> list[str]:
         """A few plain sentences on what the log shows (overall)."""
-        from ..metrics import summarise
+        from ..insight.metrics import summarise
 
         L = self.lang
         store = session.store()
@@ -159,7 +160,7 @@ class PlanExport(w.VBox):
         import tempfile
         from pathlib import Path
 
-        from ..report import write_report
+        from ..charts.report import write_report
 
         L = self.lang
         store = session.store()
@@ -185,7 +186,7 @@ class PlanExport(w.VBox):
                 )
         links.append(
             download_link(
-                store.export_json(),
+                transfer.export_json(store),
                 f"oneonone-{stamp}.json",
                 t("data.download_json", L),
                 "application/json",

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import env, workshop
-from ..store import Store
+from .. import env
+from ..log.store import Store
+from ..web import workshop
 
 _state: dict[str, object] = {}
 _listeners: list[Callable[[], None]] = []

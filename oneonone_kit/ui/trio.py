@@ -1,7 +1,7 @@
 """The role-play trio kit: role cards with rotation and a round timer.
 
-The rotation and timing logic lives in :mod:`oneonone_kit.trio`; these widgets only show it. The
-timer ticks in a daemon thread (:class:`~oneonone_kit.trio.Ticker`) that runs only while a
+The rotation and timing logic lives in :mod:`oneonone_kit.coach.trio`; these widgets only show it. The
+timer ticks in a daemon thread (:class:`~oneonone_kit.coach.trio.Ticker`) that runs only while a
 countdown is running and stops on ``close()``. Pass ``clock`` (and ``tick_seconds``) to drive the
 time in tests. The observer's panel is in :mod:`oneonone_kit.ui.observer`.
 """
@@ -12,7 +12,7 @@ import time
 
 import ipywidgets as w
 
-from .. import trio
+from ..coach import trio
 from ..i18n import t
 from . import session
 from ._trio_parts import Ticking, heading, panel_button

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from oneonone_kit.webapp import config_flags
+from oneonone_kit.web.webapp import config_flags
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ONEONONE_CHROMIUM", "/usr/bin/chromium")
@@ -64,15 +64,27 @@ class VoilaServer:
         for name in ("ONEONONE_MODE", "ONEONONE_WORKSHOP_STORES"):
             env.pop(name, None)
         env.update(extra_env or {})
-        args = [sys.executable, "-m", "voila", str(self.root), "--no-browser",
-                f"--port={self.port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-                *config_flags(ROOT),
-                "--VoilaConfiguration.show_tracebacks=True"]
+        args = [
+            sys.executable,
+            "-m",
+            "voila",
+            str(self.root),
+            "--no-browser",
+            f"--port={self.port}",
+            "--Voila.ip=127.0.0.1",
+            "--Voila.port_retries=0",
+            *config_flags(ROOT),
+            "--VoilaConfiguration.show_tracebacks=True",
+        ]
         if self.root.resolve() != ROOT.resolve():
             args.append("--VoilaConfiguration.template=lab")  # the start page lives in ROOT
         self.log = open(home.parent / f"voila-{self.port}.log", "w+")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            args, cwd=home.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            args,
+            cwd=home.parent,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self._wait_until_up()
 
@@ -126,10 +138,15 @@ def demo_voila(tmp_path_factory) -> Iterator[VoilaServer]:
     """A server whose learner already has the demo log (for journeys that need history)."""
     home = tmp_path_factory.mktemp("voila-demo") / "home"
     home.mkdir()
-    code = ("from oneonone_kit.store import Store; from oneonone_kit.demo import load_demo;"
-            "s = Store.open(); load_demo(s); s.close()")
-    subprocess.run([sys.executable, "-c", code], check=True,
-                   env=dict(os.environ, ONEONONE_HOME=str(home), ONEONONE_TODAY=TODAY))
+    code = (
+        "from oneonone_kit.log.store import Store; from oneonone_kit.log.demo import load_demo;"
+        "s = Store.open(); load_demo(s); s.close()"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        env=dict(os.environ, ONEONONE_HOME=str(home), ONEONONE_TODAY=TODAY),
+    )
     server = VoilaServer(home)
     yield server
     server.stop()

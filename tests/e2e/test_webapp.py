@@ -22,8 +22,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT, PageWatch, VoilaServer, wait_rendered
 
-from oneonone_kit.summary import summary_json
-from oneonone_kit.webapp import is_memory_filesystem
+from oneonone_kit.insight.summary import summary_json
+from oneonone_kit.web.webapp import is_memory_filesystem
 
 pytestmark = pytest.mark.e2e
 
@@ -254,8 +254,8 @@ def write_summaries(folder: Path, count: int) -> list[str]:
     """``count`` participants' summaries, made by the real builder from real records."""
     import datetime as dt
 
+    from oneonone_kit.insight.summary import build_summary, item_keys, new_token
     from oneonone_kit.model import Assessment, Meeting
-    from oneonone_kit.summary import build_summary, item_keys, new_token
 
     today = dt.date(2026, 11, 22)
     paths = []

@@ -64,11 +64,16 @@ def test_agenda_builder_proposes_the_neglected_need(demo_voila, watch):
     import sys
 
     page = watch.page
-    code = ("from oneonone_kit.store import Store; from oneonone_kit.agenda import "
-            "least_recent_need; from oneonone_kit.i18n import t; s = Store.open();"
-            "print(t('need.' + least_recent_need(s.meetings('Bo (demo)'), 'Bo (demo)')[0], 'en'))")
+    code = (
+        "from oneonone_kit.log.store import Store; from oneonone_kit.insight.agenda import "
+        "least_recent_need; from oneonone_kit.i18n import t; s = Store.open();"
+        "print(t('need.' + least_recent_need(s.meetings('Bo (demo)'), 'Bo (demo)')[0], 'en'))"
+    )
     expected = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
         env=dict(os.environ, ONEONONE_HOME=str(demo_voila.home), ONEONONE_TODAY="2026-11-22"),
     ).stdout.strip()
     watch.open(demo_voila.render_url("en/03_seven_needs.ipynb"))

@@ -15,7 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(
-    p for folder in ("notebooks", "exercises") for p in (ROOT / folder).rglob("*.ipynb")
+    p
+    for folder in ("notebooks", "exercises")
+    for p in (ROOT / folder).rglob("*.ipynb")
     if ".ipynb_checkpoints" not in p.parts
 )
 
@@ -30,9 +32,23 @@ def test_notebook_runs_under_nbval(notebook: Path, tmp_path: Path):
     env = dict(os.environ, ONEONONE_HOME=str(tmp_path / "home"), ONEONONE_TODAY="2026-11-22")
     env.pop("ONEONONE_MODE", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
-         "--nbval-current-env", "--nbval-cell-timeout=120", str(notebook)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(notebook),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout

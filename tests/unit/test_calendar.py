@@ -9,16 +9,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from oneonone_kit import calendar
-from oneonone_kit.calendar import (
+from oneonone_kit.errors import ImportProblem, StoreError
+from oneonone_kit.log.calendar import read as calendar
+from oneonone_kit.log.calendar.read import (
     CalendarProblem,
     event_to_meeting,
     events_to_meetings,
     first_name,
     parse_ics,
 )
+from oneonone_kit.log.store import Store
 from oneonone_kit.model import RecordError
-from oneonone_kit.store import ImportProblem, Store, StoreError
 
 TODAY = dt.date(2026, 11, 22)
 FROM = dt.date(2026, 9, 1)
@@ -668,7 +669,7 @@ def test_a_meeting_still_ahead_cannot_be_imported_as_held_but_a_cancelled_one_ca
 
 def test_importing_the_module_loads_no_calendar_or_widget_library():
     code = (
-        "import sys, oneonone_kit.calendar; "
+        "import sys, oneonone_kit.log.calendar.read; "
         "print(sorted(m for m in ('icalendar', 'dateutil', 'ipywidgets', 'IPython') "
         "if m in sys.modules))"
     )

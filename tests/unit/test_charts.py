@@ -9,9 +9,9 @@ import sys
 import pytest
 from matplotlib.figure import Figure
 
-from oneonone_kit import charts
-from oneonone_kit.demo import demo_records
+from oneonone_kit.charts import figures as charts
 from oneonone_kit.i18n import t
+from oneonone_kit.log.demo import demo_records
 from oneonone_kit.model import Experiment, Meeting
 
 TODAY = dt.date(2026, 11, 22)
@@ -231,7 +231,7 @@ def test_alt_text_reports_the_numbers_and_the_empty_case():
 def test_importing_charts_does_not_load_matplotlib_and_drawing_avoids_pyplot():
     code = (
         "import sys, datetime as d\n"
-        "import oneonone_kit.charts as c\n"
+        "import oneonone_kit.charts.figures as c\n"
         "assert 'matplotlib' not in sys.modules\n"
         "c.figure_to_png(c.figure_by_name('dashboard', [], today=d.date(2026, 1, 1)))\n"
         "assert 'matplotlib.pyplot' not in sys.modules\n"

@@ -20,7 +20,8 @@ import oneonone_kit
 from oneonone_kit import cli
 from oneonone_kit.cli import _server
 from oneonone_kit.i18n import t
-from oneonone_kit.store import Store
+from oneonone_kit.log import transfer
+from oneonone_kit.log.store import Store
 
 TODAY = "2026-11-22"
 REPO = Path(oneonone_kit.__file__).resolve().parent.parent
@@ -221,7 +222,7 @@ def test_json_export_imports_into_a_fresh_home_unchanged(capsys, tmp_path, monke
     add(capsys, "Sam", "2026-03-03", "--notes", "=not a formula")
     run(capsys, "demo")
     with Store.open() as store:
-        before = store.export_data()
+        before = transfer.export_data(store)
     target = tmp_path / "out" / "log.json"
     code, out, _ = run(capsys, "export", str(target))
     assert code == 0 and "Meetings" in out and str(target) in out
@@ -232,7 +233,7 @@ def test_json_export_imports_into_a_fresh_home_unchanged(capsys, tmp_path, monke
     assert (code, err) == (0, "")
     assert out.startswith("Imported: Meetings")
     with Store.open() as store:
-        after = store.export_data()
+        after = transfer.export_data(store)
     for section in ("meetings", "commitments", "experiments", "assessments", "settings"):
         assert after[section] == before[section]
 

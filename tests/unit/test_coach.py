@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import oneonone_kit
-from oneonone_kit import coach, i18n
-from oneonone_kit.coach import LABELS, Feedback, classify, detect_language
+from oneonone_kit import i18n
+from oneonone_kit.coach import questions as coach
+from oneonone_kit.coach.questions import LABELS, Feedback, classify, detect_language
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("en", "nl")
@@ -342,7 +343,7 @@ def test_every_explanation_and_rewrite_key_the_rules_name_exists():
 
 
 def test_the_coach_module_stays_pure():
-    source = (Path(oneonone_kit.__file__).parent / "coach.py").read_text("utf-8")
+    source = (Path(oneonone_kit.__file__).parent / "coach" / "questions.py").read_text("utf-8")
     imported = {
         alias.name if isinstance(node, ast.Import) else (node.module or "")
         for node in ast.walk(ast.parse(source))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from oneonone_kit.cohort import (
+from oneonone_kit.insight.cohort import (
     MIN_GROUP,
     GroupTooSmall,
     SummaryError,
@@ -14,7 +14,7 @@ from oneonone_kit.cohort import (
     most_neglected,
     read_summary,
 )
-from oneonone_kit.summary import item_keys, summary_json
+from oneonone_kit.insight.summary import item_keys, summary_json
 
 NEEDS = item_keys("needs")
 

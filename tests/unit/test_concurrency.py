@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from oneonone_kit.store import Store
+from oneonone_kit.log.store import Store
 
 PER_PROCESS = 1_000
 
@@ -17,7 +17,7 @@ WRITER = """
 import sys, time
 from pathlib import Path
 from oneonone_kit.model import Meeting
-from oneonone_kit.store import Store
+from oneonone_kit.log.store import Store
 
 path, tag, go, count = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
 print("ready", flush=True)

@@ -7,9 +7,9 @@ import statistics
 
 import pytest
 
-from oneonone_kit.demo import DEMO_PEOPLE, demo_records, load_demo, remove_demo
+from oneonone_kit.log.demo import DEMO_PEOPLE, demo_records, load_demo, remove_demo
+from oneonone_kit.log.store import Store
 from oneonone_kit.model import Commitment, Experiment, Meeting
-from oneonone_kit.store import Store
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from oneonone_kit import model, trio
+from oneonone_kit import model
+from oneonone_kit.coach import trio
 from oneonone_kit.ui.need_cases import cases
 
 LANGS = ("en", "nl")

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oneonone_kit.csvio import CSV_COLUMNS, meetings_to_csv
-from oneonone_kit.demo import demo_records
+from oneonone_kit.errors import ImportProblem
+from oneonone_kit.log import transfer
+from oneonone_kit.log.csvio import CSV_COLUMNS, meetings_to_csv
+from oneonone_kit.log.demo import demo_records
+from oneonone_kit.log.store import Store
 from oneonone_kit.model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
-from oneonone_kit.store import ImportProblem, Store
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -73,7 +75,7 @@ ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[Hea
 def test_json_export_then_import_into_an_empty_store_gives_equal_meetings(meetings):
     with Store.memory() as source, Store.memory() as target:
         source.add_meetings(meetings)
-        counts = target.import_json(source.export_json(), today=TODAY)
+        counts = transfer.import_json(target, transfer.export_json(source), today=TODAY)
         assert counts["meetings"] == len(meetings)
         assert target.meetings() == source.meetings()
 
@@ -83,7 +85,9 @@ def test_json_export_then_import_into_an_empty_store_gives_equal_meetings(meetin
 def test_csv_export_then_import_into_an_empty_store_gives_equal_meetings(meetings):
     with Store.memory() as source, Store.memory() as target:
         source.add_meetings(meetings)
-        assert target.import_csv(source.export_csv(), today=TODAY) == len(meetings)
+        assert transfer.import_csv(target, transfer.export_csv(source), today=TODAY) == len(
+            meetings
+        )
         assert target.meetings() == source.meetings()
 
 
@@ -93,12 +97,12 @@ def test_json_round_trip_keeps_every_kind_of_record_and_the_settings(tmp_home):
         source.add_meetings(records["meetings"])
         source.add_records(records["commitments"] + records["experiments"] + records["assessments"])
         source.set_setting("lang", "nl")
-        exported = source.export_json(tmp_home / "export" / "all.json")
+        exported = transfer.export_json(source, tmp_home / "export" / "all.json")
         before = {
             kind: source.records(kind) for kind in ("commitments", "experiments", "assessments")
         }
     with Store.memory() as target:
-        counts = target.import_json(tmp_home / "export" / "all.json", today=TODAY)
+        counts = transfer.import_json(target, tmp_home / "export" / "all.json", today=TODAY)
         assert counts == {
             "meetings": len(records["meetings"]),
             "commitments": len(records["commitments"]),
@@ -118,9 +122,9 @@ def test_json_round_trip_keeps_every_kind_of_record_and_the_settings(tmp_home):
 def test_importing_the_same_export_twice_adds_nothing_new():
     with Store.memory() as s:
         s.add_meeting(Meeting.create(date="2026-03-03", person="Sam", planned_minutes=30))
-        payload = s.export_json()
-        s.import_json(payload)
-        s.import_json(payload)
+        payload = transfer.export_json(s)
+        transfer.import_json(s, payload)
+        transfer.import_json(s, payload)
         assert s.counts()["meetings"] == 1
 
 
@@ -131,8 +135,8 @@ def test_export_files_are_private_and_csv_opens_in_spreadsheets(tmp_home):
                 date="2026-03-03", person="Zoë", planned_minutes=30, notes='=HYPERLINK("x")'
             )
         )
-        payload = s.export_csv(tmp_home / "meetings.csv")
-        s.export_json(tmp_home / "all.json")
+        payload = transfer.export_csv(s, tmp_home / "meetings.csv")
+        transfer.export_json(s, tmp_home / "all.json")
     for name in ("meetings.csv", "all.json"):
         assert stat.S_IMODE((tmp_home / name).stat().st_mode) == 0o600
     assert payload.startswith("\ufeff".encode())  # BOM: spreadsheets then read accents right
@@ -165,7 +169,7 @@ def filled(tmp_home):
     def refuse(kind: str, payload: bytes) -> ImportProblem:
         with Store.open() as s:
             with pytest.raises(ImportProblem) as info:
-                getattr(s, f"import_{kind}")(payload, today=TODAY)
+                getattr(transfer, f"import_{kind}")(s, payload, today=TODAY)
             assert s.counts() == counts
         assert _sha(path) == digest, "a refused import changed the store file"
         return info.value
@@ -266,10 +270,10 @@ def test_dutch_excel_csv_with_semicolons_imports(tmp_home):
     ).encode("utf-8")
     with Store.open() as s:
         with pytest.raises(ImportProblem) as info:
-            s.import_csv(payload, today=TODAY)  # 'afgezegd' is not a status we know
+            transfer.import_csv(s, payload, today=TODAY)  # 'afgezegd' is not a status we know
         assert [(r, f) for r, f, _, _ in info.value.rows] == [(3, "status")]
         assert s.counts()["meetings"] == 0
-        assert s.import_csv(payload.replace(b"afgezegd", b"cancelled"), today=TODAY) == 2
+        assert transfer.import_csv(s, payload.replace(b"afgezegd", b"cancelled"), today=TODAY) == 2
         first, second = s.meetings()
     assert (
         first.date,
@@ -297,7 +301,7 @@ def test_dutch_excel_csv_with_semicolons_imports(tmp_home):
 def test_csv_export_reads_back_with_the_same_cells():
     m = Meeting.create(date="2026-03-03", person="=1+1", planned_minutes=30, notes="'=x")
     with Store.memory() as s:
-        s.import_csv(meetings_to_csv([m]))
+        transfer.import_csv(s, meetings_to_csv([m]))
         assert s.meetings() == [m]
 
 
@@ -331,7 +335,7 @@ def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
                 for i in range(1, 4)
             ]
         )
-        data = s.export_data()
+        data = transfer.export_data(s)
     data["meetings"][1]["date"] = "2026-02-30"
     data["meetings"][2]["needs"] = ["gossip"]
     data["meetings"].append("not a record")
@@ -364,7 +368,7 @@ def test_json_that_is_not_utf8_is_refused_without_change(filled):
 def test_unreadable_import_path_is_a_readable_problem(tmp_home):
     with Store.memory() as s:
         with pytest.raises(ImportProblem) as info:
-            s.import_json(tmp_home / "missing.json")
+            transfer.import_json(s, tmp_home / "missing.json")
     assert info.value.key == "import.cannot_read"
     assert "missing.json" in info.value.message("nl")
 
@@ -373,7 +377,7 @@ def test_record_error_from_a_meeting_is_not_raised_through_import():
     bad = b'{"format": "oneonone-export", "version": 1, "meetings": [{"date": 5}]}'
     with Store.memory() as s:
         with pytest.raises(ImportProblem) as info:
-            s.import_json(bad)
+            transfer.import_json(s, bad)
     assert not isinstance(info.value, RecordError)
     assert {field for _, field, _, _ in info.value.rows} == {"date", "person", "planned_minutes"}
 

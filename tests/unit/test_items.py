@@ -16,7 +16,15 @@ from oneonone_kit.items import COLLECTIONS, item, items
 LANGS = ("en", "nl")
 # Fields that must be identical in every language.
 NEUTRAL_FIELDS = (
-    "reverse", "metric", "weeks", "from_article", "category", "answer", "area", "label", "needs"
+    "reverse",
+    "metric",
+    "weeks",
+    "from_article",
+    "category",
+    "answer",
+    "area",
+    "label",
+    "needs",
 )
 # List fields whose length must match across languages.
 LIST_FIELDS = ("signs_from", "signs_to", "signals", "questions", "agenda")

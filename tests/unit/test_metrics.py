@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oneonone_kit import metrics as M
-from oneonone_kit.demo import demo_records
+from oneonone_kit.insight import metrics as M
+from oneonone_kit.log.demo import demo_records
 from oneonone_kit.model import NEEDS, Commitment, Experiment, Meeting
 
 MON = dt.date(2026, 1, 5)  # a Monday

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from oneonone_kit import report
-from oneonone_kit.demo import demo_records
+from oneonone_kit.charts import report
 from oneonone_kit.i18n import t
+from oneonone_kit.log.demo import demo_records
 from oneonone_kit.model import Commitment, Experiment, Meeting
 
 MON = dt.date(2026, 1, 5)

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from oneonone_kit import store as store_module
+from oneonone_kit.errors import CorruptStoreError, StoreError
+from oneonone_kit.log import store as store_module
+from oneonone_kit.log.store import Store
 from oneonone_kit.model import Assessment, Commitment, Experiment, Meeting, Reflection
-from oneonone_kit.store import CorruptStoreError, Store, StoreError
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from oneonone_kit.demo import load_demo
-from oneonone_kit.model import Assessment, Commitment, Experiment, Meeting
-from oneonone_kit.store import Store
-from oneonone_kit.summary import (
+from oneonone_kit.insight.summary import (
     SUMMARY_FORMAT,
     build_summary,
     item_keys,
     new_token,
     summary_json,
 )
+from oneonone_kit.log.demo import load_demo
+from oneonone_kit.log.store import Store
+from oneonone_kit.model import Assessment, Commitment, Experiment, Meeting
 
 TODAY = dt.date(2026, 11, 22)
 SECRET_WORDS = ("Sam Verbeek", "burnout", "promotion talk", "Call with HR", "Try silence")

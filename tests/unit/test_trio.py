@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from oneonone_kit import trio
+from oneonone_kit.coach import trio
 
 
 class FakeClock:

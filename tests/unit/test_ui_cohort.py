@@ -10,9 +10,9 @@ import pytest
 from test_cohort import make_summary
 
 from oneonone_kit import ui
+from oneonone_kit.insight.summary import item_keys, summary_json
+from oneonone_kit.log.store import Store
 from oneonone_kit.model import Assessment, Meeting
-from oneonone_kit.store import Store
-from oneonone_kit.summary import item_keys, summary_json
 from oneonone_kit.ui import session
 
 

@@ -9,10 +9,10 @@ import pytest
 
 import oneonone_kit
 from oneonone_kit import i18n, ui
-from oneonone_kit.coach import classify
+from oneonone_kit.coach.questions import classify
 from oneonone_kit.model import NEEDS
 from oneonone_kit.ui import session
-from oneonone_kit.ui.question_lab import bank_prompt, bank_questions, practice_questions
+from oneonone_kit.ui.lab_view import bank_prompt, bank_questions, practice_questions
 
 LANGS = ("en", "nl")
 ITEMS = Path(oneonone_kit.__file__).parent / "content"

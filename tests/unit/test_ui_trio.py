@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from oneonone_kit import trio, ui
+from oneonone_kit import ui
+from oneonone_kit.coach import trio
 from oneonone_kit.ui import session
 
 

@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from oneonone_kit import ui
-from oneonone_kit.demo import load_demo
 from oneonone_kit.items import items
+from oneonone_kit.log.demo import load_demo
 from oneonone_kit.ui import session
 
 
@@ -103,7 +103,7 @@ def test_agenda_builder_proposes_the_neglected_need_after_their_topics(store):
     lines = builder.plain.value.splitlines()
     assert lines[0] == "1. Their topics first" and "Promotion question" in lines[1]
     need_line = next(line for line in lines if "Make room for" in line)
-    from oneonone_kit.agenda import least_recent_need
+    from oneonone_kit.insight.agenda import least_recent_need
 
     need, _, _ = least_recent_need(store.meetings("Alex (demo)"), "Alex (demo)")
     from oneonone_kit.i18n import t
@@ -189,9 +189,15 @@ def test_progress_compares_first_and_latest_and_export_offers_downloads(store):
 def test_data_panel_import_of_bad_csv_lists_rows_and_changes_nothing(store):
     panel = ui.data_panel("en")
     bad = b"date,person,planned_minutes\n2026-13-01,Sam,30\n2026-03-03,,30\n"
-    panel.upload.value = ({"name": "bad.csv", "type": "text/csv", "size": len(bad),
-                           "content": memoryview(bad),
-                           "last_modified": datetime.datetime(2026, 11, 22)},)
+    panel.upload.value = (
+        {
+            "name": "bad.csv",
+            "type": "text/csv",
+            "size": len(bad),
+            "content": memoryview(bad),
+            "last_modified": datetime.datetime(2026, 11, 22),
+        },
+    )
     panel.import_button.click()
     assert store.counts()["meetings"] == 0
     assert "Row 2" in panel.message.text and "Row 3" in panel.message.text
@@ -213,7 +219,7 @@ def test_cards_render_every_need_escaped(store):
 
 
 def test_agenda_builder_puts_the_learners_own_bank_question_first(store):
-    from oneonone_kit.agenda import least_recent_need
+    from oneonone_kit.insight.agenda import least_recent_need
 
     load_demo(store)
     need, _, _ = least_recent_need(store.meetings("Bo (demo)"), "Bo (demo)")

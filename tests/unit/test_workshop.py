@@ -15,9 +15,9 @@ import pytest
 from tornado.web import Finish, HTTPError
 from traitlets.config import Config
 
-from oneonone_kit import webapp, workshop
 from oneonone_kit.model import Meeting
 from oneonone_kit.ui import session
+from oneonone_kit.web import webapp, workshop
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,180 @@
+"""A one-page report of the one-on-one log: PDF to print, Markdown to paste or share.
+
+Both cover a chosen period in English or Dutch and can replace people's names (initials or
+pseudonyms) before anything is computed, so charts, tables and experiment texts carry only
+the replacement. Private notes (``Meeting.notes``, ``Experiment.notes``) and commitment
+texts are never part of a report.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..insight import metrics as M
+from ..model import Commitment, Experiment, Meeting
+from .report_data import NAME_MODES, ReportData, facts, name_map, prepare, questions
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # only user text is escaped
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _people_table(r: ReportData) -> list[str]:
+    head = [
+        r.tr(k)
+        for k in (
+            "report.col.person",
+            "report.col.held",
+            "report.col.rate",
+            "report.col.on_time",
+            "report.col.agenda",
+            "report.col.talk",
+            "report.col.kept",
+            "report.col.neglected",
+        )
+    ]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for person in M.people(r.meetings):
+        ms = [m for m in r.meetings if m.person == person]
+        c = M.cadence(ms, r.day)
+        talk = M.talk_share(ms).latest
+        follow = M.follow_through(r.commitments, r.day, ms, person=person).total
+        neglected = M.needs_rotation(ms).neglected
+        cells = [
+            _md(person),
+            str(c.held),
+            r.num(c.per_four_weeks),
+            r.pct(c.consistency),
+            r.pct(M.agenda_ownership(ms).trend.latest),
+            r.pct(None if talk is None else talk / 100),
+            r.pct(follow.rate),
+            ", ".join(r.tr(f"need.{n}") for n in neglected) or "–",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _needs_table(r: ReportData) -> list[str]:
+    rotation = M.needs_rotation(r.meetings)
+    head = [
+        r.tr(k)
+        for k in ("report.col.need", "report.col.count", "report.col.share", "report.col.last")
+    ]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for use in rotation.uses:
+        last = r.date(use.last_covered) if use.last_covered else r.tr("report.never")
+        lines.append(f"| {r.tr(f'need.{use.need}')} | {use.count} | {r.pct(use.share)} | {last} |")
+    return lines
+
+
+def _experiment_lines(r: ReportData) -> list[str]:
+    from .experiment import value_text
+    from .parts import ChartInput
+
+    d = ChartInput((), (), (), r.day, r.lang)
+    lines = []
+    for e in r.experiments:
+        effect = M.experiment_effect(e, r.history, r.day, r.commitments)
+        lines += [
+            f"### {_md(e.what)}",
+            "",
+            r.tr(
+                "report.experiment.line",
+                start=r.date(e.start),
+                end=r.date(e.end),
+                metric=r.tr(f"metric.{e.metric}"),
+            ),
+            "",
+            r.tr(
+                "report.experiment.result",
+                before=value_text(d, e.metric, effect.before),
+                before_n=effect.before_n,
+                during=value_text(d, e.metric, effect.during),
+                during_n=effect.during_n,
+                verdict=r.tr(f"metrics.verdict.{effect.verdict}", min_n=M.MIN_SIDE),
+            ),
+        ]
+        if e.verdict:
+            lines += [
+                "",
+                r.tr("report.experiment.own_verdict", verdict=r.tr(f"verdict.{e.verdict}")),
+            ]
+        lines.append("")
+    return lines
+
+
+def _render_markdown(r: ReportData) -> str:
+    lines = [
+        f"# {r.tr('report.title')}",
+        "",
+        r.tr("report.period", start=r.date(r.start), end=r.date(r.day)),
+        "",
+        r.tr(f"report.names.{r.names}"),
+        "",
+        f"## {r.tr('report.section.glance')}",
+        "",
+        *[f"- {line}" for line in facts(r)],
+        "",
+    ]
+    if r.meetings:
+        lines += [f"## {r.tr('report.section.people')}", "", *_people_table(r), ""]
+        lines += [f"## {r.tr('report.section.needs')}", "", *_needs_table(r), ""]
+    if r.experiments:
+        lines += [f"## {r.tr('report.section.experiments')}", "", *_experiment_lines(r)]
+    lines += [f"## {r.tr('report.section.questions')}", ""]
+    lines += [f"- {q}" for q in questions(r)]
+    lines += ["", f"*{r.tr('report.private')}*", ""]
+    return "\n".join(lines)
+
+
+def markdown_report(
+    meetings: Iterable[Meeting],
+    commitments: Iterable[Commitment] = (),
+    experiments: Iterable[Experiment] = (),
+    lang: str | None = "en",
+    start: _dt.date | None = None,
+    end: _dt.date | None = None,
+    names: str = "keep",
+    today: _dt.date | None = None,
+) -> str:
+    """The report as Markdown text (figures, tables, experiments, coaching questions)."""
+    return _render_markdown(
+        prepare(meetings, commitments, experiments, lang, start, end, names, today)
+    )
+
+
+def write_report(
+    path: str | Path,
+    meetings: Iterable[Meeting],
+    commitments: Iterable[Commitment] = (),
+    experiments: Iterable[Experiment] = (),
+    lang: str | None = "en",
+    start: _dt.date | None = None,
+    end: _dt.date | None = None,
+    names: str = "keep",
+    today: _dt.date | None = None,
+) -> Path:
+    """Write the report to ``path``: a one-page PDF for ``.pdf``, Markdown for ``.md``.
+
+    Raises ``ValueError`` for any other suffix or an unknown ``names`` option.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".md"):
+        raise ValueError(f"Cannot write a report as {target.name!r}: use a .pdf or .md file name.")
+    data = prepare(meetings, commitments, experiments, lang, start, end, names, today)
+    if suffix == ".md":
+        target.write_text(_render_markdown(data), encoding="utf-8")
+    else:
+        from .page import render_pdf
+
+        render_pdf(data, target)
+    return target
+
+
+__all__ = ["NAME_MODES", "markdown_report", "name_map", "prepare", "write_report"]

@@ -1,0 +1,236 @@
+"""What a report says, before it is drawn: the records of a period with names replaced, the key
+facts and the coaching questions. Shared by the Markdown report (:mod:`.report`) and the printed
+page (:mod:`.page`). No matplotlib.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..i18n import check_lang, format_date, format_number, format_percent, t
+from ..insight import metrics as M
+from ..model import Commitment, Experiment, Meeting
+
+NAME_MODES = ("keep", "initials", "pseudonyms")
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The records of one report, narrowed to the period and with names replaced."""
+
+    meetings: tuple[Meeting, ...]
+    commitments: tuple[Commitment, ...]
+    experiments: tuple[Experiment, ...]
+    history: tuple[Meeting, ...]  # every meeting up to ``day``, for experiment baselines
+    start: _dt.date
+    day: _dt.date  # the period's last day: ``end`` or today, whichever is earlier
+    lang: str
+    names: str
+
+    def tr(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def date(self, value: _dt.date) -> str:
+        return format_date(value, self.lang, weekday=False)
+
+    def pct(self, share: float | None) -> str:
+        return "–" if share is None else format_percent(share, self.lang)
+
+    def num(self, value: float | None, decimals: int = 1) -> str:
+        return "–" if value is None else format_number(value, self.lang, decimals)
+
+
+def _letters(index: int) -> str:
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = string.ascii_uppercase[rest] + out
+    return out
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\(.*?\)", " ", name)) or ["?"]
+    return "".join(w[0].upper() + "." for w in words)
+
+
+def name_map(people: Iterable[str], names: str = "keep", lang: str | None = "en") -> dict[str, str]:
+    """Each person's name as it appears in a report: kept, initials, or "Person A"."""
+    if names not in NAME_MODES:
+        raise ValueError(f"Unknown names option {names!r}: choose one of {', '.join(NAME_MODES)}.")
+    ordered = sorted(set(people), key=lambda p: (p.casefold(), p))
+    if names == "keep":
+        return {p: p for p in ordered}
+    if names == "pseudonyms":
+        return {p: t("report.pseudonym", lang, letter=_letters(i)) for i, p in enumerate(ordered)}
+    out: dict[str, str] = {}
+    for person in ordered:
+        base, count = _initials(person), 1
+        label = base
+        while label in out.values():
+            count += 1
+            label = f"{base} ({count})"
+        out[person] = label
+    return out
+
+
+def _scrub(text: str, mapping: dict[str, str]) -> str:
+    """Replace full names, then first names, in free text."""
+    for original, new in sorted(mapping.items(), key=lambda kv: -len(kv[0])):
+        if original != new:
+            text = text.replace(original, new)
+    for original, new in mapping.items():
+        first = re.split(r"[\s(]", original.strip())[0]
+        if original != new and len(first) >= 3:
+            text = re.sub(rf"\b{re.escape(first)}\b", new, text)
+    return text
+
+
+def prepare(
+    meetings: Iterable[Meeting],
+    commitments: Iterable[Commitment] = (),
+    experiments: Iterable[Experiment] = (),
+    lang: str | None = "en",
+    start: _dt.date | None = None,
+    end: _dt.date | None = None,
+    names: str = "keep",
+    today: _dt.date | None = None,
+) -> ReportData:
+    """Narrow the records to the period (``start``..``end``, both included) and rename."""
+    from .. import env
+
+    code = check_lang(lang)
+    now = today or env.today()
+    day = min(end, now) if end else now
+    history = M.select(meetings, today=day)
+    mapping = name_map((m.person for m in history), names, code)
+    mapping.update(
+        {
+            p: n
+            for p, n in name_map((c.person for c in commitments), names, code).items()
+            if p not in mapping
+        }
+    )
+    first = start or (history[0].date if history else day)
+    chosen = [m for m in history if m.date >= first]
+    uids = {m.uid for m in chosen}
+    kept_commitments = [
+        c
+        for c in commitments
+        if c.meeting in uids or (c.meeting is None and c.due and first <= c.due <= day)
+    ]
+    return ReportData(
+        meetings=tuple(replace(m, person=mapping[m.person], notes="") for m in chosen),
+        commitments=tuple(
+            replace(c, person=mapping.get(c.person, c.person), text="") for c in kept_commitments
+        ),
+        experiments=tuple(
+            replace(e, what=_scrub(e.what, mapping), why="", notes="")
+            for e in experiments
+            if e.start <= day and e.end >= first
+        ),
+        history=tuple(replace(m, person=mapping[m.person], notes="") for m in history),
+        start=first,
+        day=day,
+        lang=code,
+        names=names,
+    )
+
+
+def facts(r: ReportData) -> list[str]:
+    """The key figures of the period, one plain sentence each."""
+    ms = r.meetings
+    if not ms:
+        return [r.tr("report.no_meetings")]
+    c = M.cadence(ms, r.day)
+    agenda = M.agenda_ownership(ms).trend
+    talk = M.talk_share(ms)
+    follow = M.follow_through(r.commitments, r.day, ms).total
+    gap = M.perception_gap(ms)
+    lines = [
+        r.tr(
+            "report.fact.meetings",
+            total=len(ms),
+            held=c.held,
+            rescheduled=c.rescheduled,
+            cancelled=c.cancelled,
+            people=len(M.people(ms)),
+        ),
+        r.tr(
+            "report.fact.cadence",
+            rate=r.num(c.per_four_weeks),
+            expected=r.num(c.expected_per_four_weeks),
+            on_time=r.pct(c.consistency),
+            gaps=len(c.gaps),
+        ),
+    ]
+    if agenda.n:
+        lines.append(
+            r.tr(
+                "report.fact.agenda",
+                mean=r.pct(agenda.mean),
+                latest=r.pct(agenda.latest),
+                window=agenda.window,
+            )
+        )
+    if talk.n:
+        band = r.tr(f"metrics.talk_band.{M.talk_band(talk.latest)}")
+        lines.append(
+            r.tr(
+                "report.fact.talk",
+                mean=r.pct(talk.mean / 100),
+                latest=r.pct(talk.latest / 100),
+                window=talk.window,
+                band=band,
+            )
+        )
+    if follow.due:
+        lines.append(
+            r.tr(
+                "report.fact.follow",
+                kept=follow.kept,
+                due=follow.due,
+                rate=r.pct(follow.rate),
+                overdue=follow.overdue,
+            )
+        )
+    if gap.n:
+        mean_gap = gap.mean_gap or 0.0
+        key = "higher" if mean_gap > 0.05 else "lower" if mean_gap < -0.05 else "same"
+        lines.append(r.tr(f"chart.perception.{key}", gap=r.num(abs(mean_gap)), n=gap.n))
+    return lines
+
+
+def questions(r: ReportData) -> list[str]:
+    """Questions to take to a coaching session, picked from what the figures show."""
+    ms = r.meetings
+    out = []
+    if ms:
+        talk = M.talk_share(ms).latest
+        if talk is not None and talk > M.TALK_MAX:
+            out.append(r.tr("report.q.talk"))
+        agenda = M.agenda_ownership(ms).trend.latest
+        if agenda is not None and agenda < M.AGENDA_TARGET:
+            out.append(r.tr("report.q.agenda"))
+        c = M.cadence(ms, r.day)
+        if c.gaps:
+            out.append(r.tr("report.q.gaps", gaps=len(c.gaps)))
+        neglected = sorted(
+            {n for p in M.people(ms) for n in M.needs_rotation(ms, person=p).neglected},
+            key=M.NEEDS.index,
+        )
+        if neglected:
+            needs = ", ".join(r.tr(f"need.{n}").lower() for n in neglected)
+            out.append(r.tr("report.q.needs", needs=needs))
+        rate = M.follow_through(r.commitments, r.day, ms).total.rate
+        if rate is not None and rate < 0.7:
+            out.append(r.tr("report.q.follow"))
+        gap = M.perception_gap(ms).mean_gap
+        if gap is not None and gap >= 0.5:
+            out.append(r.tr("report.q.perception"))
+    out.append(r.tr("report.q.always"))
+    return out

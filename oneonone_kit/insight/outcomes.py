@@ -1,0 +1,298 @@
+"""Outcome metrics of :mod:`oneonone_kit.insight.metrics`: follow-through, ratings, experiment effects."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import COMMITMENT_OWNERS, EXPERIMENT_METRICS, Commitment, Experiment, Meeting
+from .selection import (
+    INTERVAL_DAYS,
+    MIN_SIDE,
+    TOLERANCE_DAYS,
+    WINDOW,
+    Intervals,
+    Trend,
+    held,
+    interval_for,
+    mean,
+    rolling_mean,
+    select,
+    trend,
+)
+
+# The smallest change an experiment verdict treats as real, in each metric's own unit.
+MIN_CHANGE = {
+    "talk_share": 5.0,
+    "agenda_ownership": 0.1,
+    "cadence": 0.1,
+    "follow_through": 0.1,
+    "needs_rotation": 0.5,
+    "employee_rating": 0.3,
+    "leader_rating": 0.3,
+}
+LOWER_IS_BETTER = frozenset({"talk_share"})
+VERDICTS = ("too_few", "better", "worse", "no_clear_change")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Commitments by state; ``due`` = kept + not kept + overdue.
+
+    Decision: a commitment still open after its due date is *overdue*, and overdue counts as
+    not kept in ``rate`` (an agreement that slid past its date was not kept on time). A
+    commitment marked kept or not kept is judged even before its due date. Open ones that
+    are not due yet, or have no due date, are not judged.
+    """
+
+    kept: int = 0
+    not_kept: int = 0
+    overdue: int = 0
+    open: int = 0
+
+    @property
+    def due(self) -> int:
+        return self.kept + self.not_kept + self.overdue
+
+    @property
+    def rate(self) -> float | None:
+        return self.kept / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    """Commitments kept out of those due, overall and by owner, and a rolling series over
+    judged commitments, dated by due date (or their meeting's date when undated)."""
+
+    total: Tally
+    by_owner: dict[str, Tally]
+    trend: Trend
+
+
+def commitment_state(c: Commitment, today: _dt.date) -> str:
+    """``kept``, ``not_kept``, ``overdue`` (open, due on or before today) or ``open``."""
+    if c.kept is not None:
+        return "kept" if c.kept else "not_kept"
+    return "overdue" if c.due is not None and c.due <= today else "open"
+
+
+def _tally(states: Iterable[str]) -> Tally:
+    counts = dict.fromkeys(("kept", "not_kept", "overdue", "open"), 0)
+    for state in states:
+        counts[state] += 1
+    return Tally(**counts)
+
+
+def _judged_points(commitments, today, meetings) -> list[tuple[_dt.date, float]]:
+    made: dict[str, _dt.date] | None = None  # built only if a commitment has no due date
+    pairs = []
+    for c in commitments:
+        state = commitment_state(c, today)
+        when = c.due
+        if when is None and c.meeting is not None:
+            if made is None:
+                made = {m.uid: m.date for m in meetings}
+            when = made.get(c.meeting)
+        if state != "open" and when is not None:
+            pairs.append((when if when <= today else today, 1.0 if state == "kept" else 0.0))
+    pairs.sort(key=lambda p: p[0])
+    return pairs
+
+
+def follow_through(
+    commitments: Iterable[Commitment],
+    today: _dt.date,
+    meetings: Iterable[Meeting] = (),
+    window: int = WINDOW,
+    person: str | None = None,
+) -> FollowThrough:
+    """Kept / due, by owner and rolling; ``meetings`` only date commitments without a due date."""
+    chosen = [c for c in commitments if person is None or c.person == person]
+    states = [(c.owner, commitment_state(c, today)) for c in chosen]
+    by_owner = {owner: _tally(s for o, s in states if o == owner) for owner in COMMITMENT_OWNERS}
+    pairs = _judged_points(chosen, today, meetings)
+    return FollowThrough(_tally(s for _, s in states), by_owner, trend(pairs, window))
+
+
+@dataclass(frozen=True)
+class PerceptionGap:
+    """Leader's rating minus employee's rating, over held meetings rated by both (1-5 scale).
+
+    A positive ``mean_gap`` means the leader rates the meetings higher than the employee.
+    """
+
+    dates: tuple[_dt.date, ...]
+    leader: tuple[int, ...]
+    employee: tuple[int, ...]
+    gaps: tuple[int, ...]
+    rolling_gap: tuple[float, ...]
+    leader_only: int  # held meetings the leader rated but the employee did not
+
+    @property
+    def n(self) -> int:
+        return len(self.gaps)
+
+    @property
+    def mean_gap(self) -> float | None:
+        return mean(self.gaps)
+
+    @property
+    def mean_leader(self) -> float | None:
+        return mean(self.leader)
+
+    @property
+    def mean_employee(self) -> float | None:
+        return mean(self.employee)
+
+
+def perception_gap(
+    meetings: Iterable[Meeting],
+    window: int = WINDOW,
+    person: str | None = None,
+    today: _dt.date | None = None,
+) -> PerceptionGap:
+    """Compare the two ratings where both exist."""
+    rows = held(select(meetings, person, today))
+    both = [m for m in rows if m.leader_rating is not None and m.employee_rating is not None]
+    gaps = tuple(m.leader_rating - m.employee_rating for m in both)
+    return PerceptionGap(
+        dates=tuple(m.date for m in both),
+        leader=tuple(m.leader_rating for m in both),
+        employee=tuple(m.employee_rating for m in both),
+        gaps=gaps,
+        rolling_gap=rolling_mean(gaps, window),
+        leader_only=sum(m.leader_rating is not None and m.employee_rating is None for m in rows),
+    )
+
+
+def _on_time_points(ms: list[Meeting], interval_days: Intervals) -> list[tuple[_dt.date, float]]:
+    last: dict[str, _dt.date] = {}
+    pairs = []
+    for m in held(ms):
+        before = last.get(m.person)
+        if before is not None:
+            limit = interval_for(interval_days, m.person) + TOLERANCE_DAYS
+            pairs.append((m.date, 1.0 if (m.date - before).days <= limit else 0.0))
+        last[m.person] = m.date
+    return pairs
+
+
+def metric_points(
+    metric: str,
+    meetings: Iterable[Meeting],
+    today: _dt.date,
+    commitments: Iterable[Commitment] = (),
+    interval_days: Intervals = INTERVAL_DAYS,
+    person: str | None = None,
+) -> list[tuple[_dt.date, float]]:
+    """One ``(date, value)`` per item for an experiment metric, oldest first.
+
+    Held meetings carry ``talk_share`` (%), ``agenda_ownership`` (1 employee/shared, 0
+    leader), ``needs_rotation`` (needs covered), ``leader_rating``/``employee_rating``, and
+    ``cadence`` (1 when the meeting came on time after the person's previous held meeting).
+    ``follow_through`` uses judged commitments instead (1 kept, 0 not kept or overdue).
+    """
+    if metric not in EXPERIMENT_METRICS:
+        raise ValueError(
+            f"Unknown metric {metric!r}: choose one of {', '.join(EXPERIMENT_METRICS)}."
+        )
+    ms = select(meetings, person, today)
+    if metric == "follow_through":
+        chosen = [c for c in commitments if person is None or c.person == person]
+        return _judged_points(chosen, today, ms)
+    if metric == "cadence":
+        return _on_time_points(ms, interval_days)
+    pairs = []
+    for m in held(ms):
+        if metric == "agenda_ownership":
+            value = None if m.agenda_by is None else float(m.agenda_by != "leader")
+        elif metric == "needs_rotation":
+            value = float(len(m.needs))
+        else:
+            value = getattr(m, metric)
+        if value is not None:
+            pairs.append((m.date, float(value)))
+    return pairs
+
+
+@dataclass(frozen=True)
+class ExperimentEffect:
+    """A metric before an experiment and during it (and after it, for information).
+
+    *Before* is a window as long as the experiment, ending the day before ``start``; *during*
+    runs from ``start`` to ``end`` (or ``today`` if sooner); *after* from ``end`` to
+    ``today``. ``verdict`` is ``too_few`` when before or during has fewer than ``min_n``
+    items, else ``better``/``worse`` when the change is at least :data:`MIN_CHANGE` for the
+    metric in the good/bad direction (lower talk share is better), else ``no_clear_change``.
+    """
+
+    uid: str
+    what: str
+    metric: str
+    baseline_start: _dt.date
+    start: _dt.date
+    end: _dt.date
+    before_n: int
+    during_n: int
+    after_n: int
+    before: float | None
+    during: float | None
+    after: float | None
+    verdict: str
+    points: tuple[tuple[_dt.date, float], ...]
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.during is None:
+            return None
+        return self.during - self.before
+
+
+def experiment_effect(
+    experiment: Experiment,
+    meetings: Iterable[Meeting],
+    today: _dt.date,
+    commitments: Iterable[Commitment] = (),
+    person: str | None = None,
+    min_n: int = MIN_SIDE,
+    interval_days: Intervals = INTERVAL_DAYS,
+) -> ExperimentEffect:
+    """Compare ``experiment.metric`` before and during ``experiment``."""
+    start, end = experiment.start, experiment.end
+    baseline_start = start - (end - start)
+    chosen = select(meetings, person, today)
+    if experiment.metric != "cadence":  # other values do not depend on earlier meetings
+        chosen = [m for m in chosen if m.date >= baseline_start]
+    points = [
+        p
+        for p in metric_points(experiment.metric, chosen, today, commitments, interval_days, person)
+        if p[0] >= baseline_start
+    ]
+    before = [v for d, v in points if d < start]
+    during = [v for d, v in points if start <= d <= end]
+    after = [v for d, v in points if d > end]
+    b, d = mean(before), mean(during)
+    if len(before) < min_n or len(during) < min_n:
+        verdict = "too_few"
+    elif abs(d - b) < MIN_CHANGE[experiment.metric]:
+        verdict = "no_clear_change"
+    else:
+        lower = experiment.metric in LOWER_IS_BETTER
+        verdict = "better" if (d < b) == lower else "worse"
+    return ExperimentEffect(
+        uid=experiment.uid,
+        what=experiment.what,
+        metric=experiment.metric,
+        baseline_start=baseline_start,
+        start=start,
+        end=end,
+        before_n=len(before),
+        during_n=len(during),
+        after_n=len(after),
+        before=b,
+        during=d,
+        after=mean(after),
+        verdict=verdict,
+        points=tuple(points),
+    )

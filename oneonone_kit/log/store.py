@@ -1,0 +1,582 @@
+"""The learner's records in SQLite: a private file locally, memory in workshop mode.
+
+One class, :class:`Store`, serves both: ``Store.open(path)`` for the local file (WAL, busy
+timeout, 0600 permissions, integrity check, daily backup, forward migrations) and
+``Store.memory()`` for a workshop kernel, where nothing touches the server's disk.
+Every write runs in one transaction. Import validates every row before writing anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ..errors import CorruptStoreError, StoreError
+from ..model import (
+    Assessment,
+    Commitment,
+    Experiment,
+    Meeting,
+    Reflection,
+)
+
+EXPORT_FORMAT = "oneonone-export"
+EXPORT_VERSION = 1
+BACKUPS_KEPT = 5
+BUSY_TIMEOUT_MS = 30_000
+
+
+# Each migration takes the schema from version i to i+1. Never drop or rewrite data here.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meetings (
+        uid TEXT PRIMARY KEY, date TEXT NOT NULL, person TEXT NOT NULL,
+        planned_minutes INTEGER NOT NULL, status TEXT NOT NULL, actual_minutes INTEGER,
+        agenda_by TEXT, needs TEXT NOT NULL DEFAULT '', talk_share INTEGER,
+        leader_rating INTEGER, employee_rating INTEGER, notes TEXT NOT NULL DEFAULT '',
+        experiment TEXT, demo INTEGER NOT NULL DEFAULT 0, schema_version INTEGER NOT NULL
+    );
+    CREATE INDEX meetings_person_date ON meetings(person, date);
+    CREATE TABLE records (
+        uid TEXT PRIMARY KEY, kind TEXT NOT NULL, person TEXT, demo INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL, schema_version INTEGER NOT NULL
+    );
+    CREATE INDEX records_kind ON records(kind);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+SCHEMA = len(MIGRATIONS)
+
+_MEETING_COLUMNS = (
+    "uid",
+    "date",
+    "person",
+    "planned_minutes",
+    "status",
+    "actual_minutes",
+    "agenda_by",
+    "needs",
+    "talk_share",
+    "leader_rating",
+    "employee_rating",
+    "notes",
+    "experiment",
+    "demo",
+    "schema_version",
+)
+# Records other than meetings are stored as JSON bodies keyed by kind.
+KINDS: dict[str, type] = {
+    "commitments": Commitment,
+    "assessments": Assessment,
+    "experiments": Experiment,
+    "reflections": Reflection,
+}
+
+
+def _meeting_row(m: Meeting) -> tuple:
+    return (
+        m.uid,
+        m.date.isoformat(),
+        m.person,
+        m.planned_minutes,
+        m.status,
+        m.actual_minutes,
+        m.agenda_by,
+        ";".join(m.needs),
+        m.talk_share,
+        m.leader_rating,
+        m.employee_rating,
+        m.notes,
+        m.experiment,
+        int(m.demo),
+        m.schema_version,
+    )
+
+
+def _meeting_from_row(row: tuple) -> Meeting:
+    # Rows were validated on the way in, so load them without re-validating (fast path).
+    (
+        uid,
+        date,
+        person,
+        planned,
+        status,
+        actual,
+        agenda,
+        needs,
+        talk,
+        lr,
+        er,
+        notes,
+        exp,
+        demo,
+        version,
+    ) = row
+    return Meeting(
+        date=_dt.date.fromisoformat(date),
+        person=person,
+        planned_minutes=planned,
+        status=status,
+        actual_minutes=actual,
+        agenda_by=agenda,
+        needs=tuple(needs.split(";")) if needs else (),
+        talk_share=talk,
+        leader_rating=lr,
+        employee_rating=er,
+        notes=notes,
+        experiment=exp,
+        demo=bool(demo),
+        uid=uid,
+        schema_version=version,
+    )
+
+
+def record_from_dict(kind: str, data: dict[str, Any], today: _dt.date | None = None):
+    """Validate one exported record dict into its record type (raises RecordError)."""
+    cls = Meeting if kind == "meetings" else KINDS[kind]
+    raw = {k: v for k, v in data.items() if k != "schema_version"}
+    if cls in (Meeting, Commitment, Experiment):
+        return cls.create(today=today, **raw)
+    return cls.create(**raw)
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting while another process creates or migrates the same file."""
+    # SQLite answers "locked" at once here instead of calling the busy handler, so retry.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` readable and writable by its owner only (0600), if missing."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        path.chmod(0o600)
+
+
+class Store:
+    """Records of one learner. Use :meth:`open` (file) or :meth:`memory` (workshop kernel)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+        self._conn = conn
+        self.path = path
+
+    # ---- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, backup: bool = True) -> Store:
+        """Open (or create) the store file; raises CorruptStoreError on a damaged file."""
+        from .. import env
+
+        file = Path(path) if path is not None else env.store_path()
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        existed = file.exists() and file.stat().st_size > 0
+        if existed:
+            # Read-only first: a damaged or newer file is refused before anything can write.
+            cls._check_integrity(file)
+        _private_file(file)
+        conn = sqlite3.connect(
+            file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            _enable_wal(conn)
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted notes are overwritten, not left
+            store = cls(conn, file)
+            store._migrate(backup_first=existed)
+        except sqlite3.OperationalError as exc:
+            conn.close()  # busy, locked or unreadable: a problem, but not a damaged file
+            raise StoreError("store.unavailable", path=str(file), detail=str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise cls._corrupt(file, str(exc)) from exc
+        except BaseException:
+            conn.close()
+            raise
+        if backup and existed:
+            store.backup_daily()
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A store that lives only in this process's memory (workshop mode)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(conn, None)
+        store._migrate(backup_first=False)
+        return store
+
+    @staticmethod
+    def backup_dir(file: Path) -> Path:
+        return file.parent / "backups"
+
+    @classmethod
+    def _latest_backup(cls, file: Path) -> Path | None:
+        backups = [p for p in cls.backup_dir(file).glob(f"{file.stem}-*.sqlite3") if p.is_file()]
+        # By time, not name: "before-v2" sorts after the dated copies but may be older.
+        return max(backups, key=lambda p: (p.stat().st_mtime_ns, p.name)) if backups else None
+
+    @classmethod
+    def _corrupt(cls, file: Path, detail: str) -> CorruptStoreError:
+        backup = cls._latest_backup(file)
+        if backup is None:
+            return CorruptStoreError("store.corrupt_no_backup", path=str(file), detail=detail)
+        return CorruptStoreError("store.corrupt", path=str(file), detail=detail, backup=str(backup))
+
+    @classmethod
+    def _check_integrity(cls, file: Path) -> None:
+        """Refuse a damaged file or one from a newer schema, reading it only."""
+        # Quoted, so a '#' or '?' in a folder name cannot cut the path short.
+        uri = f"file:{quote(file.as_posix())}?mode=ro"
+        sidecars = [file.with_name(file.name + suffix) for suffix in ("-wal", "-shm")]
+        had_sidecars = [p.exists() for p in sidecars]
+        try:
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version > SCHEMA:
+                        raise StoreError("store.newer_schema", path=str(file), version=version)
+                    result = conn.execute("PRAGMA integrity_check").fetchall()
+                finally:
+                    conn.close()
+            except sqlite3.OperationalError:
+                raise  # e.g. locked by another program: not a reason to call the file damaged
+            except sqlite3.DatabaseError as exc:
+                raise cls._corrupt(file, str(exc)) from exc
+            if result != [("ok",)]:
+                raise cls._corrupt(file, "; ".join(r[0] for r in result[:3]))
+        except StoreError:
+            # A read-only look at a WAL file creates empty -wal/-shm files; leave no trace.
+            wal = sidecars[0]
+            if not any(had_sidecars) and (not wal.exists() or wal.stat().st_size == 0):
+                for created in sidecars:
+                    created.unlink(missing_ok=True)
+            raise
+
+    def _migrate(self, backup_first: bool) -> None:
+        version = self._schema_version()
+        if version == SCHEMA:
+            return
+        if version < SCHEMA and backup_first and self.path is not None:
+            self._backup_to(
+                self.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3"
+            )
+        with self.transaction() as cur:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = self._schema_version()
+            if version > SCHEMA:
+                raise StoreError("store.newer_schema", path=str(self.path), version=version)
+            for step in range(version, SCHEMA):
+                for statement in MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        cur.execute(statement)
+            cur.execute(f"PRAGMA user_version={SCHEMA}")
+
+    def _schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def backup_daily(self) -> Path | None:
+        """Keep one copy of the file per day (the last five days), for recovery."""
+        if self.path is None:
+            return None
+        folder = self.backup_dir(self.path)
+        from .. import env
+
+        target = folder / f"{self.path.stem}-{env.today().isoformat()}.sqlite3"
+        if target.exists():
+            return target
+        self._backup_to(target)
+        for old in sorted(folder.glob(f"{self.path.stem}-2*.sqlite3"))[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target
+
+    def _backup_to(self, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            target.parent.chmod(0o700)
+        _private_file(target)
+        dest = sqlite3.connect(target)
+        try:
+            self._conn.backup(dest)
+        finally:
+            dest.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        """One write transaction (BEGIN IMMEDIATE, so concurrent writers queue, not fail)."""
+        cur = self._conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+
+    # ---- meetings ------------------------------------------------------------------------
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Insert or replace one meeting (matched by uid)."""
+        self.add_meetings([meeting])
+        return meeting
+
+    def add_meetings(self, meetings: Iterable[Meeting]) -> int:
+        """Insert or replace many meetings in one transaction; returns how many."""
+        rows = [_meeting_row(m) for m in meetings]
+        placeholders = ",".join("?" * len(_MEETING_COLUMNS))
+        with self.transaction() as cur:
+            cur.executemany(
+                f"INSERT OR REPLACE INTO meetings ({','.join(_MEETING_COLUMNS)}) "
+                f"VALUES ({placeholders})",
+                rows,
+            )
+        return len(rows)
+
+    def meetings(self, person: str | None = None, include_demo: bool = True) -> list[Meeting]:
+        """Meetings sorted by date (then person)."""
+        sql = f"SELECT {','.join(_MEETING_COLUMNS)} FROM meetings"
+        where, args = [], []
+        if person is not None:
+            where.append("person = ?")
+            args.append(person)
+        if not include_demo:
+            where.append("demo = 0")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, person, uid"
+        return [_meeting_from_row(r) for r in self._conn.execute(sql, args)]
+
+    def delete_meeting(self, uid: str) -> bool:
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings WHERE uid = ?", (uid,))
+            return cur.rowcount > 0
+
+    def people(self) -> list[str]:
+        """Everyone who appears in a meeting or commitment, sorted."""
+        rows = self._conn.execute(
+            "SELECT person FROM meetings UNION SELECT person FROM records WHERE person IS NOT NULL"
+        )
+        return sorted({r[0] for r in rows}, key=str.casefold)
+
+    # ---- other records -------------------------------------------------------------------
+    def add(self, record: Commitment | Assessment | Experiment | Reflection | Meeting):
+        """Insert or replace any record (matched by uid); returns it."""
+        if isinstance(record, Meeting):
+            return self.add_meeting(record)
+        self.add_records([record])
+        return record
+
+    def add_records(self, records: Iterable[Any]) -> int:
+        rows = [_record_row(_kind_of(record), record) for record in records]
+        with self.transaction() as cur:
+            cur.executemany(
+                "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version) "
+                "VALUES (?,?,?,?,?,?)",
+                rows,
+            )
+        return len(rows)
+
+    def records(self, kind: str, include_demo: bool = True) -> list[Any]:
+        """All records of one kind ("commitments", "assessments", ...), oldest first."""
+        cls = KINDS[kind]
+        sql = "SELECT body FROM records WHERE kind = ?" + ("" if include_demo else " AND demo = 0")
+        out = [_record_from_body(cls, json.loads(b)) for (b,) in self._conn.execute(sql, (kind,))]
+        return sorted(out, key=_sort_key)
+
+    def commitments(self, person: str | None = None) -> list[Commitment]:
+        items = self.records("commitments")
+        return [c for c in items if person is None or c.person == person]
+
+    def assessments(self, kind: str | None = None) -> list[Assessment]:
+        items = self.records("assessments")
+        return [a for a in items if kind is None or a.kind == kind]
+
+    def experiments(self) -> list[Experiment]:
+        return self.records("experiments")
+
+    def reflections(self, prompt: str | None = None) -> list[Reflection]:
+        items = self.records("reflections")
+        return [r for r in items if prompt is None or r.prompt == prompt]
+
+    def delete_record(self, uid: str) -> bool:
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM records WHERE uid = ?", (uid,))
+            return cur.rowcount > 0
+
+    # ---- settings ------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as cur:
+            cur.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    def delete_setting(self, key: str) -> None:
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    def set_interval(self, person: str, days: int) -> None:
+        """The intended number of days between one-on-ones with ``person`` (default 7)."""
+        if not 1 <= int(days) <= 92:
+            raise ValueError(f"An interval of {days} days is outside 1..92.")
+        self.set_setting(f"person:{person}:interval_days", str(int(days)))
+
+    def intervals(self) -> dict[str, int]:
+        """Intended intervals in days per person, for the people that have one set."""
+        rows = self._conn.execute(
+            "SELECT key, value FROM settings WHERE key LIKE 'person:%:interval_days'"
+        )
+        return {key[len("person:") : -len(":interval_days")]: int(value) for key, value in rows}
+
+    # ---- counts and deletion -------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the store holds."""
+        out = {"meetings": self._conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]}
+        for kind in KINDS:
+            out[kind] = self._conn.execute(
+                "SELECT COUNT(*) FROM records WHERE kind = ?", (kind,)
+            ).fetchone()[0]
+        return out
+
+    def has_demo(self) -> bool:
+        return bool(
+            self._conn.execute(
+                "SELECT 1 FROM meetings WHERE demo = 1 UNION SELECT 1 FROM records WHERE demo = 1"
+            ).fetchone()
+        )
+
+    def forget_person(self, person: str) -> int:
+        """Delete every meeting and commitment about ``person``; returns how many records."""
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings WHERE person = ?", (person,))
+            removed = cur.rowcount
+            cur.execute("DELETE FROM records WHERE person = ?", (person,))
+            removed += cur.rowcount
+            # A prefix compare, not LIKE: '%' or '_' in a name must not match other people.
+            prefix = f"person:{person}:"
+            cur.execute("DELETE FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+        self._scrub()
+        self._replace_backups()
+        return removed
+
+    def _replace_backups(self) -> None:
+        """Old backups still hold what was just forgotten: drop them, keep one fresh copy."""
+        if self.path is None:
+            return
+        shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
+        self.backup_daily()
+
+    def _scrub(self) -> None:
+        """Copy the write-ahead log into the file and empty it, so deleted text is gone."""
+        if self.path is not None:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def remove_demo(self) -> int:
+        """Delete every record marked as demo; returns how many."""
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings WHERE demo = 1")
+            removed = cur.rowcount
+            cur.execute("DELETE FROM records WHERE demo = 1")
+            removed += cur.rowcount
+        return removed
+
+    def delete_everything(self, include_backups: bool = True) -> int:
+        """Delete all records and settings (and the backups of this file); returns records removed."""
+        total = sum(self.counts().values())
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM meetings")
+            cur.execute("DELETE FROM records")
+            cur.execute("DELETE FROM settings")
+        self._conn.execute("VACUUM")  # so deleted notes do not linger in free pages
+        self._scrub()
+        if include_backups and self.path is not None:
+            shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
+        return total
+
+    def write_imported(self, parsed: dict[str, list[Any]], settings: dict[str, str]) -> None:
+        """Write validated records of every kind and settings in one transaction (import)."""
+        with self.transaction() as cur:
+            cur.executemany(
+                f"INSERT OR REPLACE INTO meetings ({','.join(_MEETING_COLUMNS)}) "
+                f"VALUES ({','.join('?' * len(_MEETING_COLUMNS))})",
+                [_meeting_row(m) for m in parsed.get("meetings", ())],
+            )
+            for kind in KINDS:
+                cur.executemany(
+                    "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version)"
+                    " VALUES (?,?,?,?,?,?)",
+                    [_record_row(kind, r) for r in parsed.get(kind, ())],
+                )
+            cur.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", list(settings.items())
+            )
+
+    def settings(self) -> dict[str, str]:
+        """Every stored setting, by key."""
+        return dict(self._conn.execute("SELECT key, value FROM settings ORDER BY key"))
+
+
+def _record_row(kind: str, record: Any) -> tuple:
+    return (
+        record.uid,
+        kind,
+        getattr(record, "person", None),
+        int(record.demo),
+        json.dumps(record.to_dict(), ensure_ascii=False),
+        record.schema_version,
+    )
+
+
+def _kind_of(record: Any) -> str:
+    for kind, cls in KINDS.items():
+        if isinstance(record, cls):
+            return kind
+    raise TypeError(f"Not a storable record: {type(record).__name__}")
+
+
+def _record_from_body(cls: type, body: dict[str, Any]):
+    # Stored bodies were validated on the way in; rebuild without re-validating.
+    body = dict(body)
+    for key in ("due", "start", "end"):
+        if body.get(key):
+            body[key] = _dt.date.fromisoformat(body[key])
+    for key in ("taken_at", "saved_at"):
+        if body.get(key):
+            body[key] = _dt.datetime.fromisoformat(body[key])
+    return cls(**body)
+
+
+def _sort_key(record: Any):
+    for attr in ("taken_at", "saved_at", "start", "due"):
+        value = getattr(record, attr, None)
+        if value is not None:
+            return (str(value), record.uid)
+    return ("", record.uid)

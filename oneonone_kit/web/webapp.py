@@ -1,0 +1,283 @@
+"""The web app's server side: how Voila serves the repository, and workshop mode.
+
+The repository's ``config/voila.py`` calls :func:`configure`, so every Voila started with the
+flags of :func:`config_flags` (``oneonone app``, the browser tests, a hand-made command)
+serves the same app:
+
+- The served root is the repository, so chapters (``notebooks/``) and exercises
+  (``exercises/``) sit under one root; :func:`prelaunch_hook` refuses to render anything else.
+- The ``oneonone`` Voila template (``share/jupyter/voila/templates/oneonone``) replaces the
+  file tree with a redirect to the start page, ``notebooks/start.ipynb`` (query kept, so
+  ``/?lang=nl`` opens the Dutch start page).
+- Idle kernels are culled; in workshop mode more briskly, with a cap on open pages, and each
+  browser gets a participant cookie whose secret keys its store in memory
+  (:mod:`oneonone_kit.web.workshop`). Voila's own rule stays: a page never executes code sent by
+  the browser.
+
+Runs inside the Voila server process; tornado is imported only there.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from .. import env
+from ..i18n import t
+from . import workshop
+
+TEMPLATE = "oneonone"
+CONFIG_DIR = "config"  # holds voila.py, next to nothing that Python would import
+START_PAGE = "notebooks/start.ipynb"
+SERVED_TREES = ("notebooks", "exercises")
+STORES_PREFIX = "oneonone-workshop-"
+RAM_DIR_ENV = "ONEONONE_RAM_DIR"
+DEFAULT_RAM_DIR = "/dev/shm"
+MAX_PAGES_ENV = "ONEONONE_WORKSHOP_MAX_PAGES"
+DEFAULT_MAX_PAGES = 120  # about 100 MB per open page: roughly 12 GB for a full room
+RETRY_ARG = "oo_cookie"  # marks the second try, so a browser that refuses cookies never loops
+MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
+
+# Idle kernels are shut down after cull_idle_timeout seconds, checked every cull_interval,
+# even with the tab still open (cull_connected): a page opened by a direct link leaves no
+# _xsrf cookie, so Voila cannot shut its kernel down when the tab closes.
+CULLING: dict[str, dict[str, Any]] = {
+    "local": {"cull_idle_timeout": 3600, "cull_interval": 300, "cull_connected": True},
+    # A room fills memory fast; a culled page only needs a reload, since the data lives in the
+    # participant's store, not in the page.
+    "workshop": {"cull_idle_timeout": 2700, "cull_interval": 60, "cull_connected": True},
+}
+
+
+def config_flags(root: str | os.PathLike) -> list[str]:
+    """The Voila flags that load the repository's configuration: ``voila.json`` at the root and
+    ``config/voila.py`` (one flag per folder; traitlets reads "=[a, b]" as one literal string)."""
+    root = Path(root)
+    return [f"--Voila.config_file_paths={folder}" for folder in (root, root / CONFIG_DIR)]
+
+
+def mode() -> str:
+    """``workshop`` or ``local``: which column of :data:`CULLING` applies."""
+    return "workshop" if env.is_workshop() else "local"
+
+
+def max_pages() -> int:
+    """How many pages (kernels) a workshop server keeps open at once."""
+    raw = os.environ.get(MAX_PAGES_ENV, "").strip()
+    try:
+        value = int(raw) if raw else DEFAULT_MAX_PAGES
+    except ValueError:
+        raise env.EnvironmentSettingError(MAX_PAGES_ENV, raw, "a whole number") from None
+    if value < 1:
+        raise env.EnvironmentSettingError(MAX_PAGES_ENV, raw, "a whole number above 0")
+    return value
+
+
+# ---- configuration ------------------------------------------------------------------------
+def configure(c: Any, root: str | os.PathLike) -> None:
+    """Fill Voila's config object ``c`` for the repository at ``root`` (see the module doc)."""
+    root = Path(root).resolve()
+    share = root / "share" / "jupyter"
+    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    if str(share) not in paths:
+        # Voila looks for templates on the Jupyter path when it starts and on every request.
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(share), *paths])
+    c.VoilaConfiguration.template = TEMPLATE
+    c.VoilaConfiguration.prelaunch_hook = prelaunch_hook
+    for name, value in CULLING[mode()].items():
+        setattr(c.MappingKernelManager, name, value)
+    if env.is_workshop():
+        max_pages()  # a bad setting stops the server now, not at the first participant
+        # The participant cookie reaches the kernels as HTTP_COOKIE.
+        c.VoilaConfiguration.http_header_envs = ["Cookie"]
+        folder = make_stores_dir()
+        if folder is not None:
+            os.environ[workshop.STORES_ENV] = str(folder)
+        else:
+            os.environ.pop(workshop.STORES_ENV, None)
+
+
+def is_memory_filesystem(path: Path, mounts: str | None = None) -> bool:
+    """True when ``path`` lies on a memory file system (tmpfs, ramfs), per /proc/self/mounts.
+
+    False when that cannot be told (no /proc, e.g. macOS): then we do not claim it.
+    """
+    if mounts is None:
+        try:
+            mounts = Path("/proc/self/mounts").read_text()
+        except OSError:
+            return False
+    target = str(path.resolve())
+    best, best_type = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_type = point, fields[2]
+    return best_type in MEMORY_FILESYSTEMS
+
+
+def make_stores_dir(parent: str | os.PathLike | None = None) -> Path | None:
+    """A fresh private folder (0700) for participant stores on a memory file system.
+
+    Removed again when the server exits. None when no memory file system is available; the
+    pages then keep data in their own kernels only.
+    """
+    base = Path(parent or os.environ.get(RAM_DIR_ENV, "").strip() or DEFAULT_RAM_DIR)
+    if not base.is_dir() or not os.access(base, os.W_OK) or not is_memory_filesystem(base):
+        return None
+    remove_abandoned_stores(base)
+    folder = Path(tempfile.mkdtemp(prefix=STORES_PREFIX, dir=base))  # mode 0700
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+def remove_abandoned_stores(base: Path, now: float | None = None) -> int:
+    """Remove our stores folders that a stopped (crashed) server left behind: every file in
+    them untouched for longer than the workshop expiry. Returns how many were removed."""
+    import time
+
+    limit = workshop.max_age_hours() * 3600
+    now = time.time() if now is None else now
+    removed = 0
+    for folder in base.glob(f"{STORES_PREFIX}*"):
+        try:
+            if folder.stat().st_uid != os.getuid() or not folder.is_dir():
+                continue
+            times = [p.stat().st_mtime for p in folder.iterdir()] or [folder.stat().st_mtime]
+        except OSError:
+            continue
+        if now - max(times) > limit:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+# ---- per request (inside the Voila server) ---------------------------------------------------
+def serves_repository(root: str | os.PathLike) -> bool:
+    """True when the served root is this repository (then only its workbook trees are shown)."""
+    root = Path(root)
+    return (root / "oneonone_kit").is_dir() and (root / "notebooks").is_dir()
+
+
+def allowed_notebook(cwd: str) -> bool:
+    """True for a notebook folder inside ``notebooks/`` or ``exercises/``."""
+    parts = PurePosixPath(cwd.replace(os.sep, "/")).parts
+    return bool(parts) and parts[0] in SERVED_TREES and ".." not in parts
+
+
+def page_lang(query: str, cwd: str) -> str:
+    """The language of a page, as the kernel will see it: ``?lang=``, folder, ONEONONE_LANG."""
+    asked = (parse_qs(query).get("lang") or [""])[-1].strip().lower()
+    folder = PurePosixPath(cwd.replace(os.sep, "/")).name.lower()
+    for candidate in (asked, folder, os.environ.get("ONEONONE_LANG", "").strip().lower()):
+        if candidate in env.LANGUAGES:
+            return candidate
+    return env.DEFAULT_LANG
+
+
+def banner_html(lang: str, where: str) -> str:
+    """The workshop banner on top of every page: where the data lives, and what to do."""
+    text = t(f"workshop.banner.{where}", lang, hours=_hours_text(lang))
+    return (
+        '<div class="oo-workshop-banner" role="note" style="background:#fff4cc;'
+        'border-left:4px solid #b58900;padding:8px 12px;margin:0 0 8px 0;color:#1a1a1a">'
+        f"<strong>{t('workshop.banner.title', lang)}</strong> {text}</div>"
+    )
+
+
+def _hours_text(lang: str) -> str:
+    hours = workshop.max_age_hours()
+    return (
+        str(int(hours))
+        if hours == int(hours)
+        else str(hours).replace(".", "," if lang == "nl" else ".")
+    )
+
+
+def _with_arg(uri: str, name: str, value: str) -> str:
+    """``uri`` (a path on this server) with one more query argument."""
+    parts = urlsplit(uri)
+    query = f"{parts.query}&{urlencode({name: value})}" if parts.query else urlencode({name: value})
+    path = "/" + parts.path.lstrip("/")  # never "//host/...": the redirect stays on this server
+    return urlunsplit(("", "", path, query, ""))
+
+
+def _ensure_participant(req: Any) -> bool:
+    """True when the request carries a participant cookie; otherwise set one and redirect."""
+    from tornado.web import Finish
+
+    if workshop.secret_from_cookie_header(req.request.headers.get("Cookie")):
+        return True
+    if req.get_query_argument(RETRY_ARG, None) is not None:
+        return False  # the browser refused the cookie: this page keeps its own data
+    https = req.request.protocol == "https" or (
+        req.request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+    )
+    # A session cookie (no expiry): closing the browser ends the participant's session.
+    req.set_cookie(
+        workshop.COOKIE,
+        secrets.token_urlsafe(32),
+        path=req.base_url,
+        httponly=True,
+        secure=https,
+        samesite="Lax",
+    )
+    req.redirect(_with_arg(req.request.uri, RETRY_ARG, "1"))
+    raise Finish()
+
+
+def _check_room(req: Any, lang: str) -> None:
+    from tornado.web import HTTPError
+
+    if len(req.kernel_manager.list_kernel_ids()) >= max_pages():
+        # The reason goes into the status line (ASCII); the message is shown on the page.
+        raise HTTPError(503, "%s", t("workshop.full", lang), reason="Workshop server is full")
+
+
+def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
+    """Voila calls this before it starts a page's kernel (``VoilaConfiguration.prelaunch_hook``).
+
+    Refuses notebooks outside the workbook trees; in workshop mode makes sure the browser has a
+    participant cookie, keeps the room under its page limit and puts the banner on top.
+    """
+    from tornado.web import HTTPError
+
+    if serves_repository(req.contents_manager.root_dir) and not allowed_notebook(cwd):
+        raise HTTPError(404)
+    if not env.is_workshop():
+        return notebook
+    lang = page_lang(req.request.query, cwd)
+    has_cookie = _ensure_participant(req)
+    _check_room(req, lang)
+    import nbformat
+
+    where = "participant" if has_cookie and os.environ.get(workshop.STORES_ENV) else "page"
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(banner_html(lang, where)))
+    return notebook
+
+
+__all__ = [
+    "CULLING",
+    "START_PAGE",
+    "TEMPLATE",
+    "allowed_notebook",
+    "config_flags",
+    "configure",
+    "is_memory_filesystem",
+    "make_stores_dir",
+    "max_pages",
+    "page_lang",
+    "prelaunch_hook",
+    "remove_abandoned_stores",
+    "serves_repository",
+]
