@@ -28,6 +28,7 @@ from ..model import (
     Meeting,
     Reflection,
 )
+from .setting_rules import bad_settings, interval_person
 
 EXPORT_FORMAT = "oneonone-export"
 EXPORT_VERSION = 1
@@ -188,6 +189,9 @@ class Store:
         file = Path(path) if path is not None else env.store_path()
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         existed = file.exists() and file.stat().st_size > 0
+        if file.exists() and not existed and cls._any_backup(file):
+            # An emptied file is not a new log: the real one may be in the backups.
+            raise cls._corrupt(file, "0 bytes", key="store.empty_file")
         if existed:
             # Read-only first: a damaged or newer file is refused before anything can write.
             cls._check_integrity(file)
@@ -228,17 +232,27 @@ class Store:
         return file.parent / "backups"
 
     @classmethod
-    def _latest_backup(cls, file: Path) -> Path | None:
+    def _backups(cls, file: Path) -> list[Path]:
+        """The backups of ``file``, newest first."""
         backups = [p for p in cls.backup_dir(file).glob(f"{file.stem}-*.sqlite3") if p.is_file()]
         # By time, not name: "before-v2" sorts after the dated copies but may be older.
-        return max(backups, key=lambda p: (p.stat().st_mtime_ns, p.name)) if backups else None
+        return sorted(backups, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
     @classmethod
-    def _corrupt(cls, file: Path, detail: str) -> CorruptStoreError:
+    def _any_backup(cls, file: Path) -> bool:
+        return cls.backup_dir(file).is_dir() and bool(cls._backups(file))
+
+    @classmethod
+    def _latest_backup(cls, file: Path) -> Path | None:
+        """The newest backup that is undamaged and holds at least one record or setting."""
+        return next((p for p in cls._backups(file) if backup_is_good(p)), None)
+
+    @classmethod
+    def _corrupt(cls, file: Path, detail: str, key: str = "store.corrupt") -> CorruptStoreError:
         backup = cls._latest_backup(file)
         if backup is None:
-            return CorruptStoreError("store.corrupt_no_backup", path=str(file), detail=detail)
-        return CorruptStoreError("store.corrupt", path=str(file), detail=detail, backup=str(backup))
+            return CorruptStoreError(f"{key}_no_backup", path=str(file), detail=detail)
+        return CorruptStoreError(key, path=str(file), detail=detail, backup=str(backup))
 
     @classmethod
     def _check_integrity(cls, file: Path) -> None:
@@ -257,8 +271,10 @@ class Store:
                     result = conn.execute("PRAGMA integrity_check").fetchall()
                 finally:
                     conn.close()
-            except sqlite3.OperationalError:
-                raise  # e.g. locked by another program: not a reason to call the file damaged
+            except sqlite3.OperationalError as exc:
+                if _busy(exc):  # locked by another program: not a reason to call it damaged
+                    raise StoreError("store.unavailable", path=str(file), detail=str(exc)) from exc
+                raise cls._corrupt(file, str(exc)) from exc  # e.g. "unsupported file format"
             except sqlite3.DatabaseError as exc:
                 raise cls._corrupt(file, str(exc)) from exc
             if result != [("ok",)]:
@@ -303,6 +319,8 @@ class Store:
         target = folder / f"{self.path.stem}-{env.today().isoformat()}.sqlite3"
         if target.exists():
             return target
+        if not self._holds_anything():
+            return None  # an empty copy must never rotate a good one out
         self._backup_to(target)
         for old in sorted(folder.glob(f"{self.path.stem}-2*.sqlite3"))[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
@@ -318,6 +336,14 @@ class Store:
             self._conn.backup(dest)
         finally:
             dest.close()
+
+    def _holds_anything(self) -> bool:
+        return bool(
+            self._conn.execute(
+                "SELECT 1 FROM meetings UNION ALL SELECT 1 FROM records "
+                "UNION ALL SELECT 1 FROM settings LIMIT 1"
+            ).fetchone()
+        )
 
     def close(self) -> None:
         self._conn.close()
@@ -450,11 +476,33 @@ class Store:
         self.set_setting(f"person:{person}:interval_days", str(int(days)))
 
     def intervals(self) -> dict[str, int]:
-        """Intended intervals in days per person, for the people that have one set."""
+        """Intended intervals in days per person, for the people that have one set.
+
+        A damaged value is left out (see :meth:`bad_settings`), so no view fails on it.
+        """
         rows = self._conn.execute(
             "SELECT key, value FROM settings WHERE key LIKE 'person:%:interval_days'"
         )
-        return {key[len("person:") : -len(":interval_days")]: int(value) for key, value in rows}
+        found = dict(rows)
+        bad = bad_settings(found)
+        return {
+            person: int(value)
+            for key, value in found.items()
+            if key not in bad and (person := interval_person(key)) is not None
+        }
+
+    def bad_settings(self) -> dict[str, str]:
+        """Stored settings that break the rules (ignored when read): key -> value."""
+        stored = self.settings()
+        return {key: stored[key] for key in bad_settings(stored)}
+
+    def repair_settings(self) -> list[str]:
+        """Delete the damaged settings (the kit then uses its defaults); returns their keys."""
+        with self.transaction() as cur:
+            stored = dict(cur.execute("SELECT key, value FROM settings"))
+            bad = sorted(bad_settings(stored))
+            cur.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in bad])
+        return bad
 
     # ---- counts and deletion -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -521,27 +569,131 @@ class Store:
             shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
         return total
 
-    def write_imported(self, parsed: dict[str, list[Any]], settings: dict[str, str]) -> None:
-        """Write validated records of every kind and settings in one transaction (import)."""
+    def existing_uids(self, parsed: dict[str, list[Any]]) -> dict[str, dict[str, str]]:
+        """Per kind, the uids of ``parsed`` already stored: uid -> the stored record's kind."""
+        return _existing(self._conn.cursor(), parsed)
+
+    def write_imported(
+        self, parsed: dict[str, list[Any]], settings: dict[str, str], replace: bool = False
+    ) -> ImportCounts:
+        """Write validated records and settings in one transaction (import).
+
+        Records whose uid is already stored are skipped, or replaced when ``replace``; a uid
+        stored for another kind of record raises :class:`UidTaken` (nothing is written). The
+        counts returned are the rows written, read inside the same transaction.
+        """
+        written: dict[str, int] = {}
+        already: dict[str, int] = {}
         with self.transaction() as cur:
-            cur.executemany(
-                f"INSERT OR REPLACE INTO meetings ({','.join(_MEETING_COLUMNS)}) "
-                f"VALUES ({','.join('?' * len(_MEETING_COLUMNS))})",
-                [_meeting_row(m) for m in parsed.get("meetings", ())],
-            )
-            for kind in KINDS:
-                cur.executemany(
-                    "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version)"
-                    " VALUES (?,?,?,?,?,?)",
-                    [_record_row(kind, r) for r in parsed.get(kind, ())],
-                )
-            cur.executemany(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", list(settings.items())
-            )
+            existing = _existing(cur, parsed)
+            taken = [
+                (kind, index)
+                for kind, items in parsed.items()
+                for index, record in enumerate(items)
+                if existing[kind].get(record.uid, kind) != kind
+            ]
+            if taken:
+                raise UidTaken(taken)
+            verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+            for kind, items in parsed.items():
+                already[kind] = sum(1 for r in items if r.uid in existing[kind])
+                keep = items if replace else [r for r in items if r.uid not in existing[kind]]
+                if kind == "meetings":
+                    cur.executemany(
+                        f"{verb} INTO meetings ({','.join(_MEETING_COLUMNS)}) "
+                        f"VALUES ({','.join('?' * len(_MEETING_COLUMNS))})",
+                        [_meeting_row(m) for m in keep],
+                    )
+                else:
+                    cur.executemany(
+                        f"{verb} INTO records (uid, kind, person, demo, body, schema_version)"
+                        " VALUES (?,?,?,?,?,?)",
+                        [_record_row(kind, r) for r in keep],
+                    )
+                written[kind] = len(keep)
+            stored = dict(cur.execute("SELECT key, value FROM settings"))
+            changed = [
+                (k, v)
+                for k, v in settings.items()
+                if stored.get(k) != v and (replace or k not in stored)
+            ]
+            cur.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", changed)
+        return ImportCounts(written, already, len(changed), replace)
 
     def settings(self) -> dict[str, str]:
         """Every stored setting, by key."""
         return dict(self._conn.execute("SELECT key, value FROM settings ORDER BY key"))
+
+
+class UidTaken(StoreError):
+    """Imported records whose uid the log holds for another kind of record: (kind, index)."""
+
+    def __init__(self, where: list[tuple[str, int]]):
+        self.where = where
+        super().__init__("import.uid_other_kind")
+
+
+class ImportCounts(dict):
+    """Records written per kind (a dict), plus ``already`` per kind, ``settings`` and ``replace``."""
+
+    def __init__(
+        self, written: dict[str, int], already: dict[str, int], settings: int, replace: bool
+    ):
+        super().__init__(written)
+        self.already = dict(already)
+        self.settings = settings
+        self.replace = replace
+
+    @property
+    def new(self) -> int:
+        """Records that were not in the log before."""
+        return sum(self.values()) - (sum(self.already.values()) if self.replace else 0)
+
+    @property
+    def existing(self) -> int:
+        return sum(self.already.values())
+
+
+def _existing(cur: sqlite3.Cursor, parsed: dict[str, list[Any]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for kind, items in parsed.items():
+        uids = [r.uid for r in items]
+        found: dict[str, str] = {}
+        for start in range(0, len(uids), 500):  # SQLite caps the number of ? per statement
+            chunk = uids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            if kind == "meetings":
+                sql = f"SELECT uid, 'meetings' FROM meetings WHERE uid IN ({marks})"
+            else:
+                sql = f"SELECT uid, kind FROM records WHERE uid IN ({marks})"
+            found.update(cur.execute(sql, chunk))
+        out[kind] = found
+    return out
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def backup_is_good(path: Path) -> bool:
+    """True when the backup opens, passes SQLite's integrity check and holds something."""
+    uri = f"file:{quote(path.as_posix())}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                return False
+            return bool(
+                conn.execute(
+                    "SELECT 1 FROM meetings UNION ALL SELECT 1 FROM records "
+                    "UNION ALL SELECT 1 FROM settings LIMIT 1"
+                ).fetchone()
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def _record_row(kind: str, record: Any) -> tuple:
