@@ -21,17 +21,9 @@ from ..i18n import t
 from ..model import RecordError
 from ..validate import MAX_FILE_BYTES, Invalid, parse_json
 from .csvio import MAX_ROWS, meetings_from_csv, meetings_to_csv
+from .merge import ImportCounts, UidTaken, existing_uids, write_imported
 from .setting_rules import check_setting
-from .store import (
-    EXPORT_FORMAT,
-    EXPORT_VERSION,
-    KINDS,
-    SCHEMA,
-    ImportCounts,
-    Store,
-    UidTaken,
-    record_from_dict,
-)
+from .store import EXPORT_FORMAT, EXPORT_VERSION, KINDS, SCHEMA, Store, record_from_dict
 
 SECTIONS = ("meetings", *KINDS)
 _TOP_LEVEL = {"format", "version", "schema_version", "exported_at", "settings", *SECTIONS}
@@ -215,13 +207,13 @@ def read_file(name: str, payload: bytes, today: _dt.date | None = None) -> Parse
 # ---- writing --------------------------------------------------------------------------------
 def already_there(store: Store, parsed: Parsed) -> int:
     """How many of the file's records the log holds already (before anything is written)."""
-    return sum(len(found) for found in store.existing_uids(parsed.records).values())
+    return sum(len(found) for found in existing_uids(store, parsed.records).values())
 
 
 def write(store: Store, parsed: Parsed, replace: bool = False) -> ImportCounts:
     """Write a checked file in one transaction; existing records skipped unless ``replace``."""
     try:
-        return store.write_imported(parsed.records, parsed.settings, replace=replace)
+        return write_imported(store, parsed.records, parsed.settings, replace=replace)
     except UidTaken as taken:
         rows = [
             RowProblem(parsed.rows[kind][index], "uid", "import.uid_other_kind", {})
