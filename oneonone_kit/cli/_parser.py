@@ -230,7 +230,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     app.add_argument("--workshop", action="store_true", help=t("cli.app.workshop_help", lang))
     app.add_argument("--no-browser", action="store_true", help=t("cli.app.no_browser", lang))
 
-    _command(sub, "lab", "lab", lang, _server.cmd_lab)
+    lab = _command(sub, "lab", "lab", lang, _server.cmd_lab)
+    lab.add_argument(
+        "--port", type=_int_in(1, 65535, lang), metavar="N", help=t("cli.lab.port", lang)
+    )
+    lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)
