@@ -115,6 +115,8 @@ def refuse_unless_owner(handler: Any, kernel_id: str) -> None:
         _printable(handler.request.path),
         who,
     )
+    # As jupyter_server does for a refused host: the error page then renders without a user.
+    handler.current_user = handler._jupyter_current_user = None
     raise HTTPError(403)
 
 
