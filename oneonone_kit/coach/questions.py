@@ -1,11 +1,12 @@
 """Read a question the way a coach hears it, in English or Dutch.
 
 ``classify(question)`` returns :class:`Feedback`: the kind of question (advice in disguise,
-leading, either/or, closed, open, or honestly unsure), the language it was read in, whether it
+leading, an offer that asks permission, either/or, closed, open, or honestly unsure), the language it was read in, whether it
 asks "why", whether several questions are stacked in one turn, a catalogue key that explains the
 label, and an open rewrite where one can be made. The checks run in a fixed order: advice, then
-leading, then the form of the question (closed, either/or or open). Advice and leading cues
-count wherever they appear in the turn; the form is read from its last question.
+leading, then an offer that asks permission ("Would it help if I shared how I did it?"), then
+the form of the question (closed, either/or or open). Advice and leading cues count wherever
+they appear in the turn; the form is read from its last question.
 
 Pure: text in, Feedback out. The rules are data (:mod:`oneonone_kit.coach.words` and
 :mod:`oneonone_kit.coach.rules`), matched against the lower-cased text; ``^`` in a pattern means
@@ -24,6 +25,7 @@ from .rules import (
     CAUSE_STARTS,
     CLOSED_REWRITES,
     LEADING,
+    OFFER,
     PARTICIPLE_NL,
     PLAN_STARTS,
     TOCH,
@@ -53,7 +55,7 @@ from .words import (
     WHETHER_BEFORE_NL,
 )
 
-LABELS = ("advice", "leading", "either_or", "closed", "open", "unsure")
+LABELS = ("advice", "leading", "offer", "either_or", "closed", "open", "unsure")
 OPEN_LABELS = frozenset({"open"})
 
 
@@ -80,6 +82,7 @@ def _compile(table):
 
 _ADVICE = _compile(ADVICE)
 _LEADING = _compile(LEADING)
+_OFFER = _compile(OFFER)
 _CLOSED_REWRITES = {
     k: tuple((re.compile(p), key) for p, key in v) for k, v in CLOSED_REWRITES.items()
 }
@@ -253,16 +256,17 @@ def _chained(sentence: _Text, lang: str) -> bool:
             continue  # "And what else?" or "Okay, and ...": nothing was asked before the joiner
         if first in QUESTION_WORDS[lang] and first not in ("when", "where", "wanneer", "waar"):
             return True
-        if joiner in ("or", "of"):
-            if (
-                lang == "en"
-                and (first in AUXILIARIES_EN or first in NEGATED_AUXILIARIES_EN)
-                and (
-                    second in ("you", "we", "i", "it", "they", "he", "she", "there", "that", "this")
-                )
-            ):
+        # "..., or should we move on?" and "..., and did you ask Priya?": a second question.
+        if (
+            lang == "en"
+            and (first in AUXILIARIES_EN or first in NEGATED_AUXILIARIES_EN)
+            and (second in ("you", "we", "i", "it", "they", "he", "she", "there", "that", "this"))
+        ):
+            return True
+        if lang == "nl" and second in SUBJECTS_NL:
+            if joiner == "of" and first not in NOT_VERBS_NL:
                 return True
-            if lang == "nl" and first not in NOT_VERBS_NL and second in SUBJECTS_NL:
+            if joiner == "en" and first in FINITE_VERBS_NL:
                 return True
     return False
 
@@ -383,6 +387,10 @@ def classify(question: str, lang: str | None = None) -> Feedback:
         return feedback(
             "leading", "leading", t("coach.rewrite.view", code), rule.cue if rule else "toch"
         )
+
+    rule, _ = _match(_OFFER[code], questions, code, anywhere=False)
+    if rule:
+        return feedback("offer", "offer", None, rule.cue)
 
     last = questions[-1]
     index, form, clauses = _main_clause(last, code)
