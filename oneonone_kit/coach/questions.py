@@ -20,16 +20,14 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import check_lang, t
+from .rewrites import closed_rewrite, why_rewrite
 from .rules import (
     ADVICE,
     CAUSE_STARTS,
-    CLOSED_REWRITES,
     LEADING,
     OFFER,
-    PARTICIPLE_NL,
     PLAN_STARTS,
     TOCH,
-    WHY_REWRITES,
     Rule,
 )
 from .words import (
@@ -83,10 +81,6 @@ def _compile(table):
 _ADVICE = _compile(ADVICE)
 _LEADING = _compile(LEADING)
 _OFFER = _compile(OFFER)
-_CLOSED_REWRITES = {
-    k: tuple((re.compile(p), key) for p, key in v) for k, v in CLOSED_REWRITES.items()
-}
-_WHY_REWRITES = {k: tuple((re.compile(p), key) for p, key in v) for k, v in WHY_REWRITES.items()}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _NO_APOSTROPHE = re.compile(
     r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should)nt\b|\b(what|how|that)s\b",
@@ -295,54 +289,6 @@ def _leading_toch(sentences: list[_Text], lang: str) -> bool:
     return False
 
 
-def _fill(key: str, lang: str, match: re.Match | None = None, original: str = "", **extra) -> str:
-    values = dict(extra)
-    if match is not None:
-        for name, value in match.groupdict().items():
-            if value is None:
-                continue
-            start, end = match.span(name)
-            values[name.rstrip("2")] = original[start:end] if original else value
-    return t(f"coach.rewrite.{key}", lang, **values)
-
-
-def _closed_rewrite(clause: tuple[str, str], lang: str) -> str | None:
-    low, orig = clause
-    for pattern, key in _CLOSED_REWRITES[lang]:
-        match = pattern.search(low)
-        if not match:
-            continue
-        if key == "any":
-            # Keep "about the reorganisation", drop tails that would not fit the new question.
-            start, end = match.span("rest")
-            rest = orig[start:end]
-            keep = rest.split()[:1] and rest.split()[0].lower() in PREPOSITIONS[lang]
-            start, end = match.span("things")
-            return t("coach.rewrite.any", lang, things=orig[start:end], rest=rest if keep else "")
-        return _fill(key, lang, match, orig)
-    return None
-
-
-def _why_rewrite(clause: tuple[str, str], lang: str) -> str:
-    low, orig = clause
-    for pattern, key in _WHY_REWRITES[lang]:
-        match = pattern.search(low)
-        if not match:
-            continue
-        if key == "why_made" and lang == "nl":
-            # "Waarom heb je de deadline gemist" -> "... dat je de deadline hebt gemist"
-            start, end = match.span("rest")
-            words = orig[start:end].split()
-            found = [i for i, word in enumerate(words) if PARTICIPLE_NL.fullmatch(word.lower())]
-            if not found:
-                continue  # "Waarom ben je zo stil?": no participle, another rewrite fits
-            aux = {"heb": "hebt", "ben": "bent"}[match["aux"]]
-            words.insert(found[-1], aux)
-            return t("coach.rewrite.why_made", lang, rest=" ".join(words))
-        return _fill(key, lang, match, orig)
-    return t("coach.rewrite.why_generic", lang)
-
-
 def _either_or_rewrite(main: tuple[str, str], clauses, index: int, form: str, lang: str) -> str:
     low, orig = main
     if form == "open" and index + 1 < len(clauses) and not _options(low, lang):
@@ -413,8 +359,8 @@ def classify(question: str, lang: str | None = None) -> Feedback:
             "or" if code == "en" else "of",
         )
     if form.startswith("closed"):
-        return feedback("closed", form, _closed_rewrite(main, code))
-    rewrite = _why_rewrite(main, code) if why and re.match(r"(?:why|waarom)\b", main[0]) else None
+        return feedback("closed", form, closed_rewrite(main, code))
+    rewrite = why_rewrite(main, code) if why and re.match(r"(?:why|waarom)\b", main[0]) else None
     if why and rewrite is None and re.match(r"(?:how come|hoe komt het|hoezo)\b", main[0]):
         rewrite = t("coach.rewrite.why_generic", code)
     return feedback("open", form, rewrite)

@@ -4,6 +4,9 @@ Cues for advice in disguise and leading questions (:class:`Rule`), and the patte
 open rewrite for closed, "why" and either/or questions. ``^`` in a pattern means "at the start of
 a clause"; :mod:`oneonone_kit.coach.questions` compiles the patterns and matches them against lower-cased
 text. Rewrites are catalogue keys (``coach.rewrite.*``).
+
+Long on purpose: it is a table, one rule per entry in both languages, read top to bottom; splitting
+it would put the English and Dutch cues for the same kind of question in different files.
 """
 
 from __future__ import annotations
