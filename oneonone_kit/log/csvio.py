@@ -7,26 +7,13 @@ import datetime as _dt
 import io
 from collections.abc import Iterable
 
+from .. import fieldspec
 from ..errors import ImportProblem
 from ..model import Meeting, RecordError
 from ..validate import MAX_FILE_BYTES
 
-CSV_COLUMNS = (
-    "date",
-    "person",
-    "planned_minutes",
-    "actual_minutes",
-    "status",
-    "agenda_by",
-    "needs",
-    "talk_share",
-    "leader_rating",
-    "employee_rating",
-    "notes",
-    "experiment",
-    "demo",
-    "uid",
-)
+# The Meeting fields marked csv in the field spec, in field order.
+CSV_COLUMNS = fieldspec.names(Meeting, "csv")
 REQUIRED_COLUMNS = ("date", "person", "planned_minutes")
 MAX_ROWS = 100_000
 
@@ -59,6 +46,7 @@ def meetings_to_csv(meetings: Iterable[Meeting]) -> bytes:
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@")
+_DEMO_CELLS = {"": False, "0": False, "false": False, "1": True, "true": True}
 
 
 def _safe_cell(text: str) -> str:
@@ -131,6 +119,11 @@ def meetings_from_csv(payload: bytes, today: _dt.date | None = None, with_lines:
             )
             continue
         raw = {name: _unsafe_cell(cell) for name, cell in zip(header, row, strict=True) if name}
+        demo = raw.get("demo", "").strip().lower()
+        if demo not in _DEMO_CELLS:  # strict: "yes" or "2" is a mistake to show, not False
+            problems.append((line, "demo", "error.not_yes_no", {"value": raw["demo"][:40]}))
+            continue
+        raw["demo"] = _DEMO_CELLS[demo]
         try:
             meetings.append(Meeting.create(today=today, **raw))
             lines.append(line)
