@@ -277,7 +277,8 @@ class Store:
     # ---- settings ------------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        # A damaged value is ignored (see bad_settings), so no view fails on it.
+        return row[0] if row and not bad_settings({key: row[0]}) else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as cur:
