@@ -72,9 +72,12 @@ def request(
 
 
 def _headers(message) -> dict:
-    """The response headers; "cookies" lists the names of every cookie set."""
+    """The response headers; "cookies" lists the names of every cookie set, and
+    "Set-Cookie:<name>" holds that cookie's ``name=value``."""
     found = dict(message)
     found["cookies"] = [c.split("=", 1)[0] for c in message.get_all("Set-Cookie") or []]
+    for cookie in message.get_all("Set-Cookie") or []:
+        found["Set-Cookie:" + cookie.split("=", 1)[0]] = cookie.split(";", 1)[0]
     return found
 
 
@@ -98,8 +101,8 @@ def websocket_status(url: str, cookie: str = "") -> int:
 def new_participant_cookie(server: VoilaServer) -> str:
     """A cookie the server issues to a new browser (``name=value``), without opening a page."""
     status, headers, _ = request(server.render_url("notebooks/start.ipynb"))
-    assert status == 302
-    return headers["Set-Cookie"].split(";", 1)[0]
+    assert status == 302 and workshop.COOKIE in headers["cookies"]
+    return headers["Set-Cookie:" + workshop.COOKIE]
 
 
 @pytest.fixture(scope="module")
