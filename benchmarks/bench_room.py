@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SKIP_ENV = "ONEONONE_BENCH_ROOM"
 SIZES_ENV = "ONEONONE_BENCH_ROOM_SIZES"
 DEFAULT_SIZES = (1, 10, 30)
+JOIN_PAGE = "notebooks/start.ipynb"  # where a new participant arrives (the code is checked first)
 PAGES = {
     "start page": "notebooks/start.ipynb",
     "plain chapter (01)": "notebooks/en/01_mindset.ipynb",
@@ -91,7 +92,7 @@ def _fetch(url: str, cookie: str = "", method: str = "GET", headers: dict | None
 
 def join(server) -> str:
     """A new participant: the room code in the address, the server's cookie back."""
-    status, headers, _ = _fetch(server.render_url(PAGES["start page"]))
+    status, headers, _ = _fetch(server.render_url(JOIN_PAGE))
     if status != 302:
         raise RuntimeError(f"joining the room gave {status}, not a cookie")
     [cookie] = [

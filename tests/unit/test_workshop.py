@@ -733,3 +733,40 @@ def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
     monkeypatch.setattr(AsyncMappingKernelManager, "remove_kernel", lambda self, kid: None)
     manager.remove_kernel("k1")
     assert manager.pages_of(ANN) == 1 and "k1" not in manager.owners
+
+
+# ---- a cheap page -----------------------------------------------------------------------------
+def test_the_log_page_of_a_new_participant_draws_no_chart_and_skips_matplotlib(tmp_path):
+    """A room opens chapter 05 with empty logs: the dashboard says so in words, without
+    importing matplotlib (about 0.5 CPU-s per page, measured by benchmarks/bench_room.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from oneonone_kit import ui; b = ui.dashboard('en'); "
+        "print('matplotlib' in sys.modules); print(b.chart.value)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, ONEONONE_HOME=str(tmp_path), ONEONONE_TODAY="2026-11-22"),
+    )
+    imported, chart = run.stdout.strip().split("\n", 1)
+    assert imported == "False"
+    assert chart.startswith('<p class="oo-chart-empty">') and "<img" not in chart
+    assert "No meetings in your log yet" in chart
+
+
+def test_the_dashboard_draws_its_chart_once_there_is_a_meeting(tmp_home):
+    from oneonone_kit import ui
+
+    session.reset()
+    board = ui.dashboard("en")
+    assert "<img" not in board.chart.value
+    log("Robin")
+    session.changed()  # what the log form says after a save
+    assert board.chart.value.startswith('<img class="oo-chart oo-chart-dashboard"')
+    assert ' alt="' in board.chart.value and 'alt=""' not in board.chart.value
+    session.reset()
