@@ -446,3 +446,40 @@ def test_reimporting_an_export_into_its_own_store_changes_nothing_and_says_so(tm
         assert f"Imported: 0 new, {expected} already there." in out
         assert "Nothing changed." in out
         assert sha(path) == before
+
+
+def _upload(panel, name: str, payload: bytes) -> None:
+    panel.upload.value = (
+        {
+            "name": name,
+            "type": "application/octet-stream",
+            "size": len(payload),
+            "content": memoryview(payload),
+            "last_modified": dt.datetime(2026, 11, 22),
+        },
+    )
+
+
+def test_defect_3_the_data_panel_keeps_existing_records_unless_the_learner_chooses_replace(
+    tmp_home,
+):
+    session.reset()
+    try:
+        store = session.store()
+        store.add_meeting(meeting(4, uid="m-4", notes="mine"))
+        panel = ui.data_panel("en")
+        assert panel.existing.value == "keep"
+        theirs = {**store.meetings()[0].to_dict(), "notes": "the file's"}
+        _upload(panel, "log.json", _export(meetings=[theirs, {**theirs, "uid": "m-5"}]))
+        panel.import_button.click()
+        assert "Imported: 1 new, 1 already there." in panel.message.text
+        assert "kept as they are: 1" in panel.message.text
+        assert {m.uid: m.notes for m in store.meetings()} == {"m-4": "mine", "m-5": "the file's"}
+
+        panel.existing.value = "replace"
+        panel.import_button.click()
+        assert "Imported: 0 new, 2 already there." in panel.message.text
+        assert "replaced by the file's version: 2" in panel.message.text
+        assert {m.notes for m in store.meetings()} == {"the file's"}
+    finally:
+        session.reset()
