@@ -10,6 +10,7 @@ how many inputs were tried and how they ended.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import importlib.util
@@ -226,7 +227,7 @@ def broken_exports(draw) -> bytes:
     doc = json.loads(json.dumps(_valid))
     for _ in range(draw(st.integers(0, 3))):
         section = draw(st.sampled_from([*transfer.SECTIONS, "settings", "top"]))
-        value = draw(st.one_of(_json_values, _plausible, _plausible))
+        value = copy.deepcopy(draw(st.one_of(_json_values, _plausible, _plausible)))
         if section == "top":
             doc[draw(st.sampled_from(["format", "version", "extra", "meetings"]))] = value
         elif section == "settings":
@@ -372,6 +373,9 @@ _ics_props = st.sampled_from(
     [
         "DTSTART",
         "DTSTART;TZID=Europe/Amsterdam",
+        "DTSTART;TZID=Mars/Olympus_Mons",
+        'DTSTART;TZID="W. Europe Standard Time"',
+        "DTEND;TZID=America/New_York",
         "DTSTART;VALUE=DATE",
         "DTEND",
         "DURATION",
@@ -404,7 +408,9 @@ def broken_calendars(draw) -> bytes:
     body = []
     for lines in events:
         body += ["BEGIN:VEVENT", "DTSTAMP:20261101T000000Z", *lines, "END:VEVENT"]
-    text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *body, "END:VCALENDAR"]) + "\r\n"
+    zone = draw(st.sampled_from(["", "Europe/Amsterdam", "Nowhere", "+01:00"]))
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", *([f"X-WR-TIMEZONE:{zone}"] if zone else [])]
+    text = "\r\n".join([*head, *body, "END:VCALENDAR"]) + "\r\n"
     return text.encode("utf-8")
 
 

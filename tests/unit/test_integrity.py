@@ -483,3 +483,21 @@ def test_defect_3_the_data_panel_keeps_existing_records_unless_the_learner_choos
         assert {m.notes for m in store.meetings()} == {"the file's"}
     finally:
         session.reset()
+
+
+def test_defect_2_the_pointer_skips_newer_backups_that_are_damaged_or_empty(log_file):
+    folder = log_file.parent / "backups"
+    good = next(folder.iterdir())
+    empty = folder / f"{log_file.stem}-2026-11-23.sqlite3"
+    with Store.open(empty, backup=False):
+        pass  # a valid log with nothing in it
+    damaged = folder / f"{log_file.stem}-2026-11-24.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    for age, path in enumerate((good, empty, damaged)):  # good oldest, damaged newest
+        os.utime(path, (1_700_000_000 + age * 100, 1_700_000_000 + age * 100))
+    raw = bytearray(log_file.read_bytes())
+    raw[47] = 68
+    log_file.write_bytes(bytes(raw))
+    with pytest.raises(CorruptStoreError) as refused:
+        Store.open()
+    assert refused.value.values["backup"] == str(good)
