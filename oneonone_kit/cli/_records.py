@@ -9,6 +9,7 @@ from .. import env, fieldspec
 from ..errors import ImportProblem
 from ..i18n import format_date, t
 from ..log import transfer
+from ..log.setting_rules import bad_settings_text
 from ..log.store import Store
 from ..model import Meeting, RecordError
 from ._common import (
@@ -166,10 +167,9 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
 
 def warn_bad_settings(store: Store, lang: str) -> None:
     """Say on stderr which stored settings are damaged (they are ignored) and how to repair."""
-    bad = store.bad_settings()
-    if bad:
-        items = ", ".join(f"{key} = {value[:40]!r}" for key, value in sorted(bad.items()))
-        warn(t("settings.bad", lang, items=items) + " (oneonone repair)")
+    text = bad_settings_text(store.bad_settings(), lang)
+    if text:
+        warn(f"{text} (oneonone repair)")
 
 
 def cmd_repair(args: argparse.Namespace, lang: str) -> int:

@@ -7,6 +7,7 @@ import ipywidgets as w
 from .. import env
 from ..charts.figures import CHART_NAMES
 from ..i18n import t
+from ..log.setting_rules import bad_settings_text
 from . import session
 from .common import (
     FIELD_STYLE,
@@ -102,7 +103,14 @@ class Dashboard(w.VBox):
             if store.has_demo()
             else ""
         )
-        self.message.clear()
+        # A damaged stored setting was left out of the chart: say so, and where to repair it.
+        warning = bad_settings_text(store.bad_settings(), self.lang)
+        if warning:
+            self.message.show_warn(
+                f"{warning} {t('settings.repair_where', self.lang, command='oneonone repair')}"
+            )
+        else:
+            self.message.clear()
         self.draws += 1
 
 

@@ -16,6 +16,7 @@ from ..errors import ImportProblem
 from ..i18n import t
 from ..log import transfer
 from ..log.demo import load_demo, remove_demo
+from ..log.setting_rules import bad_settings_text
 from ..web import workshop
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
@@ -168,13 +169,10 @@ class DataPanel(w.VBox):
         store = session.store()
         self.forget_person.options = store.people()
         self.demo_remove.disabled = not store.has_demo()
-        bad = store.bad_settings()
-        self.repair.layout.display = "" if bad else "none"
-        items = ", ".join(f"{key} = {value[:40]!r}" for key, value in sorted(bad.items()))
+        warning = bad_settings_text(store.bad_settings(), L)
+        self.repair.layout.display = "" if warning else "none"
         self.settings_warning.value = (
-            f'<p class="oo-warning" role="alert">{esc(t("settings.bad", L, items=items))}</p>'
-            if bad
-            else ""
+            f'<p class="oo-warning" role="alert">{esc(warning)}</p>' if warning else ""
         )
 
     @safe_callback()

@@ -166,11 +166,8 @@ def test_defect_3_imports_never_overwrite_or_delete_without_saying_so(tmp_home, 
 
 # ---- 4 -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("value", ["abc", "0", "-3", "3_0", "1e3", "\u200b"])
-def test_defect_4_settings_are_checked_on_import_and_a_bad_stored_one_is_ignored_and_repaired(
-    tmp_home, capsys, value
-):
-    with Store.open() as store:
-        load_demo(store, today=TODAY)
+def test_defect_4_settings_are_checked_on_import(tmp_home, capsys, value):
+    Store.open().close()
     key = "person:Bo (demo):interval_days"
     file = tmp_home.parent / "settings.json"
     file.write_text(
@@ -178,9 +175,19 @@ def test_defect_4_settings_are_checked_on_import_and_a_bad_stored_one_is_ignored
     )
     code, out, err = run(capsys, "import", str(file))
     assert code != 0 and "Settings, item 1" in err
+    code, out, err = run(capsys, "--lang", "nl", "import", str(file))
+    assert code != 0 and "Instellingen, item 1" in err
     with Store.open() as store:
         assert key not in store.settings()
 
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_defect_4_a_bad_stored_setting_is_ignored_with_a_warning_and_repaired(
+    tmp_home, capsys, value
+):
+    with Store.open() as store:
+        load_demo(store, today=TODAY)
+    key = "person:Bo (demo):interval_days"
     # Written by an older version: every view still works, says so, and can repair it.
     conn = sqlite3.connect(env.store_path())
     conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
@@ -194,11 +201,15 @@ def test_defect_4_settings_are_checked_on_import_and_a_bad_stored_one_is_ignored
     assert code == 0 and "A stored setting is damaged and is ignored" in err
     session.reset()
     try:
+        board = ui.dashboard("en")  # draws with the setting left out, and says so
+        assert board.chart.value and "damaged and is ignored" in board.message.text
+        assert "oneonone repair" in board.message.text
         panel = ui.data_panel("nl")
         assert "beschadigd" in panel.settings_warning.value
         assert panel.repair.layout.display != "none"
         panel.repair.click()
         assert panel.settings_warning.value == "" and panel.repair.layout.display == "none"
+        assert board.message.text == ""  # the repair is a change: the dashboard draws again
     finally:
         session.reset()
     with Store.open() as store:
