@@ -13,9 +13,10 @@ from ..log.store import Store
 from ..model import Meeting, RecordError
 from ._common import (
     CliError,
+    FlagsRefused,
+    UsageError,
     confirm,
     counts_summary,
-    field_problems,
     format_table,
     say,
     suffix_of,
@@ -58,9 +59,7 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
         meeting = Meeting.create(today=env.today(), **raw)
     except RecordError as error:
         # Validate before opening the store, so a typo never creates or touches the file.
-        raise CliError(
-            t("cli.log.not_saved", lang), field_problems(error, lang, MEETING_FLAGS)
-        ) from None
+        raise FlagsRefused("cli.log.not_saved", error, MEETING_FLAGS) from None
     with Store.open() as store:
         store.add_meeting(meeting)
         count = len(store.meetings())
@@ -133,7 +132,7 @@ def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
     """Write everything (.json) or the meetings (.csv) to a file only the user can read."""
     path = Path(args.path).expanduser()
-    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix", lang)
+    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix")
     with Store.open() as store:
         try:
             if suffix == ".json":
@@ -151,7 +150,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                 )
         except OSError as exc:
             raise CliError(
-                t("cli.cannot_write", lang, path=str(path), detail=exc.strerror or str(exc))
+                "cli.cannot_write", path=str(path), detail=exc.strerror or str(exc)
             ) from None
     say(message)
     say(t("cli.export.private", lang))
@@ -161,7 +160,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
     """Check a whole .json or .csv file, then add it in one go (or add nothing)."""
     path = Path(args.path).expanduser()
-    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix", lang)
+    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix")
     try:
         payload = path.read_bytes()
     except OSError as exc:
@@ -189,9 +188,9 @@ def _backups_note(store: Store, lang: str) -> None:
 def cmd_forget(args: argparse.Namespace, lang: str) -> int:
     """Delete one person's records, or everything, after a confirmation."""
     if args.everything and args.person:
-        raise CliError(t("cli.forget.both", lang))
+        raise UsageError("cli.forget.both")
     if not args.everything and not args.person:
-        raise CliError(t("cli.forget.what", lang))
+        raise UsageError("cli.forget.what")
     with Store.open() as store:
         if args.everything:
             total = sum(store.counts().values())

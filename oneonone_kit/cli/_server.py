@@ -47,7 +47,7 @@ def notebooks_dir(root: Path, lang: str) -> Path:
     """``<root>/notebooks``, or a CliError that explains where the notebooks come from."""
     folder = Path(root) / "notebooks"
     if not folder.is_dir():
-        raise CliError(t("cli.no_notebooks", lang, path=folder))
+        raise CliError("cli.no_notebooks", path=folder)
     return folder
 
 
@@ -189,7 +189,7 @@ def cmd_app(args: argparse.Namespace, lang: str) -> int:
     notebooks_dir(root, lang)
     if not port_is_free(args.port):
         near = _free_port_near(args.port) or (args.port % 65535) + 1
-        raise CliError(t("cli.app.port_taken", lang, port=args.port, suggestion=near))
+        raise CliError("cli.app.port_taken", port=args.port, suggestion=near)
     command = voila_command(args.port, args.workshop, root, lang=lang)
     say(t("cli.app.starting", lang, url=command.url))
     if command.env.get("ONEONONE_MODE", "").strip().lower() == "workshop":
@@ -217,7 +217,7 @@ def cmd_lab(args: argparse.Namespace, lang: str) -> int:
     root = repo_root()
     notebooks_dir(root, lang)
     if not jupyterlab_installed():
-        raise CliError(t("cli.lab.missing", lang))
+        raise CliError("cli.lab.missing")
     say(t("cli.lab.starting", lang, path=root / "notebooks"))
     say(t("cli.server.stop_hint", lang))
     return _run(lab_command(root), lang)

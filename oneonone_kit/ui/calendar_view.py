@@ -9,7 +9,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import TextStyle
 
 from .. import env
-from ..i18n import format_date, t
+from ..i18n import Text, format_date, t
 from ..log.calendar.read import CalendarEvent, CalendarProblem, event_to_meeting, parse_ics
 from ..model import RecordError
 from . import session
@@ -288,7 +288,14 @@ class CalendarImport(w.VBox):
         unique = list({m.uid: m for m in meetings}.values())
         store.add_meetings(unique)
         total = store.counts()["meetings"]
-        self.message.show_ok(t("calendar.imported", L, count=len(unique), total=total))
+        self.message.show_ok(
+            t(
+                "calendar.imported",
+                L,
+                count=len(unique),
+                total=Text("plural.meetings", {"count": total}),
+            )
+        )
         session.changed()  # also marks the imported rows as being in the log
         return len(unique)
 

@@ -114,7 +114,7 @@ class CohortView(w.VBox):
         try:
             cohort = aggregate(summaries)
         except GroupTooSmall as small:
-            self.message.show_error(t("cohort.too_few", L, count=small.count, min=small.minimum))
+            self.message.show_error(small.message(L))
             return
         self.cohort = cohort
         lines = [t("cohort.ready", L, count=cohort.participants)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import env
-from ..i18n import format_date, format_number, format_percent, t
+from ..i18n import Text, format_date, format_number, format_percent, t
 from ..insight.scoring import SAFETY_REVERSED, compare, mean_score
 from ..log import transfer
 from . import session
@@ -95,7 +95,8 @@ class ProgressView(w.VBox):
         s = summarise(
             meetings, store.commitments(), today=env.today(), interval_days=store.intervals()
         )["overall"]
-        lines = [t("plan.log_meetings", L, count=len(meetings), people=len(store.people()))]
+        people = Text("plural.people", {"count": len(store.people())})
+        lines = [t("plan.log_meetings", L, count=len(meetings), people=people)]
         if s.agenda.trend.latest is not None:
             lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))
         if s.talk.latest is not None:
