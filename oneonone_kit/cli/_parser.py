@@ -11,9 +11,10 @@ import re
 import textwrap
 from collections.abc import Callable, Sequence
 
-from .. import __version__
+from .. import __version__, fieldspec
 from ..errors import Text
 from ..i18n import DEFAULT_LANG, choose_lang, t
+from ..model import Meeting
 from . import _outputs, _records, _server
 from ._common import UsageError
 
@@ -125,8 +126,38 @@ def _finish(parser: argparse.ArgumentParser, lang: str, top: bool = False) -> No
     )
 
 
+# Each command's one-line summary and examples (catalogue keys written out in full).
+SUMMARY_KEY = {
+    "app": "cli.app.summary",
+    "chart": "cli.chart.summary",
+    "demo": "cli.demo.summary",
+    "export": "cli.export.summary",
+    "forget": "cli.forget.summary",
+    "import": "cli.import.summary",
+    "lab": "cli.lab.summary",
+    "log": "cli.log.summary",
+    "log_add": "cli.log_add.summary",
+    "log_list": "cli.log_list.summary",
+    "report": "cli.report.summary",
+}
+EXAMPLE_KEY = {
+    "main": "cli.main.example",
+    "app": "cli.app.example",
+    "chart": "cli.chart.example",
+    "demo": "cli.demo.example",
+    "export": "cli.export.example",
+    "forget": "cli.forget.example",
+    "import": "cli.import.example",
+    "lab": "cli.lab.example",
+    "log": "cli.log.example",
+    "log_add": "cli.log_add.example",
+    "log_list": "cli.log_list.example",
+    "report": "cli.report.example",
+}
+
+
 def _epilog(key: str, lang: str) -> str:
-    lines = t(f"cli.{key}.example", lang).splitlines()
+    lines = t(EXAMPLE_KEY[key], lang).splitlines()
     heading = t("cli.help.examples" if len(lines) > 1 else "cli.help.example", lang)
     return "\n".join([heading, *(f"  {line}" for line in lines)])
 
@@ -134,7 +165,7 @@ def _epilog(key: str, lang: str) -> str:
 def _command(
     sub: argparse._SubParsersAction, name: str, key: str, lang: str, handler: Handler | None
 ) -> argparse.ArgumentParser:
-    summary = t(f"cli.{key}.summary", lang)
+    summary = t(SUMMARY_KEY[key], lang)
     parser = sub.add_parser(
         name,
         help=summary,
@@ -162,26 +193,16 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
     log = _command(sub, "log", "log", lang, None)
     log_sub = _subcommands(log, lang, "log_command")
     add = _command(log_sub, "add", "log_add", lang, _records.cmd_log_add)
-    opts = (
-        ("--date", "date", "cli.meta.date"),
-        ("--person", "person", "cli.meta.name"),
-        ("--planned", "planned", "cli.meta.minutes"),
-        ("--actual", "actual", "cli.meta.minutes"),
-        ("--status", "status", None),
-        ("--agenda", "agenda", None),
-        ("--needs", "needs", "cli.meta.needs"),
-        ("--talk-share", "talk_share", "cli.meta.percent"),
-        ("--rating", "rating", "1-5"),
-        ("--their-rating", "their_rating", "1-5"),
-        ("--notes", "notes", "cli.meta.text"),
-    )
+    # One option per flagged field of the Meeting spec, in field order; its dest is the field.
     # Values stay strings: the model checks them all at once and names every wrong field.
-    metavars = {"--status": "{held,rescheduled,cancelled}", "--agenda": "{employee,shared,leader}"}
-    for flag, dest, meta in opts:
-        metavar = metavars.get(flag) or (
-            t(meta, lang) if meta and meta.startswith("cli.") else meta
-        )
-        add.add_argument(flag, dest=dest, metavar=metavar, help=t(f"cli.log_add.{dest}", lang))
+    for name, flag in _records.MEETING_FLAGS.items():
+        spec = fieldspec.meta(Meeting, name)
+        meta = spec["metavar"]
+        if spec["choices"]:
+            metavar = "{" + ",".join(spec["choices"]) + "}"
+        else:
+            metavar = t(meta, lang) if meta and meta.startswith("cli.") else meta
+        add.add_argument(flag, dest=name, metavar=metavar, help=t(spec["flag_help"], lang))
     listing = _command(log_sub, "list", "log_list", lang, _records.cmd_log_list)
     listing.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.log_list.person", lang)
@@ -226,7 +247,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     app.add_argument("--workshop", action="store_true", help=t("cli.app.workshop_help", lang))
     app.add_argument("--no-browser", action="store_true", help=t("cli.app.no_browser", lang))
 
-    _command(sub, "lab", "lab", lang, _server.cmd_lab)
+    lab = _command(sub, "lab", "lab", lang, _server.cmd_lab)
+    lab.add_argument(
+        "--port", type=_int_in(1, 65535, lang), metavar="N", help=t("cli.lab.port", lang)
+    )
+    lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)
