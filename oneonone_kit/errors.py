@@ -46,6 +46,7 @@ FIELD_KEYS = {
     "row": "field.row",
     "saved_at": "field.saved_at",
     "scale_max": "field.scale_max",
+    "schema_version": "field.schema_version",
     "settings": "field.settings",
     "start": "field.start",
     "status": "field.status",
