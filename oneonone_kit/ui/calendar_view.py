@@ -255,7 +255,8 @@ class CalendarImport(w.VBox):
             row.dispose()
         self.refresh_marks()
         likely = sum(1 for row in self.rows if row.tick.value)
-        text = esc(t("calendar.found", L, count=len(events), likely=likely))
+        likely_text = Text("calendar.found_likely", {"count": likely})
+        text = esc(t("calendar.found", L, count=len(events), likely=likely_text))
         if len(events) > MAX_SHOWN:
             more = t("calendar.found_more", L, shown=MAX_SHOWN, count=len(events))
             text += f"<br>{esc(more)}"

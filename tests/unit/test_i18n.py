@@ -89,6 +89,22 @@ def test_a_second_number_counts_through_a_nested_text(lang, total, expected):
     assert i18n.t("calendar.imported", lang, count=1, total=total_text) == expected
 
 
+@pytest.mark.parametrize(
+    "lang, found, likely, expected",
+    [
+        ("en", 1, 0, "1 timed event found; 0 look like one-on-ones and are ticked."),
+        ("en", 2, 1, "2 timed events found; 1 looks like a one-on-one and is ticked."),
+        ("en", 3, 2, "3 timed events found; 2 look like one-on-ones and are ticked."),
+        ("nl", 1, 0, "1 afspraak met een tijd gevonden; 0 daarvan lijken een één-op-één en zijn"),
+        ("nl", 2, 1, "2 afspraken met een tijd gevonden; 1 daarvan lijkt een één-op-één en is"),
+        ("nl", 3, 2, "3 afspraken met een tijd gevonden; 2 daarvan lijken een één-op-één en zijn"),
+    ],
+)
+def test_two_counts_in_one_sentence_each_take_their_own_form(lang, found, likely, expected):
+    likely_text = i18n.Text("calendar.found_likely", {"count": likely})
+    assert i18n.t("calendar.found", lang, count=found, likely=likely_text).startswith(expected)
+
+
 def test_a_plural_string_without_count_is_a_key_error():
     with pytest.raises(KeyError):
         i18n.t("log.count", "en")
