@@ -104,7 +104,7 @@ def describe_follow_through(d: ChartInput, data: M.FollowThrough, title: str) ->
     return d.tr(
         "chart.alt.follow_through",
         kept=follow.kept,
-        due=follow.due,
+        count=follow.due,
         rate=d.pct(follow.rate),
         overdue=follow.overdue,
     )
@@ -124,7 +124,7 @@ def describe_perception(d: ChartInput, gap: M.PerceptionGap, title: str) -> str:
         if mean_gap < -0.05
         else "chart.alt.perception_same"
     )
-    return d.tr(key, n=gap.n, gap=d.num(abs(mean_gap)))
+    return d.tr(key, count=gap.n, gap=d.num(abs(mean_gap)))
 
 
 def describe_experiment(d: ChartInput, data: ExperimentData, title: str) -> str:

@@ -338,7 +338,7 @@ def draw_perception(ax, d: ChartInput, gap: M.PerceptionGap) -> None:
         if mean_gap < -0.05
         else "chart.perception.same"
     )
-    note = d.tr(key, gap=d.num(abs(mean_gap)), n=gap.n)
+    note = d.tr(key, gap=d.num(abs(mean_gap)), count=gap.n)
     ax.set_xlabel(textwrap.fill(note, 56 if d.compact else 110), fontsize=s.LABEL_SIZE)
     s.legend(ax, loc="lower right", ncol=3 if d.compact else 1)
     s.title(ax, d.heading(heading))

@@ -214,7 +214,7 @@ def facts(r: ReportData) -> list[str]:
             if mean_gap < -0.05
             else "chart.perception.same"
         )
-        lines.append(r.tr(key, gap=r.num(abs(mean_gap)), n=gap.n))
+        lines.append(r.tr(key, gap=r.num(abs(mean_gap)), count=gap.n))
     return lines
 
 

@@ -105,6 +105,21 @@ def test_two_counts_in_one_sentence_each_take_their_own_form(lang, found, likely
     assert i18n.t("calendar.found", lang, count=found, likely=likely_text).startswith(expected)
 
 
+@pytest.mark.parametrize(
+    "lang, count, expected",
+    [
+        ("en", 0, "(0 meetings rated by both)."),
+        ("en", 1, "(1 meeting rated by both)."),
+        ("en", 2, "(2 meetings rated by both)."),
+        ("nl", 0, "(0 gesprekken door ons allebei gescoord)."),
+        ("nl", 1, "(1 gesprek door ons allebei gescoord)."),
+        ("nl", 2, "(2 gesprekken door ons allebei gescoord)."),
+    ],
+)
+def test_the_rating_note_counts_meetings_in_words(lang, count, expected):
+    assert i18n.t("chart.perception.same", lang, count=count).endswith(expected)
+
+
 def test_a_plural_string_without_count_is_a_key_error():
     with pytest.raises(KeyError):
         i18n.t("log.count", "en")
