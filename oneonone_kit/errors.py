@@ -69,16 +69,19 @@ def field_label(name: str, lang: str | None = None) -> str:
 class RowProblem(NamedTuple):
     """One bad row of an import: where (``row``), which ``field``, and why (``key`` + values)."""
 
-    row: int | str
+    row: Any  # a line number, or an item with ``message(lang)`` (JSON section and index)
     field: str
     key: str
     values: dict[str, Any] = {}  # noqa: RUF012 (never mutated)
 
     def message(self, lang: str | None = None) -> str:
         label = field_label(self.field, lang)
-        return t(
-            "import.row", lang, row=self.row, field=label, message=t(self.key, lang, **self.values)
-        )
+        message = t(self.key, lang, **self.values)
+        if hasattr(self.row, "message"):  # an item of a JSON section: "meetings, item 5"
+            return t(
+                "import.item_row", lang, item=self.row.message(lang), field=label, message=message
+            )
+        return t("import.row", lang, row=self.row, field=label, message=message)
 
 
 class StoreError(KitError):

@@ -138,6 +138,7 @@ SUMMARY_KEY = {
     "log": "cli.log.summary",
     "log_add": "cli.log_add.summary",
     "log_list": "cli.log_list.summary",
+    "repair": "cli.repair.summary",
     "report": "cli.report.summary",
 }
 EXAMPLE_KEY = {
@@ -152,6 +153,7 @@ EXAMPLE_KEY = {
     "log": "cli.log.example",
     "log_add": "cli.log_add.example",
     "log_list": "cli.log_list.example",
+    "repair": "cli.repair.example",
     "report": "cli.report.example",
 }
 
@@ -258,6 +260,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))
     import_ = _command(sub, "import", "import", lang, _records.cmd_import)
     import_.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.import.path", lang))
+    import_.add_argument("--replace", action="store_true", help=t("cli.import.replace", lang))
+    _command(sub, "repair", "repair", lang, _records.cmd_repair)
 
     forget = _command(sub, "forget", "forget", lang, _records.cmd_forget)
     forget.add_argument(
