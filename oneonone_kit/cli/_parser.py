@@ -247,6 +247,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=t("cli.app.port", lang, default=_server.DEFAULT_PORT),
     )
     app.add_argument("--workshop", action="store_true", help=t("cli.app.workshop_help", lang))
+    app.add_argument("--room-code", metavar="CODE", help=t("cli.app.room_code_help", lang))
     app.add_argument("--no-browser", action="store_true", help=t("cli.app.no_browser", lang))
 
     lab = _command(sub, "lab", "lab", lang, _server.cmd_lab)

@@ -23,7 +23,7 @@ from oneonone_kit.coach import questions, rewrites, rules, trio
 from oneonone_kit.insight import metrics, outcomes, summary
 from oneonone_kit.ui import assess, charts_view, need_cases, observer, plan, reflect
 from oneonone_kit.ui import trio as trio_view
-from oneonone_kit.web import webapp
+from oneonone_kit.web import room
 
 PACKAGE = Path(oneonone_kit.__file__).resolve().parent
 REPO = PACKAGE.parent
@@ -184,7 +184,8 @@ def test_the_allow_list_names_no_catalogue_key():
         (reflect.WHOSE_KEY, model.AGENDA_OWNERS),
         (pages.TITLE_KEY, [p.stem for p in (*pages.CHAPTERS, *pages.EXERCISES)]),
         (pages.BLURB_KEY, [p.stem for p in (*pages.CHAPTERS, *pages.EXERCISES)]),
-        (webapp.BANNER_KEY, ("participant", "page")),
+        (room.BANNER_KEY, ("participant", "page")),
+        (room.EXPIRES_KEY, ("participant", "page")),
         (observer.NOW_SPEAKING_KEY, (*trio.SPEAKERS, None)),
     ],
 )

@@ -122,3 +122,14 @@ def test_a_widget_shows_no_python_text_for_an_unexpected_error():
     assert panel.message.text.startswith("Something went wrong and nothing was saved.")
     assert "division" not in panel.message.text and "ZeroDivisionError" not in panel.message.text
     assert "ZeroDivisionError" in panel.last_traceback  # kept for tests and logs, not shown
+
+
+def test_a_short_room_code_is_a_setting_error_said_in_both_languages():
+    from oneonone_kit.env import EnvironmentSettingError
+    from oneonone_kit.web.room import check_room_code
+
+    with pytest.raises(EnvironmentSettingError) as raised:
+        check_room_code("ab-c")
+    assert raised.value.exit_code == 2
+    assert raised.value.message("en").endswith("Expected: at least 6 letters or digits.")
+    assert raised.value.message("nl").endswith("Verwacht: minstens 6 letters of cijfers.")
