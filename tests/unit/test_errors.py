@@ -46,6 +46,25 @@ def test_every_error_the_learner_can_see_is_a_kit_error(module, name):
         assert issubclass(cls, KitError), f"{module}.{name} must derive from KitError"
 
 
+def test_every_exception_class_of_the_package_is_a_kit_error_whatever_its_name():
+    # Catches a new exception class named without Error or Problem (UidTaken, Invalid, ...).
+    modules = {module for module, _ in ERROR_CLASSES} | {
+        ".".join(("oneonone_kit", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for p in PACKAGE.rglob("*.py")
+    }
+    outside = []
+    for module in sorted(modules):
+        loaded = importlib.import_module(module)
+        for name, value in vars(loaded).items():
+            defined_here = getattr(value, "__module__", None) == loaded.__name__
+            if isinstance(value, type) and issubclass(value, BaseException) and defined_here:
+                if not issubclass(value, KitError):
+                    outside.append(f"{module}.{name}")
+    assert outside == []
+
+
 def test_a_kit_error_is_said_in_both_languages():
     error = KitError("error.required")
     assert error.message("en") == "This field is needed."
