@@ -133,6 +133,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             raise CliError(
                 "cli.cannot_write", path=str(path), detail=exc.strerror or str(exc)
             ) from None
+        warn_bad_settings(store, lang)  # they are not in the export
     say(message)
     say(t("cli.export.private", lang))
     return 0

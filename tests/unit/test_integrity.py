@@ -512,3 +512,19 @@ def test_defect_2_the_pointer_skips_newer_backups_that_are_damaged_or_empty(log_
     with pytest.raises(CorruptStoreError) as refused:
         Store.open()
     assert refused.value.values["backup"] == str(good)
+
+
+def test_defect_4_an_export_leaves_a_damaged_setting_out_so_it_imports_again(tmp_home, capsys):
+    with Store.open() as store:
+        store.add_meeting(meeting(4, uid="m-4"))
+        store.set_interval("Sam", 14)
+    conn = sqlite3.connect(env.store_path())
+    conn.execute("INSERT INTO settings VALUES ('person:Bo:interval_days', 'abc')")
+    conn.commit()
+    conn.close()
+    target = tmp_home.parent / "all.json"
+    code, out, err = run(capsys, "export", str(target))
+    assert code == 0 and "person:Bo:interval_days = 'abc'" in err
+    assert json.loads(target.read_text("utf-8"))["settings"] == {"person:Sam:interval_days": "14"}
+    code, out, err = run(capsys, "import", str(target))
+    assert code == 0 and "Imported: 0 new, 1 already there." in out
