@@ -453,3 +453,34 @@ def broken_summaries(draw) -> bytes:
 @given(payload=broken_summaries())
 def test_any_broken_cohort_summary_ends_in_a_summary_or_our_own_error(log_file, payload):
     attempt(log_file, "summary", payload, "summary (property)")
+
+
+# ---- property-based: a damaged store file ---------------------------------------------------
+@HOSTILE
+@given(
+    damage=st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1, max_size=6),
+    cut=st.one_of(st.none(), st.integers(0, 2**20)),
+)
+def test_any_damaged_store_file_is_refused_in_words_or_still_reads(log_file, damage, cut):
+    from oneonone_kit.errors import StoreError
+
+    log_file.reset()
+    raw = bytearray(log_file.original)
+    for at, value in damage:
+        raw[at % len(raw)] = value
+    if cut is not None:
+        del raw[cut % len(raw) :]
+    log_file.path.write_bytes(bytes(raw))
+    damaged = log_file.path.read_bytes()
+    try:
+        with Store.open(log_file.path, backup=False) as store:
+            store.meetings(), store.experiments(), store.intervals(), transfer.export_json(store)
+    except StoreError as refused:
+        assert refused.message("nl") and refused.message("en")
+        assert log_file.path.read_bytes() == damaged, "a refused store file was changed"
+        TRIED["damaged store", "refused"] += 1
+    except Exception:
+        TRIED["any", "raw"] += 1
+        raise
+    else:
+        TRIED["damaged store", "accepted"] += 1
