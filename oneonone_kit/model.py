@@ -318,6 +318,9 @@ class Meeting(Record):
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
             experiment=(str(raw["experiment"]).strip() or None) if raw.get("experiment") else None,
         )
+        held_on = values["date"]
+        if status == "held" and today is not None and held_on is not None and held_on > today:
+            c.fail("date", "error.held_in_future")  # a future meeting has not been held yet
         if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
             values["actual_minutes"] = values["planned_minutes"]
         if status in ("rescheduled", "cancelled"):
