@@ -332,6 +332,14 @@ class Meeting(Record):
         return self.status == "held"
 
 
+# Who does a commitment, in words ("Sam does it", "you do it"): one full message key per owner.
+OWNER_WORDS = {
+    "employee": "commitment.by_employee",
+    "leader": "commitment.by_leader",
+    "both": "commitment.by_both",
+}
+
+
 @dataclass(frozen=True)
 class Commitment(Record):
     """Something agreed in a meeting: who does it, by when, and whether it was kept."""
@@ -353,6 +361,12 @@ class Commitment(Record):
             kept=c.flag("kept", raw.get("kept")),
             meeting=(str(raw["meeting"]).strip() or None) if raw.get("meeting") else None,
         )
+
+    def who(self, lang: str | None = None) -> str:
+        """Who does it, in words (never a raw owner tag): ``Sam does it``, ``you do it``."""
+        from .i18n import t
+
+        return t(OWNER_WORDS[self.owner], lang, person=self.person)
 
 
 @dataclass(frozen=True)

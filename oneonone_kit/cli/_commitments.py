@@ -22,16 +22,6 @@ _STATE_WORDS = {
     "open": "commitment.state_open",
     "overdue": "commitment.state_overdue",
 }
-_WHO_WORDS = {
-    "employee": "commitment.by_employee",
-    "leader": "commitment.by_leader",
-    "both": "commitment.by_both",
-}
-
-
-def who_words(commitment: Commitment, lang: str) -> str:
-    """Who does it, in words: ``Sam does it``, ``you do it``, ``you both do it``."""
-    return t(_WHO_WORDS[commitment.owner], lang, person=commitment.person)
 
 
 def cmd_commitment_add(args: argparse.Namespace, lang: str) -> int:
@@ -92,7 +82,7 @@ def cmd_commitment_list(args: argparse.Namespace, lang: str) -> int:
             short[c.uid],
             c.person,
             c.text,
-            who_words(c, lang),
+            c.who(lang),
             format_date(c.due, lang) if c.due else "-",
             t(_STATE_WORDS[commitment_state(c, today=today)], lang),
         ]

@@ -16,16 +16,11 @@ from ..model import COMMITMENT_OWNERS, Commitment, FieldProblem, RecordError
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback
 
-# Who does it, as the choice in the form and as words in a list (full keys, one per owner).
+# Who does it, as the choice in the form (full keys, one per owner); in a list: Commitment.who.
 WHO_CHOICE = {
     "employee": "commitment.who_employee",
     "leader": "commitment.who_leader",
     "both": "commitment.who_both",
-}
-WHO_WORDS = {
-    "employee": "commitment.by_employee",
-    "leader": "commitment.by_leader",
-    "both": "commitment.by_both",
 }
 
 
@@ -36,7 +31,7 @@ def shown(widget: w.Widget, visible: bool) -> None:
 
 def describe(commitment: Commitment, lang: str) -> str:
     """``Send the link (you do it, due 9 Dec 2026)``: who in words, never a raw tag."""
-    parts = [t(WHO_WORDS[commitment.owner], lang, person=commitment.person)]
+    parts = [commitment.who(lang)]
     if commitment.due is not None:
         parts.append(t("commitment.due_on", lang, date=format_date(commitment.due, lang, False)))
     return f"{commitment.text} ({', '.join(parts)})"

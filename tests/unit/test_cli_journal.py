@@ -187,3 +187,41 @@ def test_commitment_done_not_kept_with_an_employee_commitment(capsys):
     code, out, _ = run(capsys, "--lang", "nl", "commitment", "done", "eeee", "--not-kept")
     assert code == 0 and "Als niet nagekomen gemarkeerd: Draft the plan" in out
     assert stored()[1][0].kept is False
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log", "edit"],
+        ["log", "delete"],
+        ["commitment"],
+        ["commitment", "add"],
+        ["commitment", "done"],
+        ["commitment", "list"],
+    ],
+)
+@pytest.mark.parametrize("lang, word", [("en", "usage:"), ("nl", "gebruik:")])
+def test_new_commands_have_help_in_both_languages(capsys, command, lang, word):
+    code, out, _ = run(capsys, "--lang", lang, *command, "--help")
+    assert code == 0 and out.lower().startswith(word)
+
+
+def test_log_edit_offers_the_same_value_options_as_log_add(capsys):
+    _, add_help, _ = run(capsys, "log", "add", "--help")
+    _, edit_help, _ = run(capsys, "log", "edit", "--help")
+    for flag in ("--date", "--person", "--planned", "--actual", "--status", "--notes"):
+        assert flag in add_help and flag in edit_help
+    assert "--again" in add_help and "--again" not in edit_help
+
+
+@pytest.mark.parametrize(
+    "owner, en, nl",
+    [
+        ("employee", "Sam does it", "Sam doet het"),
+        ("leader", "you do it", "jij doet het"),
+        ("both", "you both do it", "jullie doen het samen"),
+    ],
+)
+def test_who_of_a_commitment_is_said_in_words(owner, en, nl):
+    promise = Commitment(person="Sam", text="x", owner=owner)
+    assert (promise.who("en"), promise.who("nl")) == (en, nl)
