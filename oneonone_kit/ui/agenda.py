@@ -22,7 +22,7 @@ def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
         lines = []
         for c in agenda.open_commitments:
             due = f" ({t('field.due', lang).lower()} {format_date(c.due, lang)})" if c.due else ""
-            lines.append(f"{c.text} [{t(f'owner.{c.owner}', lang)}]{due}")
+            lines.append(f"{c.text} ({c.who(lang)}){due}")  # who in words, not a tag
         sections.append((t("agenda.follow_up", lang), lines))
     need = t(f"need.{agenda.need}", lang)
     why = (

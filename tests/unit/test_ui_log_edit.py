@@ -184,3 +184,16 @@ def test_commitments_in_dutch_say_who_in_dutch(store):
     (row,) = listing.commitments.items
     assert row.text.value == "Cursus boeken (jullie doen het samen)"
     assert row.kept.description == "Nagekomen"
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("en", "Send the link (you do it)"), ("nl", "Send the link (jij doet het)")]
+)
+def test_the_agenda_follow_up_says_who_in_words_not_a_tag(lang, words):
+    from oneonone_kit.insight.agenda import Agenda
+    from oneonone_kit.ui.agenda import agenda_text
+
+    promise = Commitment(person="Sam", text="Send the link", owner="leader")
+    agenda = Agenda("Sam", (), (promise,), "growth", 2, False, ())
+    follow_up = [lines for _, lines in agenda_text(agenda, lang)][1]
+    assert follow_up == [words]
