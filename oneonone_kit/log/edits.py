@@ -112,6 +112,7 @@ def update_meeting(
 ) -> Meeting:
     """Replace the stored meeting with the same uid (and add new commitments made in it).
 
+    When the person's name changed, the commitments made in the meeting take the new name.
     Returns the version it replaced; raises ``id.unknown`` when there is none. One transaction.
     """
     items = [replace(c, meeting=meeting.uid) for c in commitments]
@@ -127,8 +128,21 @@ def update_meeting(
             f"UPDATE meetings SET {','.join(f'{n} = ?' for n in names)} WHERE uid = ?",
             [*(row[n] for n in names), meeting.uid],
         )
+        before = fieldspec.from_sql(Meeting, found)
+        if before.person != meeting.person:  # a corrected name: its commitments follow it
+            items += [replace(c, person=meeting.person) for c in _made_in(cur, meeting.uid)]
         cur.executemany(_INSERT_RECORD, [_record_row("commitments", c) for c in items])
-    return fieldspec.from_sql(Meeting, found)
+    return before
+
+
+def _made_in(cur, uid: str) -> list[Commitment]:
+    """The commitments made in meeting ``uid`` (read inside the caller's transaction)."""
+    bodies = cur.execute(
+        "SELECT body FROM records WHERE kind = 'commitments' "
+        "AND json_extract(body, '$.meeting') = ?",
+        (uid,),
+    ).fetchall()
+    return [Commitment.from_stored(json.loads(b)) for (b,) in bodies]
 
 
 def delete_meeting(store: Store, uid: str) -> Removed:
@@ -142,12 +156,7 @@ def delete_meeting(store: Store, uid: str) -> Removed:
         ).fetchone()
         if found is None:
             raise RecordIdError("id.unknown", id=uid[:SHORT_ID])
-        bodies = cur.execute(
-            "SELECT body FROM records WHERE kind = 'commitments' "
-            "AND json_extract(body, '$.meeting') = ?",
-            (uid,),
-        ).fetchall()
-        made = tuple(Commitment.from_stored(json.loads(b)) for (b,) in bodies)
+        made = tuple(_made_in(cur, uid))
         cur.execute("DELETE FROM meetings WHERE uid = ?", (uid,))
         cur.executemany("DELETE FROM records WHERE uid = ?", [(c.uid,) for c in made])
     return Removed(fieldspec.from_sql(Meeting, found), made)

@@ -147,3 +147,13 @@ def test_a_held_meeting_after_today_is_refused_in_both_languages():
         today=TODAY, date="2026-12-03", person="Sam", planned_minutes=30, status="rescheduled"
     )
     assert ahead.status == "rescheduled"
+
+
+def test_correcting_the_name_moves_the_meetings_commitments_and_undo_moves_them_back(store):
+    edits.save_meeting(store, meeting("m1", person="Sma"), [commitment("c1", person="Sma")])
+    store.add(commitment("c2", person="Sma"))  # not made in m1: keeps its name
+    before = edits.update_meeting(store, meeting("m1", person="Sam"))
+    assert {c.uid: c.person for c in store.commitments()} == {"c1": "Sam", "c2": "Sma"}
+    assert store.people() == ["Sam", "Sma"]
+    edits.update_meeting(store, before)
+    assert {c.uid: c.person for c in store.commitments()} == {"c1": "Sma", "c2": "Sma"}
