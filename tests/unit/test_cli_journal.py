@@ -225,3 +225,60 @@ def test_log_edit_offers_the_same_value_options_as_log_add(capsys):
 def test_who_of_a_commitment_is_said_in_words(owner, en, nl):
     promise = Commitment(person="Sam", text="x", owner=owner)
     assert (promise.who("en"), promise.who("nl")) == (en, nl)
+
+
+def _id_in(text: str) -> str:
+    import re
+
+    return re.search(r"\(id (\w+)\)", text).group(1)
+
+
+def _row_id(listing: str, needle: str) -> str:
+    (line,) = [line for line in listing.splitlines() if needle in line]
+    return line.split()[0]
+
+
+def test_three_weeks_by_cli_only_with_corrections_and_commitments(capsys, monkeypatch, tmp_path):
+    def on(day: str, *args: str) -> str:
+        monkeypatch.setenv("ONEONONE_TODAY", day)
+        code, out, err = run(capsys, *args)
+        assert code == 0, err
+        return out
+
+    add = ["log", "add", "--person", "Sam", "--planned", "30"]
+    on("2026-11-02", *add, "--date", "2026-11-02")
+    promise = ["commitment", "add", "--person", "Sam"]
+    a = _id_in(on("2026-11-02", *promise, "--text", "A", "--who", "me", "--due", "2026-11-09"))
+    b = _id_in(on("2026-11-02", *promise, "--text", "B", "--due", "2026-11-09"))
+    # week 2: the same meeting typed twice is refused the second time
+    on("2026-11-09", *add, "--date", "2026-11-09")
+    monkeypatch.setenv("ONEONONE_TODAY", "2026-11-09")
+    assert run(capsys, *add, "--date", "2026-11-09")[0] == 2
+    on("2026-11-09", "commitment", "done", a, "--kept")
+    on("2026-11-09", "commitment", "done", b, "--not-kept")
+    on("2026-11-09", *promise, "--text", "C", "--who", "both", "--due", "2026-11-16")
+    # week 3: one meeting corrected, one logged by mistake and deleted
+    on("2026-11-16", *add, "--date", "2026-11-16", "--actual", "25")
+    on("2026-11-16", "log", "add", "--person", "Robin", "--planned", "45", "--date", "2026-11-16")
+    listing = on("2026-11-16", "log", "list")
+    on("2026-11-16", "log", "edit", _row_id(listing, "25/30"), "--actual", "40")
+    on("2026-11-16", "log", "delete", _row_id(listing, "Robin"))
+    on("2026-11-16", *promise, "--text", "D", "--due", "2026-11-30")
+
+    meetings, commitments = stored()
+    assert [(str(m.date), m.person, m.actual_minutes) for m in meetings] == [
+        ("2026-11-02", "Sam", 30),
+        ("2026-11-09", "Sam", 30),
+        ("2026-11-16", "Sam", 40),
+    ]
+    # every commitment is linked to Sam's latest meeting on the day it was made
+    made_in = {
+        c.text: str(next(m.date for m in meetings if m.uid == c.meeting)) for c in commitments
+    }
+    assert made_in == {"A": "2026-11-02", "B": "2026-11-02", "C": "2026-11-09", "D": "2026-11-16"}
+    # by hand: A kept, B not kept, C open past its due date (overdue), D not due yet
+    open_list = on("2026-11-16", "commitment", "list")
+    assert "overdue" in open_list and " A " not in open_list and " B " not in open_list
+    report = tmp_path / "report.md"
+    on("2026-11-16", "report", "--out", str(report))
+    assert "Commitments kept: 1 of 3 that were due" in report.read_text("utf-8")
