@@ -69,13 +69,15 @@ class MeetingList(w.VBox):
     def refresh(self) -> None:
         L = self.lang
         meetings = session.store().meetings()
-        recent = sorted(meetings, key=lambda m: m.date, reverse=True)[: self.limit]
+        newest = sorted(meetings, key=lambda m: m.date, reverse=True)
+        recent = newest[: self.limit]
+        # Every meeting can be picked, not only those in the table: an old typo is found too.
         self.pick.options = [(t("log.pick_none", L), "")] + [
             (
                 f"{format_date(m.date, L)} · {m.person} · {m.actual_minutes or m.planned_minutes}",
                 m.uid,
             )
-            for m in recent
+            for m in newest
         ]
         shown(self.pick, bool(meetings))
         shown(self.edit, bool(meetings))

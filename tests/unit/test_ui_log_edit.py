@@ -197,3 +197,25 @@ def test_the_agenda_follow_up_says_who_in_words_not_a_tag(lang, words):
     agenda = Agenda("Sam", (), (promise,), "growth", 2, False, ())
     follow_up = [lines for _, lines in agenda_text(agenda, lang)][1]
     assert follow_up == [words]
+
+
+def test_every_meeting_can_be_picked_even_beyond_the_table(store):
+    store.add_meetings(
+        [
+            Meeting(
+                date=TODAY - dt.timedelta(days=7 * week),
+                person="Sam",
+                planned_minutes=30,
+                actual_minutes=30,
+                uid=f"m{week:02d}",
+            )
+            for week in range(12)
+        ]
+    )
+    form, listing = page()
+    assert listing.table.value.count("<tr>") == 1 + 10  # header and the latest ten
+    assert len(listing.pick.options) == 1 + 12
+    listing.pick.value = "m11"  # eleven weeks back: not in the table
+    listing.edit.click()
+    assert form.editing is not None and form.editing.uid == "m11"
+    assert form.date.value == TODAY - dt.timedelta(days=77)
