@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..env import DEFAULT_LANG, LANGUAGES, EnvironmentSettingError
 from ..i18n import t
-from . import _outputs, _records, _server
+from . import _outputs, _print, _records, _server
 from ._common import CliError
 
 PROG = "oneonone"
@@ -282,4 +282,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     chart.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.chart.person", lang)
     )
+    _add_print(sub, lang)
     return parser
+
+
+def _add_print(sub: argparse._SubParsersAction, lang: str) -> None:
+    printing = _command(sub, "print", "print", lang, _print.cmd_print)
+    kinds = ", ".join(_print.handouts.KINDS)
+    printing.add_argument(
+        "kind", nargs="?", metavar="KIND", help=t("cli.print.kind", lang, kinds=kinds)
+    )
+    printing.add_argument("--out", metavar=t("cli.meta.file", lang), help=t("cli.print.out", lang))
