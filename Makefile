@@ -6,12 +6,19 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 AXE    := node_modules/axe-core/axe.min.js
 PORT   ?= 8866
+# Extra flags for the server commands, e.g. `make app NO_BROWSER=1 ARGS=--workshop`.
+NO_BROWSER ?=
+ARGS   ?=
+SERVER_FLAGS = $(if $(NO_BROWSER),--no-browser) $(ARGS)
+# `make lab` leaves the port to JupyterLab unless PORT is given on the command line or in the environment.
+LAB_PORT = $(if $(filter command line environment,$(origin PORT)),--port $(PORT))
 
-.PHONY: app lab test test-unit test-notebooks test-e2e bench lint format clean help
+.PHONY: app lab test test-unit test-notebooks test-e2e bench lint format clean help system-packages
 
 help:
 	@echo "make app    serve the workbook as a Voila web app (http://127.0.0.1:$(PORT)/)"
 	@echo "make lab    open the workbook in JupyterLab"
+	@echo "            both take PORT=N, NO_BROWSER=1 and ARGS='...' (more oneonone flags)"
 	@echo "make test   run unit, notebook (nbval) and browser (Voila + Chromium) tests"
 	@echo "make bench  print speed and memory figures"
 
@@ -21,9 +28,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]" ruff
 	@touch $(STAMP)
 
+# Chromium, Node.js/npm, hunspell-nl, pdftotext: installed when we may (root or sudo on Debian),
+# otherwise the script stops with the command to run (tools/system-packages.sh --check only looks).
+system-packages:
+	@bash tools/system-packages.sh
+
 # axe-core, for the accessibility audit in the browser tests (package.json, package-lock.json).
 # npm unpacks files with a date in 1985, so the file is touched to make it newer than its sources.
-$(AXE): package.json $(wildcard package-lock.json)
+$(AXE): package.json $(wildcard package-lock.json) | system-packages
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (Debian: nodejs npm)"; exit 1; }
 	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; \
 	 else npm install --no-audit --no-fund; fi
@@ -34,12 +46,12 @@ $(VENV)/.lab: $(STAMP)
 	@touch $(VENV)/.lab
 
 app: $(STAMP)
-	$(BIN)/oneonone app --port $(PORT)
+	$(BIN)/oneonone app --port $(PORT) $(SERVER_FLAGS)
 
 lab: $(VENV)/.lab
-	$(BIN)/oneonone lab
+	$(BIN)/oneonone lab $(LAB_PORT) $(SERVER_FLAGS)
 
-test: $(STAMP) $(AXE)
+test: system-packages $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -p no:cacheprovider tests
 
 test-unit: $(STAMP)
@@ -48,7 +60,7 @@ test-unit: $(STAMP)
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider tests/notebooks
 
-test-e2e: $(STAMP) $(AXE)
+test-e2e: system-packages $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -p no:cacheprovider tests/e2e
 
 bench: $(STAMP)

@@ -140,26 +140,7 @@ def server_memory(pid: int) -> tuple[float, int]:
     return total, seen - 1
 
 
-# ---- a server with extra Voila flags ------------------------------------------------------------
-@contextlib.contextmanager
-def voila_flags(conftest, flags: list[str]):
-    """VoilaServer takes no extra Voila flags: append ``flags`` to the command it starts."""
-    real = conftest.subprocess
-
-    class WithFlags:
-        STDOUT, TimeoutExpired = real.STDOUT, real.TimeoutExpired
-
-        @staticmethod
-        def Popen(args, **kwargs):  # noqa: N802 - stands in for subprocess.Popen
-            return real.Popen([*args, *flags], **kwargs)
-
-    conftest.subprocess = WithFlags
-    try:
-        yield
-    finally:
-        conftest.subprocess = real
-
-
+# ---- a workshop server, with extra Voila flags --------------------------------------------------
 def start_workshop_server(conftest, tmp: Path, flags: list[str]):
     """A workshop server (participant stores in a fresh memory folder) with ``flags``."""
     home = Path(tempfile.mkdtemp(dir=tmp)) / "home"
@@ -167,8 +148,7 @@ def start_workshop_server(conftest, tmp: Path, flags: list[str]):
     extra_env = {"ONEONONE_MODE": "workshop"}
     if Path("/dev/shm").is_dir():
         extra_env["ONEONONE_RAM_DIR"] = tempfile.mkdtemp(prefix="oo-bench-", dir="/dev/shm")
-    with voila_flags(conftest, flags):
-        server = conftest.VoilaServer(home, extra_env=extra_env)
+    server = conftest.VoilaServer(home, extra_env=extra_env, extra_args=flags)
     server.ram_dir = extra_env.get("ONEONONE_RAM_DIR")
     return server
 
@@ -350,8 +330,9 @@ def preheat_rows(conftest, tmp: Path) -> list[dict]:
     home = tmp / "preheat-home"
     home.mkdir()
     try:
-        with voila_flags(conftest, PREHEAT_FLAGS):
-            server = conftest.VoilaServer(home, extra_env={"ONEONONE_MODE": "workshop"})
+        server = conftest.VoilaServer(
+            home, extra_env={"ONEONONE_MODE": "workshop"}, extra_args=PREHEAT_FLAGS
+        )
         server.stop()
         refused = "no"
     except RuntimeError as exc:

@@ -1,20 +1,24 @@
 """The records of the workbook and their validation.
 
-Every record is a frozen dataclass. ``Meeting.create(...)`` (and friends) take loosely typed
+Every record is a frozen dataclass whose fields carry their spec (:mod:`.fieldspec`): the form,
+CSV, SQL and CLI derive from it. ``Meeting.create(...)`` (and friends) take loosely typed
 input (strings from a form, CSV cell or CLI flag), validate all fields at once, and raise
 :class:`RecordError` listing every problem as a :class:`FieldProblem` (field + message key +
 values), so a form can show each message next to its field in the learner's language.
+
+Long on purpose, for now: the value checker (``_Checker``, ``parse_date``) is the next part to
+move into a ground-floor module of its own, once the stricter import validation of issue 11 and
+the error base of issue 10 (both editing it in parallel) have landed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import uuid
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-SCHEMA_VERSION = 1
+from .fieldspec import RecordBase, names, spec
 
 NEEDS = ("guidance", "priorities", "context", "growth", "feedback", "relationship", "support")
 STATUSES = ("held", "rescheduled", "cancelled")
@@ -69,10 +73,6 @@ class RecordError(ValueError):
 
     def messages(self, lang: str | None = None) -> list[str]:
         return [p.message(lang) for p in self.problems]
-
-
-def new_uid() -> str:
-    return uuid.uuid4().hex
 
 
 class _Checker:
@@ -223,29 +223,84 @@ def parse_date(value: Any) -> _dt.date | None:
 
 
 @dataclass(frozen=True)
-class Meeting:
-    """One one-on-one (held, rescheduled or cancelled) with one person."""
-
-    date: _dt.date
-    person: str
-    planned_minutes: int
-    status: str = "held"
-    actual_minutes: int | None = None
-    agenda_by: str | None = None
-    needs: tuple[str, ...] = ()
-    talk_share: int | None = None  # leader's estimate of their own share of talking, in %
-    leader_rating: int | None = None
-    employee_rating: int | None = None
-    notes: str = ""
-    experiment: str | None = None  # uid of the experiment in force
-    demo: bool = False
-    uid: str = field(default_factory=new_uid)
-    schema_version: int = SCHEMA_VERSION
+class Record(RecordBase):
+    """A record built from loose input: each kind's ``_check(c, raw, today)`` reads its own
+    fields (noting problems in ``c``); :meth:`create` adds demo and uid and raises them all."""
 
     @classmethod
-    def create(cls, today: _dt.date | None = None, **raw: Any) -> Meeting:
-        """Validate raw input (strings allowed) and build a meeting; raises RecordError."""
+    def create(cls, today: _dt.date | None = None, **raw: Any):
+        """Validate raw input (strings allowed) and build the record; raises RecordError."""
         c = _Checker()
+        values = cls._check(c, raw, today)  # type: ignore[attr-defined]
+        demo = raw.get("demo")
+        if demo is not None and not isinstance(demo, bool):  # only a real yes or no marks demo
+            c.fail("demo", "error.not_yes_no", value=str(demo))
+        c.done()
+        values["demo"] = bool(demo)
+        if raw.get("uid"):
+            values["uid"] = str(raw["uid"]).strip()
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Meeting(Record):
+    """One one-on-one (held, rescheduled or cancelled) with one person."""
+
+    date: _dt.date = spec("field.date", "--date", "cli.log_add.date", "cli.meta.date", table=True)
+    person: str = spec(
+        "field.person", "--person", "cli.log_add.person", "cli.meta.name", table=True
+    )
+    planned_minutes: int = spec(
+        "field.planned_minutes", "--planned", "cli.log_add.planned", "cli.meta.minutes"
+    )
+    actual_minutes: int | None = spec(
+        "field.actual_minutes",
+        "--actual",
+        "cli.log_add.actual",
+        "cli.meta.minutes",
+        default=None,
+        table=True,
+    )
+    status: str = spec(
+        "field.status",
+        "--status",
+        "cli.log_add.status",
+        default="held",
+        table=True,
+        choices=STATUSES,
+    )
+    agenda_by: str | None = spec(
+        "field.agenda_by",
+        "--agenda",
+        "cli.log_add.agenda",
+        default=None,
+        table=True,
+        choices=AGENDA_OWNERS,
+    )
+    needs: tuple[str, ...] = spec(
+        "field.needs", "--needs", "cli.log_add.needs", "cli.meta.needs", default=(), table=True
+    )
+    # leader's estimate of their own share of talking, in %
+    talk_share: int | None = spec(
+        "field.talk_share",
+        "--talk-share",
+        "cli.log_add.talk_share",
+        "cli.meta.percent",
+        default=None,
+    )
+    leader_rating: int | None = spec(
+        "field.leader_rating", "--rating", "cli.log_add.rating", "1-5", default=None
+    )
+    employee_rating: int | None = spec(
+        "field.employee_rating", "--their-rating", "cli.log_add.their_rating", "1-5", default=None
+    )
+    notes: str = spec("field.notes", "--notes", "cli.log_add.notes", "cli.meta.text", default="")
+    experiment: str | None = spec(
+        "field.experiment", default=None
+    )  # uid of the experiment in force
+
+    @classmethod
+    def _check(cls, c: _Checker, raw: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
         status = c.choice("status", raw.get("status") or "held", STATUSES)
         values = dict(
             date=c.date("date", raw.get("date"), today),
@@ -253,8 +308,8 @@ class Meeting:
             planned_minutes=c.integer(
                 "planned_minutes", raw.get("planned_minutes"), 1, MAX_MINUTES, required=True
             ),
-            status=status,
             actual_minutes=c.integer("actual_minutes", raw.get("actual_minutes"), 1, MAX_MINUTES),
+            status=status,
             agenda_by=c.choice("agenda_by", raw.get("agenda_by"), AGENDA_OWNERS, required=False),
             needs=c.needs("needs", raw.get("needs")),
             talk_share=c.integer("talk_share", raw.get("talk_share"), 0, 100),
@@ -262,30 +317,20 @@ class Meeting:
             employee_rating=c.integer("employee_rating", raw.get("employee_rating"), *RATING_RANGE),
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
             experiment=(str(raw["experiment"]).strip() or None) if raw.get("experiment") else None,
-            demo=bool(c.flag("demo", raw.get("demo"))),
         )
         if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
             values["actual_minutes"] = values["planned_minutes"]
         if status in ("rescheduled", "cancelled"):
             values["actual_minutes"] = None
-        c.done()
-        if raw.get("uid"):
-            values["uid"] = str(raw["uid"]).strip()
-        return cls(**values)
+        return values
 
     @property
     def held(self) -> bool:
         return self.status == "held"
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["date"] = self.date.isoformat()
-        data["needs"] = list(self.needs)
-        return data
-
 
 @dataclass(frozen=True)
-class Commitment:
+class Commitment(Record):
     """Something agreed in a meeting: who does it, by when, and whether it was kept."""
 
     person: str
@@ -294,48 +339,30 @@ class Commitment:
     due: _dt.date | None = None
     kept: bool | None = None  # None while still open
     meeting: str | None = None  # uid of the meeting where it was made
-    demo: bool = False
-    uid: str = field(default_factory=new_uid)
-    schema_version: int = SCHEMA_VERSION
 
     @classmethod
-    def create(cls, today: _dt.date | None = None, **raw: Any) -> Commitment:
-        c = _Checker()
-        values = dict(
+    def _check(cls, c: _Checker, raw: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
+        return dict(
             person=c.text("person", raw.get("person"), MAX_NAME, required=True),
             text=c.text("text", raw.get("text"), MAX_TEXT, required=True),
             owner=c.choice("owner", raw.get("owner") or "employee", COMMITMENT_OWNERS),
             due=c.date("due", raw.get("due"), today, required=False),
             kept=c.flag("kept", raw.get("kept")),
             meeting=(str(raw["meeting"]).strip() or None) if raw.get("meeting") else None,
-            demo=bool(c.flag("demo", raw.get("demo"))),
         )
-        c.done()
-        if raw.get("uid"):
-            values["uid"] = str(raw["uid"]).strip()
-        return cls(**values)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["due"] = self.due.isoformat() if self.due else None
-        return data
 
 
 @dataclass(frozen=True)
-class Assessment:
+class Assessment(Record):
     """One sitting of a self-assessment: item key -> score, on a 1..scale_max scale."""
 
     kind: str  # e.g. "baseline", "beliefs", "behaviours", "needs", "safety"
     answers: dict[str, int]
     taken_at: _dt.datetime
     scale_max: int = 5
-    demo: bool = False
-    uid: str = field(default_factory=new_uid)
-    schema_version: int = SCHEMA_VERSION
 
     @classmethod
-    def create(cls, **raw: Any) -> Assessment:
-        c = _Checker()
+    def _check(cls, c: _Checker, raw: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
         kind = c.text("kind", raw.get("kind"), 40, required=True)
         scale_max = c.integer("scale_max", raw.get("scale_max", 5), 2, 10, required=True)
         answers: dict[str, int] = {}
@@ -348,26 +375,11 @@ class Assessment:
                 if value is not None:
                     answers[str(item)] = value
         taken = c.timestamp("taken_at", raw.get("taken_at"))
-        c.done()
-        values = dict(
-            kind=kind,
-            answers=answers,
-            taken_at=taken,
-            scale_max=scale_max,
-            demo=bool(c.flag("demo", raw.get("demo"))),
-        )
-        if raw.get("uid"):
-            values["uid"] = str(raw["uid"]).strip()
-        return cls(**values)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["taken_at"] = self.taken_at.isoformat()
-        return data
+        return dict(kind=kind, answers=answers, taken_at=taken, scale_max=scale_max)
 
 
 @dataclass(frozen=True)
-class Experiment:
+class Experiment(Record):
     """A small, time-boxed change to how the learner runs one-on-ones, and how it went."""
 
     what: str
@@ -378,13 +390,9 @@ class Experiment:
     baseline: float | None = None
     verdict: str | None = None
     notes: str = ""
-    demo: bool = False
-    uid: str = field(default_factory=new_uid)
-    schema_version: int = SCHEMA_VERSION
 
     @classmethod
-    def create(cls, today: _dt.date | None = None, **raw: Any) -> Experiment:
-        c = _Checker()
+    def _check(cls, c: _Checker, raw: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
         values = dict(
             what=c.text("what", raw.get("what"), MAX_TEXT, required=True),
             why=c.text("why", raw.get("why"), MAX_TEXT, required=False),
@@ -393,7 +401,6 @@ class Experiment:
             metric=c.choice("metric", raw.get("metric"), EXPERIMENT_METRICS),
             verdict=c.choice("verdict", raw.get("verdict"), VERDICTS, required=False),
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
-            demo=bool(c.flag("demo", raw.get("demo"))),
         )
         baseline = raw.get("baseline")
         values["baseline"] = None
@@ -404,47 +411,24 @@ class Experiment:
                 c.fail("baseline", "error.not_a_number", value=str(baseline))
         if values["start"] and values["end"] and values["end"] <= values["start"]:
             c.fail("end", "error.end_before_start")
-        c.done()
-        if raw.get("uid"):
-            values["uid"] = str(raw["uid"]).strip()
-        return cls(**values)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["start"] = self.start.isoformat()
-        data["end"] = self.end.isoformat()
-        return data
+        return values
 
 
 @dataclass(frozen=True)
-class Reflection:
+class Reflection(Record):
     """A free-text answer to a reflection prompt in the workbook."""
 
     prompt: str  # the prompt's key, e.g. "mindset.whose_meeting"
     text: str
     saved_at: _dt.datetime
-    demo: bool = False
-    uid: str = field(default_factory=new_uid)
-    schema_version: int = SCHEMA_VERSION
 
     @classmethod
-    def create(cls, **raw: Any) -> Reflection:
-        c = _Checker()
-        prompt = c.text("prompt", raw.get("prompt"), 80, required=True)
-        text = c.text("text", raw.get("text"), MAX_NOTES, required=True)
-        saved = c.timestamp("saved_at", raw.get("saved_at"))
-        c.done()
-        values = dict(
-            prompt=prompt, text=text, saved_at=saved, demo=bool(c.flag("demo", raw.get("demo")))
+    def _check(cls, c: _Checker, raw: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
+        return dict(
+            prompt=c.text("prompt", raw.get("prompt"), 80, required=True),
+            text=c.text("text", raw.get("text"), MAX_NOTES, required=True),
+            saved_at=c.timestamp("saved_at", raw.get("saved_at")),
         )
-        if raw.get("uid"):
-            values["uid"] = str(raw["uid"]).strip()
-        return cls(**values)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["saved_at"] = self.saved_at.isoformat()
-        return data
 
 
 RECORD_TYPES = {
@@ -457,7 +441,7 @@ RECORD_TYPES = {
 
 
 def field_names(record_type: type) -> list[str]:
-    return [f.name for f in fields(record_type)]
+    return list(names(record_type))
 
 
 __all__ = [

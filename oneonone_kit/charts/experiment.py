@@ -1,14 +1,19 @@
-"""The experiment chart: a metric before and during an experiment, the period marked."""
+"""The experiment chart: a metric before and during an experiment, the period marked.
+
+Holds what it computes (:class:`ExperimentData`, :func:`compute_experiment`), how it draws
+(:func:`draw_experiment`) and the words for its values and verdict; its spec is in :mod:`.specs`.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import textwrap
+from dataclasses import dataclass
 
 from ..insight import metrics as M
 from ..model import Experiment
 from . import style as s
-from .parts import ChartInput
+from .data import ChartInput
 
 # How each experiment metric is drawn: (scale to the axis, axis kind).
 _SCALE = {
@@ -35,14 +40,37 @@ def pick_experiment(
     return min(experiments, key=lambda e: e.start, default=None)
 
 
-def effect_for(d: ChartInput) -> M.ExperimentEffect | None:
-    """The effect of the experiment the chart shows (None when there is none)."""
+@dataclass(frozen=True)
+class ExperimentData:
+    """The effect of the experiment shown (None when there is none), and its metric over the
+    whole history (for the rolling line; empty when the experiment has no points)."""
+
+    effect: M.ExperimentEffect | None
+    history: tuple[M.Point, ...] = ()
+
+
+def compute_experiment(d: ChartInput) -> ExperimentData:
+    """The chosen experiment's effect, and its metric's points over the whole log."""
     chosen = pick_experiment(d.experiments, d.today, d.experiment)
     if chosen is None:
-        return None
-    return M.experiment_effect(
-        chosen, d.meetings, d.today, d.commitments, interval_days=d.interval_days
+        return ExperimentData(None)
+    effect = M.experiment_effect(
+        chosen,
+        d.meetings,
+        today=d.today,
+        commitments=d.commitments,
+        interval_days=d.interval_days,
     )
+    if not effect.points:
+        return ExperimentData(effect)
+    history = M.metric_points(
+        effect.metric,
+        d.meetings,
+        today=d.today,
+        commitments=d.commitments,
+        interval_days=d.interval_days,
+    )
+    return ExperimentData(effect, tuple(history))
 
 
 def value_text(d: ChartInput, metric: str, value: float | None) -> str:
@@ -59,10 +87,10 @@ def verdict_text(d: ChartInput, effect: M.ExperimentEffect) -> str:
     return d.tr(f"metrics.verdict.{effect.verdict}", min_n=M.MIN_SIDE)
 
 
-def draw_experiment(ax, d: ChartInput) -> None:
+def draw_experiment(ax, d: ChartInput, data: ExperimentData) -> None:
     """The chosen metric around one experiment: before window, experiment period, means."""
     heading_key = "chart.experiment.title"
-    effect = effect_for(d)
+    effect = data.effect
     if effect is None:
         return s.message(ax, d.tr("chart.empty.no_experiment"), d.heading(heading_key))
     metric_name = d.tr(f"metric.{effect.metric}")
@@ -100,7 +128,7 @@ def draw_experiment(ax, d: ChartInput) -> None:
             label=d.tr("chart.each_meeting"),
         )
     # The rolling mean runs over the whole history, so its first points are not artefacts.
-    history = M.metric_points(effect.metric, d.meetings, d.today, d.commitments, d.interval_days)
+    history = data.history
     rolling = M.rolling_mean([v * scale for _, v in history])
     shown = [
         (s.to_num(day), r)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import style as s
-from .parts import ChartInput
+from .data import ChartInput
 
 if TYPE_CHECKING:
     from .report_data import ReportData
@@ -53,7 +53,7 @@ def render_pdf(r: ReportData, path: Path) -> None:
     """Draw the page and save it as a one-page PDF at ``path``."""
     from matplotlib.figure import Figure
 
-    from .figures import _drawer
+    from .specs import CHARTS
 
     fig = Figure(figsize=PAGE, layout="constrained", facecolor="white")
     top, bottom = fig.subfigures(2, 1, height_ratios=(1.0, 2.2))
@@ -63,6 +63,7 @@ def render_pdf(r: ReportData, path: Path) -> None:
         s.message(bottom.add_subplot(), d.no_data_text())
     else:
         for ax, name in zip(bottom.subplots(2, 2).flat, PANELS, strict=True):
-            _drawer(name)(ax, d)
+            spec = CHARTS[name]
+            spec.panel(ax, d, spec.compute(d))
     metadata = {"Title": r.tr("report.title"), "Creator": "oneonone_kit", "CreationDate": None}
     fig.savefig(path, format="pdf", metadata=metadata)

@@ -1,90 +1,38 @@
-"""Axes-level drawers behind :mod:`oneonone_kit.charts.figures`: one function per chart.
+"""Axes-level drawers of the log's charts: one function per chart, named in :mod:`.specs`.
 
-Each ``draw_*`` takes a matplotlib ``Axes`` and a :class:`ChartInput`, draws the chart or a
-friendly message when the data cannot carry it, and returns nothing. Called only after
-matplotlib is imported by :mod:`oneonone_kit.charts.figures`.
+Each ``draw_*`` takes a matplotlib ``Axes``, the :class:`~.data.ChartInput` and the data its
+spec computed, draws the chart or a friendly message when the data cannot carry it, and
+returns nothing. Called only after matplotlib is imported (by :mod:`.figures` or :mod:`.page`).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import textwrap
-from dataclasses import dataclass
 
-from ..i18n import format_number, format_percent, month_label, t
+from ..i18n import month_label
 from ..insight import metrics as M
-from ..model import Commitment, Experiment, Meeting
 from . import style as s
+from .data import CadenceData, ChartInput, NeedsData
 
-MAX_ROWS = 12  # people on the cadence timeline; the most recently met are kept
 MAX_MONTHS = 12  # columns of the needs heatmap (6 in a dashboard panel)
-
-
-@dataclass(frozen=True)
-class ChartInput:
-    """What every chart needs, already narrowed to one person (if any) and to ``today``."""
-
-    meetings: tuple[Meeting, ...]
-    commitments: tuple[Commitment, ...]
-    experiments: tuple[Experiment, ...]
-    today: _dt.date
-    lang: str
-    person: str | None = None
-    interval_days: M.Intervals = M.INTERVAL_DAYS
-    experiment: str | None = None
-    compact: bool = False
-
-    def tr(self, key: str, **values: object) -> str:
-        return t(key, self.lang, **values)
-
-    def heading(self, key: str) -> str:
-        text = self.tr(key)
-        return f"{text} · {self.person}" if self.person and not self.compact else text
-
-    def pct(self, share: float | None) -> str:
-        return "–" if share is None else format_percent(share, self.lang)
-
-    def num(self, value: float | None, decimals: int = 1) -> str:
-        return "–" if value is None else format_number(value, self.lang, decimals)
-
-    def no_data_text(self, key: str = "chart.empty.no_meetings", **values: object) -> str:
-        """The most fitting friendly sentence: no meetings, none held, or ``key``."""
-        if not self.meetings:
-            if self.person:
-                return self.tr("chart.empty.no_meetings_person", person=self.person)
-            return self.tr("chart.empty.no_meetings")
-        if not any(m.held for m in self.meetings):
-            return self.tr("chart.empty.no_held")
-        return self.tr(key, **values)
-
-    def no_data(self, ax, heading_key: str, key: str, **values: object) -> None:
-        """Draw :meth:`no_data_text` in ``ax`` under the chart's heading."""
-        s.message(ax, self.no_data_text(key, **values), self.heading(heading_key))
 
 
 def _rolling_label(d: ChartInput, window: int) -> str:
     return d.tr("chart.rolling", window=window)
 
 
-def draw_cadence(ax, d: ChartInput) -> None:
+def draw_cadence(ax, d: ChartInput, data: CadenceData) -> None:
     """One row per person: held, rescheduled and cancelled meetings; gaps hatched."""
     from matplotlib.patches import Patch
 
     heading = "chart.cadence.title"
     if not d.meetings:
         return d.no_data(ax, heading, "chart.empty.no_meetings")
-    last_seen: dict[str, _dt.date] = {}
-    for m in d.meetings:
-        last_seen[m.person] = m.date
-    names = M.people(d.meetings)
-    if len(names) > MAX_ROWS:
-        recent = sorted(names, key=lambda p: last_seen[p], reverse=True)[:MAX_ROWS]
-        names = [p for p in names if p in recent]
+    names = [row.person for row in data.rows]
     labels, seen = [], set()
-    for row, name in enumerate(names):
+    for row, line in enumerate(data.rows):
+        name, group, c = line.person, line.meetings, line.cadence
         y = len(names) - 1 - row
-        group = [m for m in d.meetings if m.person == name]
-        c = M.cadence(group, d.today, d.interval_days)
         if c.gaps:  # one collection per row keeps long logs fast to draw
             spans = [(s.to_num(gap.start), gap.days) for gap in c.gaps]
             ax.broken_barh(spans, (y - 0.32, 0.64), **s.GAP)
@@ -120,13 +68,13 @@ def draw_cadence(ax, d: ChartInput) -> None:
     s.title(ax, d.heading("chart.cadence.title"))
 
 
-def draw_needs(ax, d: ChartInput) -> None:
+def draw_needs(ax, d: ChartInput, data: NeedsData) -> None:
     """Need × month heatmap: the share of held meetings that month that covered each need."""
     import numpy as np
     from matplotlib.patches import Rectangle
 
     heading = "chart.needs.title"
-    by_month = M.needs_by_month(d.meetings, today=d.today)
+    by_month = data.by_month
     if not by_month.months:
         return d.no_data(ax, heading, "chart.empty.no_held")
     keep = 6 if d.compact else MAX_MONTHS
@@ -175,7 +123,7 @@ def draw_needs(ax, d: ChartInput) -> None:
         rotation=35 if rotation else 0,
         ha="right" if rotation else "center",
     )
-    neglected = set(M.needs_rotation(d.meetings, today=d.today).neglected)
+    neglected = set(data.rotation.neglected)
     ax.set_yticks(
         range(len(M.NEEDS)), [d.tr(f"need.{n}") + (" ⚠" if n in neglected else "") for n in M.NEEDS]
     )
@@ -203,10 +151,10 @@ def _time_axes(ax, d: ChartInput, dates, ylabel_key: str) -> None:
         ax.set_ylabel(d.tr(ylabel_key), fontsize=s.LABEL_SIZE)
 
 
-def draw_agenda(ax, d: ChartInput) -> None:
+def draw_agenda(ax, d: ChartInput, data: M.AgendaOwnership) -> None:
     """Rolling share of held meetings whose agenda the employee set or shared."""
     heading = "chart.agenda.title"
-    agenda = M.agenda_ownership(d.meetings, today=d.today).trend
+    agenda = data.trend
     if not agenda.n:
         return d.no_data(ax, heading, "chart.empty.no_agenda")
     xs = [s.to_num(x) for x in agenda.dates]
@@ -236,10 +184,9 @@ def draw_agenda(ax, d: ChartInput) -> None:
     s.title(ax, d.heading(heading))
 
 
-def draw_talk_share(ax, d: ChartInput) -> None:
+def draw_talk_share(ax, d: ChartInput, talk: M.Trend) -> None:
     """The leader's estimated talk share per meeting and rolling, against the target band."""
     heading = "chart.talk.title"
-    talk = M.talk_share(d.meetings, today=d.today)
     if not talk.n:
         return d.no_data(ax, heading, "chart.empty.no_talk")
     xs = [s.to_num(x) for x in talk.dates]
@@ -272,10 +219,9 @@ def draw_talk_share(ax, d: ChartInput) -> None:
     s.title(ax, d.heading(heading))
 
 
-def draw_follow_bars(ax, d: ChartInput) -> None:
+def draw_follow_bars(ax, d: ChartInput, follow: M.FollowThrough) -> None:
     """Commitments due, by owner: kept, not kept and overdue, stacked."""
     heading = "chart.follow.title"
-    follow = M.follow_through(d.commitments, d.today, d.meetings)
     if not follow.total.due:
         key = "chart.empty.none_due" if d.commitments else "chart.empty.no_commitments"
         return s.message(ax, d.tr(key), d.heading(heading))
@@ -316,10 +262,10 @@ def draw_follow_bars(ax, d: ChartInput) -> None:
     s.title(ax, d.heading(heading))
 
 
-def draw_follow_trend(ax, d: ChartInput) -> None:
+def draw_follow_trend(ax, d: ChartInput, data: M.FollowThrough) -> None:
     """Rolling share of judged commitments that were kept."""
     heading = "chart.follow.trend_title"
-    follow = M.follow_through(d.commitments, d.today, d.meetings).trend
+    follow = data.trend
     if not follow.n:
         key = "chart.empty.none_due" if d.commitments else "chart.empty.no_commitments"
         return s.message(ax, d.tr(key), d.heading(heading))
@@ -339,10 +285,9 @@ def draw_follow_trend(ax, d: ChartInput) -> None:
     s.title(ax, d.heading(heading))
 
 
-def draw_perception(ax, d: ChartInput) -> None:
+def draw_perception(ax, d: ChartInput, gap: M.PerceptionGap) -> None:
     """Leader's and employee's ratings (rolling means) where both rated the meeting."""
     heading = "chart.perception.title"
-    gap = M.perception_gap(d.meetings, today=d.today)
     if not gap.n:
         return d.no_data(ax, heading, "chart.empty.no_ratings")
     xs = [s.to_num(x) for x in gap.dates]

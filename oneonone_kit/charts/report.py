@@ -41,9 +41,9 @@ def _people_table(r: ReportData) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for person in M.people(r.meetings):
         ms = [m for m in r.meetings if m.person == person]
-        c = M.cadence(ms, r.day)
+        c = M.cadence(ms, today=r.day)
         talk = M.talk_share(ms).latest
-        follow = M.follow_through(r.commitments, r.day, ms, person=person).total
+        follow = M.follow_through(r.commitments, today=r.day, meetings=ms, person=person).total
         neglected = M.needs_rotation(ms).neglected
         cells = [
             _md(person),
@@ -73,13 +73,13 @@ def _needs_table(r: ReportData) -> list[str]:
 
 
 def _experiment_lines(r: ReportData) -> list[str]:
+    from .data import ChartInput
     from .experiment import value_text
-    from .parts import ChartInput
 
     d = ChartInput((), (), (), r.day, r.lang)
     lines = []
     for e in r.experiments:
-        effect = M.experiment_effect(e, r.history, r.day, r.commitments)
+        effect = M.experiment_effect(e, r.history, today=r.day, commitments=r.commitments)
         lines += [
             f"### {_md(e.what)}",
             "",

@@ -146,10 +146,10 @@ def facts(r: ReportData) -> list[str]:
     ms = r.meetings
     if not ms:
         return [r.tr("report.no_meetings")]
-    c = M.cadence(ms, r.day)
+    c = M.cadence(ms, today=r.day)
     agenda = M.agenda_ownership(ms).trend
     talk = M.talk_share(ms)
-    follow = M.follow_through(r.commitments, r.day, ms).total
+    follow = M.follow_through(r.commitments, today=r.day, meetings=ms).total
     gap = M.perception_gap(ms)
     lines = [
         r.tr(
@@ -216,7 +216,7 @@ def questions(r: ReportData) -> list[str]:
         agenda = M.agenda_ownership(ms).trend.latest
         if agenda is not None and agenda < M.AGENDA_TARGET:
             out.append(r.tr("report.q.agenda"))
-        c = M.cadence(ms, r.day)
+        c = M.cadence(ms, today=r.day)
         if c.gaps:
             out.append(r.tr("report.q.gaps", gaps=len(c.gaps)))
         neglected = sorted(
@@ -226,7 +226,7 @@ def questions(r: ReportData) -> list[str]:
         if neglected:
             needs = ", ".join(r.tr(f"need.{n}").lower() for n in neglected)
             out.append(r.tr("report.q.needs", needs=needs))
-        rate = M.follow_through(r.commitments, r.day, ms).total.rate
+        rate = M.follow_through(r.commitments, today=r.day, meetings=ms).total.rate
         if rate is not None and rate < 0.7:
             out.append(r.tr("report.q.follow"))
         gap = M.perception_gap(ms).mean_gap

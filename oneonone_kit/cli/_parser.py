@@ -12,9 +12,10 @@ import re
 import textwrap
 from collections.abc import Callable, Sequence
 
-from .. import __version__
+from .. import __version__, fieldspec
 from ..env import DEFAULT_LANG, LANGUAGES, EnvironmentSettingError
 from ..i18n import t
+from ..model import Meeting
 from . import _outputs, _print, _records, _server
 from ._common import CliError
 
@@ -175,26 +176,16 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
     log = _command(sub, "log", "log", lang, None)
     log_sub = _subcommands(log, lang, "log_command")
     add = _command(log_sub, "add", "log_add", lang, _records.cmd_log_add)
-    opts = (
-        ("--date", "date", "cli.meta.date"),
-        ("--person", "person", "cli.meta.name"),
-        ("--planned", "planned", "cli.meta.minutes"),
-        ("--actual", "actual", "cli.meta.minutes"),
-        ("--status", "status", None),
-        ("--agenda", "agenda", None),
-        ("--needs", "needs", "cli.meta.needs"),
-        ("--talk-share", "talk_share", "cli.meta.percent"),
-        ("--rating", "rating", "1-5"),
-        ("--their-rating", "their_rating", "1-5"),
-        ("--notes", "notes", "cli.meta.text"),
-    )
+    # One option per flagged field of the Meeting spec, in field order; its dest is the field.
     # Values stay strings: the model checks them all at once and names every wrong field.
-    metavars = {"--status": "{held,rescheduled,cancelled}", "--agenda": "{employee,shared,leader}"}
-    for flag, dest, meta in opts:
-        metavar = metavars.get(flag) or (
-            t(meta, lang) if meta and meta.startswith("cli.") else meta
-        )
-        add.add_argument(flag, dest=dest, metavar=metavar, help=t(f"cli.log_add.{dest}", lang))
+    for name, flag in _records.MEETING_FLAGS.items():
+        spec = fieldspec.meta(Meeting, name)
+        meta = spec["metavar"]
+        if spec["choices"]:
+            metavar = "{" + ",".join(spec["choices"]) + "}"
+        else:
+            metavar = t(meta, lang) if meta and meta.startswith("cli.") else meta
+        add.add_argument(flag, dest=name, metavar=metavar, help=t(spec["flag_help"], lang))
     listing = _command(log_sub, "list", "log_list", lang, _records.cmd_log_list)
     listing.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.log_list.person", lang)
@@ -239,7 +230,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     app.add_argument("--workshop", action="store_true", help=t("cli.app.workshop_help", lang))
     app.add_argument("--no-browser", action="store_true", help=t("cli.app.no_browser", lang))
 
-    _command(sub, "lab", "lab", lang, _server.cmd_lab)
+    lab = _command(sub, "lab", "lab", lang, _server.cmd_lab)
+    lab.add_argument(
+        "--port", type=_int_in(1, 65535, lang), metavar="N", help=t("cli.lab.port", lang)
+    )
+    lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)

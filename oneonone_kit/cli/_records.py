@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import env
+from .. import env, fieldspec
 from ..errors import ImportProblem
 from ..i18n import format_date, t
 from ..log import transfer
@@ -22,38 +22,18 @@ from ._common import (
     warn,
 )
 
-# The flag that fills each Meeting field, so an error can say what to retype.
-MEETING_FLAGS = {
-    "date": "--date",
-    "person": "--person",
-    "planned_minutes": "--planned",
-    "actual_minutes": "--actual",
-    "status": "--status",
-    "agenda_by": "--agenda",
-    "needs": "--needs",
-    "talk_share": "--talk-share",
-    "leader_rating": "--rating",
-    "employee_rating": "--their-rating",
-    "notes": "--notes",
-}
+# The flag that fills each Meeting field (from its spec), so an error can say what to retype.
+MEETING_FLAGS = fieldspec.flags(Meeting)
+# The columns of ``log list``: the Meeting spec's table fields, in field order.
+TABLE_FIELDS = fieldspec.names(Meeting, "table")
+# Minutes show "actual/planned", so that column gets its own heading.
+TABLE_HEADINGS = {"actual_minutes": "cli.list.minutes"}
 DEFAULT_LIMIT = 20
 
 
 def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
     """Validate one meeting from the flags and save it to the local store."""
-    raw = {
-        "date": args.date,
-        "person": args.person,
-        "planned_minutes": args.planned,
-        "actual_minutes": args.actual,
-        "status": args.status,
-        "agenda_by": args.agenda,
-        "needs": args.needs,
-        "talk_share": args.talk_share,
-        "leader_rating": args.rating,
-        "employee_rating": args.their_rating,
-        "notes": args.notes,
-    }
+    raw = {name: getattr(args, name) for name in MEETING_FLAGS}  # each flag's dest is its field
     try:
         meeting = Meeting.create(today=env.today(), **raw)
     except RecordError as error:
@@ -78,17 +58,23 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
 
 def _meeting_row(meeting: Meeting, lang: str, with_marker: bool) -> list[str]:
     actual = "-" if meeting.actual_minutes is None else str(meeting.actual_minutes)
-    row = [
-        format_date(meeting.date, lang),
-        meeting.person,
-        t(f"status.{meeting.status}", lang),
-        f"{actual}/{meeting.planned_minutes}",
-        t(f"agenda.{meeting.agenda_by}", lang) if meeting.agenda_by else "-",
-        ", ".join(t(f"need.{n}", lang) for n in meeting.needs) or "-",
-    ]
+    cells = {
+        "date": format_date(meeting.date, lang),
+        "person": meeting.person,
+        "actual_minutes": f"{actual}/{meeting.planned_minutes}",
+        "status": t(f"status.{meeting.status}", lang),
+        "agenda_by": t(f"agenda.{meeting.agenda_by}", lang) if meeting.agenda_by else "-",
+        "needs": ", ".join(t(f"need.{n}", lang) for n in meeting.needs) or "-",
+    }
+    row = [cells[name] for name in TABLE_FIELDS]
     if with_marker:
         row.insert(0, t("log.demo_marker", lang) if meeting.demo else "")
     return row
+
+
+def table_heading(name: str, lang: str) -> str:
+    """The heading of one ``log list`` column: the field's label unless it has its own."""
+    return t(TABLE_HEADINGS.get(name) or fieldspec.meta(Meeting, name)["label"], lang)
 
 
 def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
@@ -109,14 +95,7 @@ def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
             return 0
     shown = meetings[-args.limit :] if args.limit else meetings
     with_marker = any(m.demo for m in shown)
-    headers = [
-        t("field.date", lang),
-        t("field.person", lang),
-        t("field.status", lang),
-        t("cli.list.minutes", lang),
-        t("field.agenda_by", lang),
-        t("field.needs", lang),
-    ]
+    headers = [table_heading(name, lang) for name in TABLE_FIELDS]
     if with_marker:
         headers.insert(0, "")
     say(format_table(headers, [_meeting_row(m, lang, with_marker) for m in shown]))

@@ -89,9 +89,25 @@ def voila_command(
     )
 
 
-def lab_command(root: Path, base_env: Mapping[str, str] | None = None) -> ServerCommand:
+def running_as_root() -> bool:
+    """True when this process runs with user id 0 (containers, CI); never on Windows."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is not None and getuid() == 0
+
+
+def lab_command(
+    root: Path,
+    base_env: Mapping[str, str] | None = None,
+    port: int | None = None,
+    open_browser: bool = True,
+) -> ServerCommand:
     """The JupyterLab command line: the repository as root (chapters and exercises both
-    reachable), opening on the start page."""
+    reachable), opening on the start page.
+
+    ``port`` None leaves the port to JupyterLab (8888, or the next free one); a chosen port
+    is used or refused, never moved. Jupyter refuses to run as root unless told, so
+    ``--allow-root`` is added exactly when the user id is 0.
+    """
     root = Path(root)
     argv = [
         sys.executable,
@@ -100,8 +116,15 @@ def lab_command(root: Path, base_env: Mapping[str, str] | None = None) -> Server
         f"--ServerApp.root_dir={root}",
         "--LabApp.default_url=/lab/tree/notebooks/start.ipynb",
     ]
+    if port is not None:
+        argv += [f"--port={port}", "--ServerApp.port_retries=0"]
+    if not open_browser:
+        argv.append("--no-browser")
+    if running_as_root():
+        argv.append("--allow-root")
     env = dict(os.environ if base_env is None else base_env)
-    return ServerCommand(argv=argv, env=env, cwd=root, url="", port=0)
+    # JupyterLab prints its own address (with the token), so there is no url to announce.
+    return ServerCommand(argv=argv, env=env, cwd=root, url="", port=port or 0)
 
 
 def port_is_free(port: int, host: str = HOST) -> bool:
@@ -132,11 +155,16 @@ def _answers(port: int) -> bool:
         return False
 
 
-def _open_browser_when_ready(command: ServerCommand, proc: subprocess.Popen) -> None:
+def _announce_when_ready(
+    command: ServerCommand, proc: subprocess.Popen, lang: str, open_browser: bool
+) -> None:
+    # Voila takes seconds to start: say when the address really answers, then open it.
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline and proc.poll() is None:
         if _answers(command.port):
-            webbrowser.open(command.url)
+            say(t("cli.server.ready", lang, url=command.url))
+            if open_browser:
+                webbrowser.open(command.url)
             return
         time.sleep(0.25)
 
@@ -165,8 +193,10 @@ def _forward_sigterm(proc: subprocess.Popen):
 def _run(command: ServerCommand, lang: str, open_browser: bool = False) -> int:
     """Run a server in the foreground until it stops or the user presses Ctrl+C."""
     proc = subprocess.Popen(command.argv, env=command.env, cwd=command.cwd)
-    if open_browser:
-        threading.Thread(target=_open_browser_when_ready, args=(command, proc), daemon=True).start()
+    if command.url:
+        threading.Thread(
+            target=_announce_when_ready, args=(command, proc, lang, open_browser), daemon=True
+        ).start()
     previous = _forward_sigterm(proc)
     try:
         code = proc.wait()
@@ -218,6 +248,9 @@ def cmd_lab(args: argparse.Namespace, lang: str) -> int:
     notebooks_dir(root, lang)
     if not jupyterlab_installed():
         raise CliError(t("cli.lab.missing", lang))
+    command = lab_command(root, port=args.port, open_browser=not args.no_browser)
     say(t("cli.lab.starting", lang, path=root / "notebooks"))
+    if "--allow-root" in command.argv:
+        say(t("cli.lab.as_root", lang))
     say(t("cli.server.stop_hint", lang))
-    return _run(lab_command(root), lang)
+    return _run(command, lang)

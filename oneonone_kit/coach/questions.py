@@ -1,11 +1,12 @@
 """Read a question the way a coach hears it, in English or Dutch.
 
 ``classify(question)`` returns :class:`Feedback`: the kind of question (advice in disguise,
-leading, either/or, closed, open, or honestly unsure), the language it was read in, whether it
+leading, an offer that asks permission, either/or, closed, open, or honestly unsure), the language it was read in, whether it
 asks "why", whether several questions are stacked in one turn, a catalogue key that explains the
 label, and an open rewrite where one can be made. The checks run in a fixed order: advice, then
-leading, then the form of the question (closed, either/or or open). Advice and leading cues
-count wherever they appear in the turn; the form is read from its last question.
+leading, then an offer that asks permission ("Would it help if I shared how I did it?"), then
+the form of the question (closed, either/or or open). Advice and leading cues count wherever
+they appear in the turn; the form is read from its last question.
 
 Pure: text in, Feedback out. The rules are data (:mod:`oneonone_kit.coach.words` and
 :mod:`oneonone_kit.coach.rules`), matched against the lower-cased text; ``^`` in a pattern means
@@ -19,15 +20,14 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import check_lang, t
+from .rewrites import closed_rewrite, why_rewrite
 from .rules import (
     ADVICE,
     CAUSE_STARTS,
-    CLOSED_REWRITES,
     LEADING,
-    PARTICIPLE_NL,
+    OFFER,
     PLAN_STARTS,
     TOCH,
-    WHY_REWRITES,
     Rule,
 )
 from .words import (
@@ -53,7 +53,7 @@ from .words import (
     WHETHER_BEFORE_NL,
 )
 
-LABELS = ("advice", "leading", "either_or", "closed", "open", "unsure")
+LABELS = ("advice", "leading", "offer", "either_or", "closed", "open", "unsure")
 OPEN_LABELS = frozenset({"open"})
 
 
@@ -80,10 +80,7 @@ def _compile(table):
 
 _ADVICE = _compile(ADVICE)
 _LEADING = _compile(LEADING)
-_CLOSED_REWRITES = {
-    k: tuple((re.compile(p), key) for p, key in v) for k, v in CLOSED_REWRITES.items()
-}
-_WHY_REWRITES = {k: tuple((re.compile(p), key) for p, key in v) for k, v in WHY_REWRITES.items()}
+_OFFER = _compile(OFFER)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _NO_APOSTROPHE = re.compile(
     r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should)nt\b|\b(what|how|that)s\b",
@@ -253,16 +250,17 @@ def _chained(sentence: _Text, lang: str) -> bool:
             continue  # "And what else?" or "Okay, and ...": nothing was asked before the joiner
         if first in QUESTION_WORDS[lang] and first not in ("when", "where", "wanneer", "waar"):
             return True
-        if joiner in ("or", "of"):
-            if (
-                lang == "en"
-                and (first in AUXILIARIES_EN or first in NEGATED_AUXILIARIES_EN)
-                and (
-                    second in ("you", "we", "i", "it", "they", "he", "she", "there", "that", "this")
-                )
-            ):
+        # "..., or should we move on?" and "..., and did you ask Priya?": a second question.
+        if (
+            lang == "en"
+            and (first in AUXILIARIES_EN or first in NEGATED_AUXILIARIES_EN)
+            and (second in ("you", "we", "i", "it", "they", "he", "she", "there", "that", "this"))
+        ):
+            return True
+        if lang == "nl" and second in SUBJECTS_NL:
+            if joiner == "of" and first not in NOT_VERBS_NL:
                 return True
-            if lang == "nl" and first not in NOT_VERBS_NL and second in SUBJECTS_NL:
+            if joiner == "en" and first in FINITE_VERBS_NL:
                 return True
     return False
 
@@ -289,54 +287,6 @@ def _leading_toch(sentences: list[_Text], lang: str) -> bool:
         if form != "open" or sentence.low.endswith("toch"):
             return True
     return False
-
-
-def _fill(key: str, lang: str, match: re.Match | None = None, original: str = "", **extra) -> str:
-    values = dict(extra)
-    if match is not None:
-        for name, value in match.groupdict().items():
-            if value is None:
-                continue
-            start, end = match.span(name)
-            values[name.rstrip("2")] = original[start:end] if original else value
-    return t(f"coach.rewrite.{key}", lang, **values)
-
-
-def _closed_rewrite(clause: tuple[str, str], lang: str) -> str | None:
-    low, orig = clause
-    for pattern, key in _CLOSED_REWRITES[lang]:
-        match = pattern.search(low)
-        if not match:
-            continue
-        if key == "any":
-            # Keep "about the reorganisation", drop tails that would not fit the new question.
-            start, end = match.span("rest")
-            rest = orig[start:end]
-            keep = rest.split()[:1] and rest.split()[0].lower() in PREPOSITIONS[lang]
-            start, end = match.span("things")
-            return t("coach.rewrite.any", lang, things=orig[start:end], rest=rest if keep else "")
-        return _fill(key, lang, match, orig)
-    return None
-
-
-def _why_rewrite(clause: tuple[str, str], lang: str) -> str:
-    low, orig = clause
-    for pattern, key in _WHY_REWRITES[lang]:
-        match = pattern.search(low)
-        if not match:
-            continue
-        if key == "why_made" and lang == "nl":
-            # "Waarom heb je de deadline gemist" -> "... dat je de deadline hebt gemist"
-            start, end = match.span("rest")
-            words = orig[start:end].split()
-            found = [i for i, word in enumerate(words) if PARTICIPLE_NL.fullmatch(word.lower())]
-            if not found:
-                continue  # "Waarom ben je zo stil?": no participle, another rewrite fits
-            aux = {"heb": "hebt", "ben": "bent"}[match["aux"]]
-            words.insert(found[-1], aux)
-            return t("coach.rewrite.why_made", lang, rest=" ".join(words))
-        return _fill(key, lang, match, orig)
-    return t("coach.rewrite.why_generic", lang)
 
 
 def _either_or_rewrite(main: tuple[str, str], clauses, index: int, form: str, lang: str) -> str:
@@ -384,6 +334,10 @@ def classify(question: str, lang: str | None = None) -> Feedback:
             "leading", "leading", t("coach.rewrite.view", code), rule.cue if rule else "toch"
         )
 
+    rule, _ = _match(_OFFER[code], questions, code, anywhere=False)
+    if rule:
+        return feedback("offer", "offer", None, rule.cue)
+
     last = questions[-1]
     index, form, clauses = _main_clause(last, code)
     if form is None:
@@ -405,8 +359,8 @@ def classify(question: str, lang: str | None = None) -> Feedback:
             "or" if code == "en" else "of",
         )
     if form.startswith("closed"):
-        return feedback("closed", form, _closed_rewrite(main, code))
-    rewrite = _why_rewrite(main, code) if why and re.match(r"(?:why|waarom)\b", main[0]) else None
+        return feedback("closed", form, closed_rewrite(main, code))
+    rewrite = why_rewrite(main, code) if why and re.match(r"(?:why|waarom)\b", main[0]) else None
     if why and rewrite is None and re.match(r"(?:how come|hoe komt het|hoezo)\b", main[0]):
         rewrite = t("coach.rewrite.why_generic", code)
     return feedback("open", form, rewrite)

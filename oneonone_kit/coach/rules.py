@@ -4,6 +4,9 @@ Cues for advice in disguise and leading questions (:class:`Rule`), and the patte
 open rewrite for closed, "why" and either/or questions. ``^`` in a pattern means "at the start of
 a clause"; :mod:`oneonone_kit.coach.questions` compiles the patterns and matches them against lower-cased
 text. Rewrites are catalogue keys (``coach.rewrite.*``).
+
+Long on purpose: it is a table, one rule per entry in both languages, read top to bottom; splitting
+it would put the English and Dutch cues for the same kind of question in different files.
 """
 
 from __future__ import annotations
@@ -72,7 +75,13 @@ ADVICE = {
             r"easier|smarter|wiser|simpler|a good idea|an idea|time)\b",
             "options",
         ),
-        Rule("would it help if", r"^would it (?:help|be useful|make sense) (?:if|to)\b", "help"),
+        Rule(
+            "would it help if",
+            r"^would it (?:help|be useful|make sense) (?:if|to)\b(?! (?:i |me )?(?:shared?|told you|"
+            r"tell you|gave you|give you|offered|offer|suggested|suggest|showed you|show you|"
+            r"hear|heard)\b)",
+            "help",
+        ),
         Rule("how would it be if", r"^how would it (?:be|feel|work) if (?:you|we|i)\b", "try"),
         Rule("wouldn't you rather", r"^wouldn't you rather\b", "options"),
         Rule(
@@ -146,7 +155,12 @@ ADVICE = {
             r"slimmer|makkelijker|verstandiger|een idee|geen idee|een optie)\b",
             "options",
         ),
-        Rule("zou het helpen als", r"^(?:zou|zal) het (?:helpen|schelen) (?:als|om)\b", "help"),
+        Rule(
+            "zou het helpen als",
+            r"^(?:zou|zal) het (?:helpen|schelen) (?:als|om)\b(?!.*\b(?:vertel|vertelde|deel|deelde|"
+            r"geef|gaf|meegeef|meegaf|laat zien|liet zien|horen)\b)",
+            "help",
+        ),
         Rule(
             "hoe zou het zijn als",
             r"^hoe zou (?:het|dat) (?:zijn|voelen|werken) als (?:je|jij|we|ik)"
@@ -165,6 +179,63 @@ ADVICE = {
             "als ik jou was",
             r"^(?:als ik jou was|ik zou (?:zeggen|voorstellen|adviseren))\b",
             "options",
+        ),
+    ),
+}
+
+# An offer that asks permission first: the leader's idea comes with a way to say no. Fine once
+# the employee has had room for their own ideas; checked after advice and leading cues.
+OFFER = {
+    "en": (
+        Rule(
+            "would it help if I shared",
+            r"^(?:would|could|might|will) it (?:help|be useful|be helpful|make sense) (?:you )?"
+            r"(?:if (?:i|me) (?:shared?|told you|tell you|gave you|give you|offered|offer|"
+            r"suggested|suggest|showed you|show you)|to hear|for me to (?:share|tell you|give you|"
+            r"offer|suggest|show you))\b",
+        ),
+        Rule(
+            "can I share",
+            r"^(?:can|could|may|shall|might) i (?:share|offer|suggest|tell you|give you|show you|"
+            r"make a suggestion|add (?:an idea|a thought|something))\b",
+        ),
+        Rule(
+            "would you like to hear",
+            r"^(?:do you want|would you like|are you open|would you be open|are you interested"
+            r"|would it be (?:ok|okay|all right|alright) for me) (?:me )?(?:to (?:hear|share|tell|"
+            r"give|show|offer|suggest)|to (?:an idea|a suggestion|hearing|some ideas|my)|"
+            r"an idea|a suggestion|my (?:view|take|idea|suggestion|experience))\b",
+        ),
+        Rule(
+            "is it okay if I share",
+            r"^(?:is it|would it be) (?:ok|okay|alright|all right|fine) (?:if i|for me to|to) "
+            r"(?:share|shared|offer|offered|suggest|suggested|tell|told|give|gave|add)\b",
+        ),
+    ),
+    "nl": (
+        Rule(
+            "zou het helpen als ik vertel",
+            r"^(?:zou|zal) het (?:je )?(?:helpen|schelen|nuttig zijn|handig zijn) "
+            r"(?:als ik\b.*\b(?:vertel|vertelde|deel|deelde|geef|gaf|meegeef|meegaf|laat zien|"
+            r"liet zien)|om (?:te horen|van mij te horen))\b",
+        ),
+        Rule(
+            "mag ik iets delen",
+            r"^(?:mag|zal|kan) ik (?:je |jou )?(?:\w+ ){0,6}?(?:delen|vertellen|geven|voorstellen|"
+            r"meegeven|aanreiken|aanvullen|noemen|laten zien)\b",
+        ),
+        Rule(
+            "wil je horen hoe ik",
+            r"^(?:wil|zou) je (?:graag |misschien )?(?:horen|weten) (?:hoe|wat) (?!je\b|jij\b)"
+            r"|^(?:wil|zou) je (?:graag |misschien )?(?:een idee|een tip|een suggestie|tips|"
+            r"mijn (?:kijk|idee|ervaring|tip|suggestie)) (?:van mij )?(?:horen|hebben|krijgen)\b",
+        ),
+        Rule(
+            "sta je open voor",
+            r"^(?:sta je open voor|heb je behoefte aan|heb je zin in) "
+            r"(?:een |mijn |wat )?(?:idee|ideeën|tip|tips|suggestie|advies|ervaring|kijk)\b"
+            r"|^(?:is het goed|is het oké|vind je het goed) als ik (?:\w+ ){0,4}?(?:deel|vertel|"
+            r"geef|noem|aanvul|voorstel)\b",
         ),
     ),
 }

@@ -1,7 +1,10 @@
-"""How the one-on-one log develops over time: cadence, needs, agenda, talk share and more.
+"""How the one-on-one log develops over time: the metrics' public face, agenda and talk share.
 
 Pure functions over :mod:`oneonone_kit.model` records: records in, small frozen dataclasses
-out. No widgets, no store, no matplotlib, and no hidden clock: where time matters the caller
+out. This module holds agenda ownership, talk share and :func:`summarise`, and re-exports the
+rest: :mod:`.cadence` (cadence and gaps), :mod:`.needs` (the seven needs), :mod:`.outcomes`
+(follow-through, ratings, experiment effects) and :mod:`.selection` (defaults, selection,
+rolling series). ``today``, ``person`` and ``window`` are keyword-only everywhere. No widgets, no store, no matplotlib, and no hidden clock: where time matters the caller
 passes ``today`` (usually :func:`oneonone_kit.env.today`), and meetings dated after ``today``
 are left out. ``person=None`` means everyone together; rolling windows count held meetings
 (or resolved commitments), not calendar weeks. :func:`summarise` computes everything at once.
@@ -12,9 +15,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ..model import EXPERIMENT_METRICS, NEEDS, Commitment, Experiment, Meeting
+from .cadence import Cadence, Gap, cadence
+from .needs import NeedsByMonth, NeedsRotation, NeedUse, needs_by_month, needs_rotation
 from .outcomes import (
     LOWER_IS_BETTER,
     MIN_CHANGE,
@@ -31,7 +35,6 @@ from .outcomes import (
 )
 from .selection import (
     AGENDA_TARGET,
-    FOUR_WEEKS,
     INTERVAL_DAYS,
     MIN_SIDE,
     NEGLECT_AFTER,
@@ -40,224 +43,16 @@ from .selection import (
     TOLERANCE_DAYS,
     WINDOW,
     Intervals,
+    Point,
     Selected,
     Trend,
     held,
     interval_for,
-    mean,
     people,
     rolling_mean,
     select,
     trend,
 )
-
-# ---------------------------------------------------------------- cadence
-
-
-@dataclass(frozen=True)
-class Gap:
-    """A stretch between two held meetings longer than the intended interval plus tolerance.
-
-    ``end`` is the next held meeting, or ``today`` for a gap still open (``open=True``).
-    """
-
-    person: str
-    start: _dt.date
-    end: _dt.date
-    days: int
-    open: bool = False
-
-
-@dataclass(frozen=True)
-class Cadence:
-    """How regularly one-on-ones happen.
-
-    ``consistency`` is the share of intervals between consecutive held meetings that were no
-    longer than ``interval_days + tolerance_days``; a running interval since the last held
-    meeting counts too once it is already too long. It is 0.0 when meetings were logged but
-    none was held, and None when nothing can be judged yet (no meetings, or one recent one).
-    ``per_four_weeks`` is held meetings per 28 days from the first logged meeting to
-    ``today`` (at least to one interval after the last one); None while that period is
-    shorter than four weeks; with several people it is the average per person.
-    """
-
-    held: int
-    rescheduled: int
-    cancelled: int
-    per_four_weeks: float | None
-    expected_per_four_weeks: float
-    gaps: tuple[Gap, ...]
-    consistency: float | None
-    on_time: int
-    judged: int
-
-
-def _person_cadence(ms: list[Meeting], today: _dt.date, interval: int, tolerance: int):
-    dates = [m.date for m in ms if m.status == "held"]
-    limit = interval + tolerance
-    gaps, on_time, judged = [], 0, 0
-    for before, after in pairwise(dates):
-        judged += 1
-        if (after - before).days > limit:
-            gaps.append(Gap(ms[0].person, before, after, (after - before).days))
-        else:
-            on_time += 1
-    since = dates[-1] if dates else (ms[0].date if ms else None)
-    if since is not None and (today - since).days > limit:
-        gaps.append(Gap(ms[0].person, since, today, (today - since).days, open=True))
-        judged += 1
-    rate = None
-    if ms:
-        span = max((today - ms[0].date).days, (ms[-1].date - ms[0].date).days + interval)
-        if not dates:
-            rate = 0.0
-        elif span >= FOUR_WEEKS:  # a shorter log would make the rate a guess
-            rate = len(dates) * FOUR_WEEKS / span
-    return dates, gaps, on_time, judged, rate
-
-
-def cadence(
-    meetings: Iterable[Meeting],
-    today: _dt.date,
-    interval_days: Intervals = INTERVAL_DAYS,
-    person: str | None = None,
-    tolerance_days: int = TOLERANCE_DAYS,
-) -> Cadence:
-    """Cadence of one person, or of everyone (gaps are always judged per person).
-
-    ``interval_days`` is the intended interval: one number for everyone, or a mapping
-    person -> days (people missing from it get :data:`INTERVAL_DAYS`).
-    """
-    ms = select(meetings, person, today)
-    groups: dict[str, list[Meeting]] = {}
-    for m in ms:
-        groups.setdefault(m.person, []).append(m)
-    held_total = on_time = judged = 0
-    gaps: list[Gap] = []
-    rates, expected = [], []
-    for name, group in groups.items():
-        interval = interval_for(interval_days, name)
-        expected.append(FOUR_WEEKS / interval)
-        dates, g, ok, n, rate = _person_cadence(group, today, interval, tolerance_days)
-        held_total += len(dates)
-        gaps += g
-        on_time += ok
-        judged += n
-        rates.append(rate)
-    consistency = on_time / judged if judged else (0.0 if ms and not held_total else None)
-    gaps.sort(key=lambda g: (g.start, g.person))
-    return Cadence(
-        held=held_total,
-        rescheduled=sum(m.status == "rescheduled" for m in ms),
-        cancelled=sum(m.status == "cancelled" for m in ms),
-        per_four_weeks=mean([r for r in rates if r is not None]),
-        expected_per_four_weeks=mean(expected) or FOUR_WEEKS / interval_for(interval_days, person),
-        gaps=tuple(gaps),
-        consistency=consistency,
-        on_time=on_time,
-        judged=judged,
-    )
-
-
-# ---------------------------------------------------------------- needs
-
-
-@dataclass(frozen=True)
-class NeedUse:
-    """One need: how often it was covered, when last, and how many held meetings ago."""
-
-    need: str
-    count: int
-    share: float | None
-    last_covered: _dt.date | None
-    meetings_since: int  # all held meetings when it was never covered
-    neglected: bool
-
-
-@dataclass(frozen=True)
-class NeedsRotation:
-    """The seven needs over held meetings; a need is neglected after ``neglect_after`` misses."""
-
-    held: int
-    uses: tuple[NeedUse, ...]
-    neglect_after: int
-
-    @property
-    def neglected(self) -> tuple[str, ...]:
-        return tuple(u.need for u in self.uses if u.neglected)
-
-    def use(self, need: str) -> NeedUse:
-        return next(u for u in self.uses if u.need == need)
-
-
-def needs_rotation(
-    meetings: Iterable[Meeting],
-    neglect_after: int = NEGLECT_AFTER,
-    person: str | None = None,
-    today: _dt.date | None = None,
-) -> NeedsRotation:
-    """For each need in :data:`model.NEEDS`: count, share, last covered, neglected or not."""
-    rows = held(select(meetings, person, today))
-    last_index: dict[str, int] = {}
-    counts = dict.fromkeys(NEEDS, 0)
-    for i, m in enumerate(rows):
-        for need in m.needs:
-            counts[need] += 1
-            last_index[need] = i
-    uses = []
-    for need in NEEDS:
-        index = last_index.get(need)
-        since = len(rows) if index is None else len(rows) - 1 - index
-        uses.append(
-            NeedUse(
-                need=need,
-                count=counts[need],
-                share=counts[need] / len(rows) if rows else None,
-                last_covered=None if index is None else rows[index].date,
-                meetings_since=since,
-                neglected=since >= neglect_after,
-            )
-        )
-    return NeedsRotation(held=len(rows), uses=tuple(uses), neglect_after=neglect_after)
-
-
-@dataclass(frozen=True)
-class NeedsByMonth:
-    """Per calendar month (first day of each, no month skipped): held meetings and, per need,
-    the share of them that covered it (None in a month without held meetings)."""
-
-    months: tuple[_dt.date, ...]
-    held: tuple[int, ...]
-    shares: dict[str, tuple[float | None, ...]]
-
-
-def needs_by_month(
-    meetings: Iterable[Meeting], person: str | None = None, today: _dt.date | None = None
-) -> NeedsByMonth:
-    """Need × month coverage, for the heatmap."""
-    rows = held(select(meetings, person, today))
-    if not rows:
-        return NeedsByMonth((), (), {need: () for need in NEEDS})
-    first, last = rows[0].date, rows[-1].date
-    months, index = [], {}
-    y, mo = first.year, first.month
-    while (y, mo) <= (last.year, last.month):
-        index[(y, mo)] = len(months)
-        months.append(_dt.date(y, mo, 1))
-        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-    totals = [0] * len(months)
-    hits = {need: [0] * len(months) for need in NEEDS}
-    for m in rows:
-        i = index[(m.date.year, m.date.month)]
-        totals[i] += 1
-        for need in m.needs:
-            hits[need][i] += 1
-    shares = {
-        need: tuple(h / n if n else None for h, n in zip(hits[need], totals, strict=True))
-        for need in NEEDS
-    }
-    return NeedsByMonth(tuple(months), tuple(totals), shares)
-
 
 # ---------------------------------------------------------------- agenda and talk share
 
@@ -273,17 +68,18 @@ class AgendaOwnership:
 
 def agenda_ownership(
     meetings: Iterable[Meeting],
+    *,
     window: int = WINDOW,
     person: str | None = None,
     today: _dt.date | None = None,
 ) -> AgendaOwnership:
     """Share of held meetings whose agenda the employee set or co-set, rolling."""
-    rows = [m for m in held(select(meetings, person, today)) if m.agenda_by]
+    rows = [m for m in held(select(meetings, person=person, today=today)) if m.agenda_by]
     counts = {"employee": 0, "shared": 0, "leader": 0}
     for m in rows:
         counts[m.agenda_by] = counts.get(m.agenda_by, 0) + 1
     pairs = [(m.date, 0.0 if m.agenda_by == "leader" else 1.0) for m in rows]
-    return AgendaOwnership(counts, trend(pairs, window))
+    return AgendaOwnership(counts, trend(pairs, window=window))
 
 
 def talk_band(share: float | None) -> str | None:
@@ -299,6 +95,7 @@ def talk_band(share: float | None) -> str | None:
 
 def talk_share(
     meetings: Iterable[Meeting],
+    *,
     window: int = WINDOW,
     person: str | None = None,
     today: _dt.date | None = None,
@@ -309,10 +106,10 @@ def talk_share(
     """
     pairs = [
         (m.date, float(m.talk_share))
-        for m in held(select(meetings, person, today))
+        for m in held(select(meetings, person=person, today=today))
         if m.talk_share is not None
     ]
-    return trend(pairs, window)
+    return trend(pairs, window=window)
 
 
 # ---------------------------------------------------------------- summary
@@ -330,14 +127,24 @@ class Summary:
     perception: PerceptionGap
 
 
-def _summary(ms, cs, today, interval_days, window, neglect_after) -> Summary:
+@dataclass(frozen=True)
+class LogSummary:
+    """Every metric of the log: ``overall``, per person (``people``, sorted by name) and per
+    experiment (``experiments``, in the order given)."""
+
+    overall: Summary
+    people: dict[str, Summary]
+    experiments: tuple[ExperimentEffect, ...]
+
+
+def _summary(ms, cs, *, today, interval_days, window, neglect_after) -> Summary:
     return Summary(
-        cadence=cadence(ms, today, interval_days),
-        needs=needs_rotation(ms, neglect_after, today=today),
-        agenda=agenda_ownership(ms, window, today=today),
-        talk=talk_share(ms, window, today=today),
-        follow=follow_through(cs, today, ms, window),
-        perception=perception_gap(ms, window, today=today),
+        cadence=cadence(ms, today=today, interval_days=interval_days),
+        needs=needs_rotation(ms, neglect_after=neglect_after, today=today),
+        agenda=agenda_ownership(ms, window=window, today=today),
+        talk=talk_share(ms, window=window, today=today),
+        follow=follow_through(cs, today=today, meetings=ms, window=window),
+        perception=perception_gap(ms, window=window, today=today),
     )
 
 
@@ -350,8 +157,8 @@ def summarise(
     interval_days: Intervals = INTERVAL_DAYS,
     window: int = WINDOW,
     neglect_after: int = NEGLECT_AFTER,
-) -> dict:
-    """All metrics: ``{"overall": Summary, "people": {name: Summary}, "experiments": [...]}``."""
+) -> LogSummary:
+    """All metrics at once, overall, per person and per experiment."""
     ms = select(meetings, today=today)
     cs = list(commitments)
     by_person: dict[str, Selected] = {}
@@ -362,24 +169,20 @@ def summarise(
     cs_by_person: dict[str, list[Commitment]] = {}
     for c in cs:
         cs_by_person.setdefault(c.person, []).append(c)
-    return {
-        "overall": _summary(ms, cs, today, interval_days, window, neglect_after),
-        "people": {
-            name: _summary(
-                by_person[name],
-                cs_by_person.get(name, []),
-                today,
-                interval_days,
-                window,
-                neglect_after,
-            )
+    options = dict(
+        today=today, interval_days=interval_days, window=window, neglect_after=neglect_after
+    )
+    return LogSummary(
+        overall=_summary(ms, cs, **options),
+        people={
+            name: _summary(by_person[name], cs_by_person.get(name, []), **options)
             for name in people(ms)
         },
-        "experiments": [
-            experiment_effect(e, ms, today, commitments=cs, interval_days=interval_days)
+        experiments=tuple(
+            experiment_effect(e, ms, today=today, commitments=cs, interval_days=interval_days)
             for e in experiments
-        ],
-    }
+        ),
+    )
 
 
 __all__ = [
@@ -390,6 +193,7 @@ __all__ = [
     "LOWER_IS_BETTER",
     "MIN_CHANGE",
     "MIN_SIDE",
+    "NEEDS",
     "NEGLECT_AFTER",
     "TALK_IDEAL",
     "TALK_MAX",
@@ -401,10 +205,12 @@ __all__ = [
     "ExperimentEffect",
     "FollowThrough",
     "Gap",
+    "LogSummary",
     "NeedUse",
     "NeedsByMonth",
     "NeedsRotation",
     "PerceptionGap",
+    "Point",
     "Selected",
     "Summary",
     "Tally",

@@ -13,6 +13,7 @@ from .selection import (
     TOLERANCE_DAYS,
     WINDOW,
     Intervals,
+    Point,
     Trend,
     held,
     interval_for,
@@ -70,7 +71,7 @@ class FollowThrough:
     trend: Trend
 
 
-def commitment_state(c: Commitment, today: _dt.date) -> str:
+def commitment_state(c: Commitment, *, today: _dt.date) -> str:
     """``kept``, ``not_kept``, ``overdue`` (open, due on or before today) or ``open``."""
     if c.kept is not None:
         return "kept" if c.kept else "not_kept"
@@ -84,24 +85,25 @@ def _tally(states: Iterable[str]) -> Tally:
     return Tally(**counts)
 
 
-def _judged_points(commitments, today, meetings) -> list[tuple[_dt.date, float]]:
+def _judged_points(commitments, today, meetings) -> list[Point]:
     made: dict[str, _dt.date] | None = None  # built only if a commitment has no due date
     pairs = []
     for c in commitments:
-        state = commitment_state(c, today)
+        state = commitment_state(c, today=today)
         when = c.due
         if when is None and c.meeting is not None:
             if made is None:
                 made = {m.uid: m.date for m in meetings}
             when = made.get(c.meeting)
         if state != "open" and when is not None:
-            pairs.append((when if when <= today else today, 1.0 if state == "kept" else 0.0))
-    pairs.sort(key=lambda p: p[0])
+            pairs.append(Point(min(when, today), 1.0 if state == "kept" else 0.0))
+    pairs.sort(key=lambda p: p.date)
     return pairs
 
 
 def follow_through(
     commitments: Iterable[Commitment],
+    *,
     today: _dt.date,
     meetings: Iterable[Meeting] = (),
     window: int = WINDOW,
@@ -109,10 +111,10 @@ def follow_through(
 ) -> FollowThrough:
     """Kept / due, by owner and rolling; ``meetings`` only date commitments without a due date."""
     chosen = [c for c in commitments if person is None or c.person == person]
-    states = [(c.owner, commitment_state(c, today)) for c in chosen]
+    states = [(c.owner, commitment_state(c, today=today)) for c in chosen]
     by_owner = {owner: _tally(s for o, s in states if o == owner) for owner in COMMITMENT_OWNERS}
     pairs = _judged_points(chosen, today, meetings)
-    return FollowThrough(_tally(s for _, s in states), by_owner, trend(pairs, window))
+    return FollowThrough(_tally(s for _, s in states), by_owner, trend(pairs, window=window))
 
 
 @dataclass(frozen=True)
@@ -148,12 +150,13 @@ class PerceptionGap:
 
 def perception_gap(
     meetings: Iterable[Meeting],
+    *,
     window: int = WINDOW,
     person: str | None = None,
     today: _dt.date | None = None,
 ) -> PerceptionGap:
     """Compare the two ratings where both exist."""
-    rows = held(select(meetings, person, today))
+    rows = held(select(meetings, person=person, today=today))
     both = [m for m in rows if m.leader_rating is not None and m.employee_rating is not None]
     gaps = tuple(m.leader_rating - m.employee_rating for m in both)
     return PerceptionGap(
@@ -161,19 +164,19 @@ def perception_gap(
         leader=tuple(m.leader_rating for m in both),
         employee=tuple(m.employee_rating for m in both),
         gaps=gaps,
-        rolling_gap=rolling_mean(gaps, window),
+        rolling_gap=rolling_mean(gaps, window=window),
         leader_only=sum(m.leader_rating is not None and m.employee_rating is None for m in rows),
     )
 
 
-def _on_time_points(ms: list[Meeting], interval_days: Intervals) -> list[tuple[_dt.date, float]]:
+def _on_time_points(ms: list[Meeting], interval_days: Intervals) -> list[Point]:
     last: dict[str, _dt.date] = {}
     pairs = []
     for m in held(ms):
         before = last.get(m.person)
         if before is not None:
-            limit = interval_for(interval_days, m.person) + TOLERANCE_DAYS
-            pairs.append((m.date, 1.0 if (m.date - before).days <= limit else 0.0))
+            limit = interval_for(interval_days, person=m.person) + TOLERANCE_DAYS
+            pairs.append(Point(m.date, 1.0 if (m.date - before).days <= limit else 0.0))
         last[m.person] = m.date
     return pairs
 
@@ -181,12 +184,13 @@ def _on_time_points(ms: list[Meeting], interval_days: Intervals) -> list[tuple[_
 def metric_points(
     metric: str,
     meetings: Iterable[Meeting],
+    *,
     today: _dt.date,
     commitments: Iterable[Commitment] = (),
     interval_days: Intervals = INTERVAL_DAYS,
     person: str | None = None,
-) -> list[tuple[_dt.date, float]]:
-    """One ``(date, value)`` per item for an experiment metric, oldest first.
+) -> list[Point]:
+    """One :class:`Point` ``(date, value)`` per item for an experiment metric, oldest first.
 
     Held meetings carry ``talk_share`` (%), ``agenda_ownership`` (1 employee/shared, 0
     leader), ``needs_rotation`` (needs covered), ``leader_rating``/``employee_rating``, and
@@ -197,7 +201,7 @@ def metric_points(
         raise ValueError(
             f"Unknown metric {metric!r}: choose one of {', '.join(EXPERIMENT_METRICS)}."
         )
-    ms = select(meetings, person, today)
+    ms = select(meetings, person=person, today=today)
     if metric == "follow_through":
         chosen = [c for c in commitments if person is None or c.person == person]
         return _judged_points(chosen, today, ms)
@@ -212,7 +216,7 @@ def metric_points(
         else:
             value = getattr(m, metric)
         if value is not None:
-            pairs.append((m.date, float(value)))
+            pairs.append(Point(m.date, float(value)))
     return pairs
 
 
@@ -240,7 +244,7 @@ class ExperimentEffect:
     during: float | None
     after: float | None
     verdict: str
-    points: tuple[tuple[_dt.date, float], ...]
+    points: tuple[Point, ...]
 
     @property
     def change(self) -> float | None:
@@ -252,6 +256,7 @@ class ExperimentEffect:
 def experiment_effect(
     experiment: Experiment,
     meetings: Iterable[Meeting],
+    *,
     today: _dt.date,
     commitments: Iterable[Commitment] = (),
     person: str | None = None,
@@ -261,17 +266,24 @@ def experiment_effect(
     """Compare ``experiment.metric`` before and during ``experiment``."""
     start, end = experiment.start, experiment.end
     baseline_start = start - (end - start)
-    chosen = select(meetings, person, today)
+    chosen = select(meetings, person=person, today=today)
     if experiment.metric != "cadence":  # other values do not depend on earlier meetings
         chosen = [m for m in chosen if m.date >= baseline_start]
     points = [
         p
-        for p in metric_points(experiment.metric, chosen, today, commitments, interval_days, person)
-        if p[0] >= baseline_start
+        for p in metric_points(
+            experiment.metric,
+            chosen,
+            today=today,
+            commitments=commitments,
+            interval_days=interval_days,
+            person=person,
+        )
+        if p.date >= baseline_start
     ]
-    before = [v for d, v in points if d < start]
-    during = [v for d, v in points if start <= d <= end]
-    after = [v for d, v in points if d > end]
+    before = [p.value for p in points if p.date < start]
+    during = [p.value for p in points if start <= p.date <= end]
+    after = [p.value for p in points if p.date > end]
     b, d = mean(before), mean(during)
     if len(before) < min_n or len(during) < min_n:
         verdict = "too_few"

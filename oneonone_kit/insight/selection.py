@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..model import Meeting
 
@@ -23,7 +24,14 @@ _BY_DATE = attrgetter("date")
 Intervals = int | Mapping[str, int]  # days for everyone, or per person
 
 
-def interval_for(interval_days: Intervals, person: str | None) -> int:
+class Point(NamedTuple):
+    """One item of a metric series: its date and its value (still a plain ``(date, value)``)."""
+
+    date: _dt.date
+    value: float
+
+
+def interval_for(interval_days: Intervals, *, person: str | None) -> int:
     """The intended interval in days for ``person`` (a mapping falls back to 7 days)."""
     if isinstance(interval_days, int):
         days = interval_days
@@ -49,7 +57,7 @@ class Selected(list):
 
 
 def select(
-    meetings: Iterable[Meeting], person: str | None = None, today: _dt.date | None = None
+    meetings: Iterable[Meeting], *, person: str | None = None, today: _dt.date | None = None
 ) -> Selected:
     """Meetings of ``person`` (everyone for None) dated up to ``today``, oldest first."""
     if (
@@ -72,7 +80,7 @@ def held(meetings: Iterable[Meeting]) -> list[Meeting]:
     return [m for m in meetings if m.status == "held"]
 
 
-def rolling_mean(values: Sequence[float], window: int = WINDOW) -> tuple[float, ...]:
+def rolling_mean(values: Sequence[float], *, window: int = WINDOW) -> tuple[float, ...]:
     """Mean of the last ``window`` values at each position (fewer at the start)."""
     if window < 1:
         raise ValueError("window must be at least 1")
@@ -114,7 +122,7 @@ class Trend:
         return mean(self.values)
 
 
-def trend(pairs: Sequence[tuple[_dt.date, float]], window: int = WINDOW) -> Trend:
+def trend(pairs: Sequence[tuple[_dt.date, float]], *, window: int = WINDOW) -> Trend:
     """A :class:`Trend` from ``(date, value)`` pairs already in date order."""
     values = tuple(v for _, v in pairs)
-    return Trend(tuple(d for d, _ in pairs), values, rolling_mean(values, window), window)
+    return Trend(tuple(d for d, _ in pairs), values, rolling_mean(values, window=window), window)

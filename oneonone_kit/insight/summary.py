@@ -80,7 +80,7 @@ def _log(meetings: list[Meeting], commitments: list[Commitment], today: _dt.date
 
     if not meetings:
         return {"meetings": 0}
-    overall = summarise(meetings, commitments, today=today)["overall"]
+    overall = summarise(meetings, commitments, today=today).overall
     cadence, needs, agenda = overall.cadence, overall.needs, overall.agenda
     first, last = min(m.date for m in meetings), max(m.date for m in meetings)
     agenda_total = sum(agenda.counts.values())

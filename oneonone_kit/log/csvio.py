@@ -7,25 +7,12 @@ import datetime as _dt
 import io
 from collections.abc import Iterable
 
+from .. import fieldspec
 from ..errors import ImportProblem
 from ..model import Meeting, RecordError
 
-CSV_COLUMNS = (
-    "date",
-    "person",
-    "planned_minutes",
-    "actual_minutes",
-    "status",
-    "agenda_by",
-    "needs",
-    "talk_share",
-    "leader_rating",
-    "employee_rating",
-    "notes",
-    "experiment",
-    "demo",
-    "uid",
-)
+# The Meeting fields marked csv in the field spec, in field order.
+CSV_COLUMNS = fieldspec.names(Meeting, "csv")
 REQUIRED_COLUMNS = ("date", "person", "planned_minutes")
 MAX_ROWS = 100_000
 

@@ -4,34 +4,30 @@ One class, :class:`Store`, serves both: ``Store.open(path)`` for the local file 
 timeout, 0600 permissions, integrity check, daily backup, forward migrations) and
 ``Store.memory()`` for a workshop kernel, where nothing touches the server's disk.
 Every write runs in one transaction. Import validates every row before writing anything.
+Meetings are table rows and other records JSON bodies, both derived from the records' field spec
+(:mod:`..fieldspec`); backups and the integrity check live in :mod:`.backup`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import json
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from ..errors import CorruptStoreError, StoreError
-from ..model import (
-    Assessment,
-    Commitment,
-    Experiment,
-    Meeting,
-    Reflection,
-)
+from .. import fieldspec
+from ..errors import StoreError
+from ..model import RECORD_TYPES, Assessment, Commitment, Experiment, Meeting, Reflection
+from . import backup as backups
 
 EXPORT_FORMAT = "oneonone-export"
 EXPORT_VERSION = 1
-BACKUPS_KEPT = 5
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -56,97 +52,19 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA = len(MIGRATIONS)
 
-_MEETING_COLUMNS = (
-    "uid",
-    "date",
-    "person",
-    "planned_minutes",
-    "status",
-    "actual_minutes",
-    "agenda_by",
-    "needs",
-    "talk_share",
-    "leader_rating",
-    "employee_rating",
-    "notes",
-    "experiment",
-    "demo",
-    "schema_version",
-)
+# Every field of the Meeting spec is a column, in field order (the CREATE TABLE above is history).
+_MEETING_COLUMNS = fieldspec.names(Meeting)
 # Records other than meetings are stored as JSON bodies keyed by kind.
-KINDS: dict[str, type] = {
-    "commitments": Commitment,
-    "assessments": Assessment,
-    "experiments": Experiment,
-    "reflections": Reflection,
-}
-
-
-def _meeting_row(m: Meeting) -> tuple:
-    return (
-        m.uid,
-        m.date.isoformat(),
-        m.person,
-        m.planned_minutes,
-        m.status,
-        m.actual_minutes,
-        m.agenda_by,
-        ";".join(m.needs),
-        m.talk_share,
-        m.leader_rating,
-        m.employee_rating,
-        m.notes,
-        m.experiment,
-        int(m.demo),
-        m.schema_version,
-    )
-
-
-def _meeting_from_row(row: tuple) -> Meeting:
-    # Rows were validated on the way in, so load them without re-validating (fast path).
-    (
-        uid,
-        date,
-        person,
-        planned,
-        status,
-        actual,
-        agenda,
-        needs,
-        talk,
-        lr,
-        er,
-        notes,
-        exp,
-        demo,
-        version,
-    ) = row
-    return Meeting(
-        date=_dt.date.fromisoformat(date),
-        person=person,
-        planned_minutes=planned,
-        status=status,
-        actual_minutes=actual,
-        agenda_by=agenda,
-        needs=tuple(needs.split(";")) if needs else (),
-        talk_share=talk,
-        leader_rating=lr,
-        employee_rating=er,
-        notes=notes,
-        experiment=exp,
-        demo=bool(demo),
-        uid=uid,
-        schema_version=version,
-    )
+KINDS: dict[str, type] = {k: cls for k, cls in RECORD_TYPES.items() if cls is not Meeting}
+_meeting_row = fieldspec.to_sql
+# Rows were validated on the way in, so load them without re-validating (fast path).
+_meeting_from_row = functools.partial(fieldspec.from_sql, Meeting)
 
 
 def record_from_dict(kind: str, data: dict[str, Any], today: _dt.date | None = None):
     """Validate one exported record dict into its record type (raises RecordError)."""
     cls = Meeting if kind == "meetings" else KINDS[kind]
-    raw = {k: v for k, v in data.items() if k != "schema_version"}
-    if cls in (Meeting, Commitment, Experiment):
-        return cls.create(today=today, **raw)
-    return cls.create(**raw)
+    return cls.from_dict(data, today=today)
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -161,15 +79,6 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
-
-
-def _private_file(path: Path) -> None:
-    """Create ``path`` readable and writable by its owner only (0600), if missing."""
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    with contextlib.suppress(OSError):
-        path.chmod(0o600)
 
 
 class Store:
@@ -190,8 +99,8 @@ class Store:
         existed = file.exists() and file.stat().st_size > 0
         if existed:
             # Read-only first: a damaged or newer file is refused before anything can write.
-            cls._check_integrity(file)
-        _private_file(file)
+            backups.check_integrity(file, SCHEMA, BUSY_TIMEOUT_MS / 1000)
+        backups.private_file(file)
         conn = sqlite3.connect(
             file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
@@ -207,7 +116,7 @@ class Store:
             raise StoreError("store.unavailable", path=str(file), detail=str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise cls._corrupt(file, str(exc)) from exc
+            raise backups.corrupt(file, str(exc)) from exc
         except BaseException:
             conn.close()
             raise
@@ -223,61 +132,16 @@ class Store:
         store._migrate(backup_first=False)
         return store
 
-    @staticmethod
-    def backup_dir(file: Path) -> Path:
-        return file.parent / "backups"
-
-    @classmethod
-    def _latest_backup(cls, file: Path) -> Path | None:
-        backups = [p for p in cls.backup_dir(file).glob(f"{file.stem}-*.sqlite3") if p.is_file()]
-        # By time, not name: "before-v2" sorts after the dated copies but may be older.
-        return max(backups, key=lambda p: (p.stat().st_mtime_ns, p.name)) if backups else None
-
-    @classmethod
-    def _corrupt(cls, file: Path, detail: str) -> CorruptStoreError:
-        backup = cls._latest_backup(file)
-        if backup is None:
-            return CorruptStoreError("store.corrupt_no_backup", path=str(file), detail=detail)
-        return CorruptStoreError("store.corrupt", path=str(file), detail=detail, backup=str(backup))
-
-    @classmethod
-    def _check_integrity(cls, file: Path) -> None:
-        """Refuse a damaged file or one from a newer schema, reading it only."""
-        # Quoted, so a '#' or '?' in a folder name cannot cut the path short.
-        uri = f"file:{quote(file.as_posix())}?mode=ro"
-        sidecars = [file.with_name(file.name + suffix) for suffix in ("-wal", "-shm")]
-        had_sidecars = [p.exists() for p in sidecars]
-        try:
-            try:
-                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-                try:
-                    version = conn.execute("PRAGMA user_version").fetchone()[0]
-                    if version > SCHEMA:
-                        raise StoreError("store.newer_schema", path=str(file), version=version)
-                    result = conn.execute("PRAGMA integrity_check").fetchall()
-                finally:
-                    conn.close()
-            except sqlite3.OperationalError:
-                raise  # e.g. locked by another program: not a reason to call the file damaged
-            except sqlite3.DatabaseError as exc:
-                raise cls._corrupt(file, str(exc)) from exc
-            if result != [("ok",)]:
-                raise cls._corrupt(file, "; ".join(r[0] for r in result[:3]))
-        except StoreError:
-            # A read-only look at a WAL file creates empty -wal/-shm files; leave no trace.
-            wal = sidecars[0]
-            if not any(had_sidecars) and (not wal.exists() or wal.stat().st_size == 0):
-                for created in sidecars:
-                    created.unlink(missing_ok=True)
-            raise
+    backup_dir = staticmethod(backups.backup_dir)
 
     def _migrate(self, backup_first: bool) -> None:
         version = self._schema_version()
         if version == SCHEMA:
             return
         if version < SCHEMA and backup_first and self.path is not None:
-            self._backup_to(
-                self.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3"
+            backups.copy_to(
+                self._conn,
+                backups.backup_dir(self.path) / f"{self.path.stem}-before-v{SCHEMA}.sqlite3",
             )
         with self.transaction() as cur:
             # Read again under the write lock: another process may have migrated meanwhile.
@@ -295,29 +159,7 @@ class Store:
 
     def backup_daily(self) -> Path | None:
         """Keep one copy of the file per day (the last five days), for recovery."""
-        if self.path is None:
-            return None
-        folder = self.backup_dir(self.path)
-        from .. import env
-
-        target = folder / f"{self.path.stem}-{env.today().isoformat()}.sqlite3"
-        if target.exists():
-            return target
-        self._backup_to(target)
-        for old in sorted(folder.glob(f"{self.path.stem}-2*.sqlite3"))[:-BACKUPS_KEPT]:
-            old.unlink(missing_ok=True)
-        return target
-
-    def _backup_to(self, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):
-            target.parent.chmod(0o700)
-        _private_file(target)
-        dest = sqlite3.connect(target)
-        try:
-            self._conn.backup(dest)
-        finally:
-            dest.close()
+        return None if self.path is None else backups.daily(self._conn, self.path)
 
     def close(self) -> None:
         self._conn.close()
@@ -407,7 +249,7 @@ class Store:
         """All records of one kind ("commitments", "assessments", ...), oldest first."""
         cls = KINDS[kind]
         sql = "SELECT body FROM records WHERE kind = ?" + ("" if include_demo else " AND demo = 0")
-        out = [_record_from_body(cls, json.loads(b)) for (b,) in self._conn.execute(sql, (kind,))]
+        out = [cls.from_stored(json.loads(b)) for (b,) in self._conn.execute(sql, (kind,))]
         return sorted(out, key=_sort_key)
 
     def commitments(self, person: str | None = None) -> list[Commitment]:
@@ -491,7 +333,7 @@ class Store:
         """Old backups still hold what was just forgotten: drop them, keep one fresh copy."""
         if self.path is None:
             return
-        shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
+        backups.drop_all(self.path)
         self.backup_daily()
 
     def _scrub(self) -> None:
@@ -518,7 +360,7 @@ class Store:
         self._conn.execute("VACUUM")  # so deleted notes do not linger in free pages
         self._scrub()
         if include_backups and self.path is not None:
-            shutil.rmtree(self.backup_dir(self.path), ignore_errors=True)
+            backups.drop_all(self.path)
         return total
 
     def write_imported(self, parsed: dict[str, list[Any]], settings: dict[str, str]) -> None:
@@ -560,18 +402,6 @@ def _kind_of(record: Any) -> str:
         if isinstance(record, cls):
             return kind
     raise TypeError(f"Not a storable record: {type(record).__name__}")
-
-
-def _record_from_body(cls: type, body: dict[str, Any]):
-    # Stored bodies were validated on the way in; rebuild without re-validating.
-    body = dict(body)
-    for key in ("due", "start", "end"):
-        if body.get(key):
-            body[key] = _dt.date.fromisoformat(body[key])
-    for key in ("taken_at", "saved_at"):
-        if body.get(key):
-            body[key] = _dt.datetime.fromisoformat(body[key])
-    return cls(**body)
 
 
 def _sort_key(record: Any):

@@ -46,7 +46,10 @@ def baseline_from_log(metric: str, start: _dt.date, weeks: int) -> tuple[float |
     points = [
         v
         for d, v in metric_points(
-            metric, store.meetings(), start - _dt.timedelta(days=1), store.commitments()
+            metric,
+            store.meetings(),
+            today=start - _dt.timedelta(days=1),
+            commitments=store.commitments(),
         )
         if since <= d < start
     ]

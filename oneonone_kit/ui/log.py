@@ -6,25 +6,15 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import env
+from .. import env, fieldspec
 from ..i18n import format_date, t
 from ..model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
-FORM_FIELDS = (
-    "date",
-    "person",
-    "planned_minutes",
-    "actual_minutes",
-    "status",
-    "agenda_by",
-    "needs",
-    "talk_share",
-    "leader_rating",
-    "employee_rating",
-    "notes",
-)
+# The inputs of the form and the columns of the list, in field order (from the Meeting spec).
+FORM_FIELDS = fieldspec.names(Meeting, "form")
+TABLE_FIELDS = fieldspec.names(Meeting, "table")
 
 
 def _rating_options(lang: str) -> list[tuple[str, int | None]]:
@@ -124,17 +114,10 @@ class LogForm(w.VBox):
     def values(self) -> dict[str, Any]:
         """What the form holds now, as raw input for ``Meeting.create``."""
         return {
-            "date": self.date.value,
-            "person": self.person.value,
-            "planned_minutes": self.planned_minutes.value,
-            "actual_minutes": self.actual_minutes.value,
-            "status": self.status.value,
-            "agenda_by": self.agenda_by.value,
-            "needs": [n for n, box in self.need_boxes.items() if box.value],
-            "talk_share": self.talk_share.value,
-            "leader_rating": self.leader_rating.value,
-            "employee_rating": self.employee_rating.value,
-            "notes": self.notes.value,
+            name: [n for n, box in self.need_boxes.items() if box.value]
+            if name == "needs"
+            else getattr(self, name).value
+            for name in FORM_FIELDS
         }
 
     def show_field_errors(self, error: RecordError) -> None:
@@ -210,19 +193,20 @@ class MeetingList(w.VBox):
         demo = any(m.demo for m in meetings)
         banner = f'<p class="oo-demo-banner">{esc(t("demo.banner", L))}</p>' if demo else ""
         self.summary.value = banner + f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
-        head = ("date", "person", "status", "actual_minutes", "agenda_by", "needs")
         rows = []
         for m in sorted(meetings, key=lambda m: m.date, reverse=True)[: self.limit]:
-            cells = [
-                format_date(m.date, L),
-                m.person,
-                t(f"status.{m.status}", L),
-                "" if m.actual_minutes is None else str(m.actual_minutes),
-                t(f"agenda.{m.agenda_by}", L) if m.agenda_by else "",
-                ", ".join(t(f"need.{n}", L) for n in m.needs),
-            ]
-            rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
-        header = "".join(f"<th scope='col'>{esc(t(f'field.{h}', L))}</th>" for h in head)
+            cells = {
+                "date": format_date(m.date, L),
+                "person": m.person,
+                "actual_minutes": "" if m.actual_minutes is None else str(m.actual_minutes),
+                "status": t(f"status.{m.status}", L),
+                "agenda_by": t(f"agenda.{m.agenda_by}", L) if m.agenda_by else "",
+                "needs": ", ".join(t(f"need.{n}", L) for n in m.needs),
+            }
+            row = "".join(f"<td>{esc(cells[name])}</td>" for name in TABLE_FIELDS)
+            rows.append(f"<tr>{row}</tr>")
+        labels = [t(fieldspec.meta(Meeting, name)["label"], L) for name in TABLE_FIELDS]
+        header = "".join(f"<th scope='col'>{esc(label)}</th>" for label in labels)
         self.table.value = (
             f"<p><strong>{esc(t('log.recent', L))}</strong></p>"
             f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>{header}</tr></thead>'

@@ -94,7 +94,7 @@ class ProgressView(w.VBox):
             return [t("plan.log_empty", L)]
         s = summarise(
             meetings, store.commitments(), today=env.today(), interval_days=store.intervals()
-        )["overall"]
+        ).overall
         lines = [t("plan.log_meetings", L, count=len(meetings), people=len(store.people()))]
         if s.agenda.trend.latest is not None:
             lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))

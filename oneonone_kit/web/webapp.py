@@ -9,9 +9,11 @@ serves the same app:
 - The ``oneonone`` Voila template (``share/jupyter/voila/templates/oneonone``) replaces the
   file tree with a redirect to the start page, ``notebooks/start.ipynb`` (query kept, so
   ``/?lang=nl`` opens the Dutch start page).
-- Idle kernels are culled; in workshop mode more briskly, with a cap on open pages, and each
-  browser gets a participant cookie whose secret keys its store in memory
-  (:mod:`oneonone_kit.web.workshop`). Voila's own rule stays: a page never executes code sent by
+- Idle kernels are culled; in workshop mode more briskly, with a cap on open pages per room and
+  per participant. Each browser gets a participant cookie signed by the server (a key made at
+  start-up), whose id keys its store in memory (:mod:`oneonone_kit.web.workshop`); made-up
+  cookies are replaced, and every per-kernel request must come from the kernel's owner
+  (:mod:`oneonone_kit.web.guard`). Voila's own rule stays: a page never executes code sent by
   the browser.
 
 Runs inside the Voila server process; tornado is imported only there.
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import secrets
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -41,8 +42,14 @@ RAM_DIR_ENV = "ONEONONE_RAM_DIR"
 DEFAULT_RAM_DIR = "/dev/shm"
 MAX_PAGES_ENV = "ONEONONE_WORKSHOP_MAX_PAGES"
 DEFAULT_MAX_PAGES = 120  # about 100 MB per open page: roughly 12 GB for a full room
+PARTICIPANT_PAGES_ENV = "ONEONONE_WORKSHOP_PARTICIPANT_PAGES"
+DEFAULT_PARTICIPANT_PAGES = 12  # every chapter and a few exercises open at once
 RETRY_ARG = "oo_cookie"  # marks the second try, so a browser that refuses cookies never loops
 MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
+# The workshop server's kernel ownership (see oneonone_kit.web.guard), named for traitlets so
+# that jupyter_server is imported by the server only.
+GUARD_KERNEL_MANAGER = "oneonone_kit.web.guard.ParticipantKernelManager"
+GUARD_IDENTITY_PROVIDER = "oneonone_kit.web.guard.ParticipantIdentityProvider"
 
 # Idle kernels are shut down after cull_idle_timeout seconds, checked every cull_interval,
 # even with the tab still open (cull_connected): a page opened by a direct link leaves no
@@ -67,16 +74,37 @@ def mode() -> str:
     return "workshop" if env.is_workshop() else "local"
 
 
+def _whole_number_setting(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise env.EnvironmentSettingError(name, raw, "a whole number") from None
+    if value < 1:
+        raise env.EnvironmentSettingError(name, raw, "a whole number above 0")
+    return value
+
+
 def max_pages() -> int:
     """How many pages (kernels) a workshop server keeps open at once."""
-    raw = os.environ.get(MAX_PAGES_ENV, "").strip()
-    try:
-        value = int(raw) if raw else DEFAULT_MAX_PAGES
-    except ValueError:
-        raise env.EnvironmentSettingError(MAX_PAGES_ENV, raw, "a whole number") from None
-    if value < 1:
-        raise env.EnvironmentSettingError(MAX_PAGES_ENV, raw, "a whole number above 0")
-    return value
+    return _whole_number_setting(MAX_PAGES_ENV, DEFAULT_MAX_PAGES)
+
+
+def max_participant_pages() -> int:
+    """How many pages one participant may keep open at once on a workshop server."""
+    return _whole_number_setting(PARTICIPANT_PAGES_ENV, DEFAULT_PARTICIPANT_PAGES)
+
+
+_server_key: bytes | None = None
+
+
+def server_key() -> bytes:
+    """This server's key for signing participant cookies: made once per server process, kept
+    in its memory only, so a restart makes every earlier cookie worthless."""
+    global _server_key
+    if _server_key is None:
+        _server_key = workshop.new_server_key()
+    return _server_key
 
 
 # ---- configuration ------------------------------------------------------------------------
@@ -94,8 +122,13 @@ def configure(c: Any, root: str | os.PathLike) -> None:
         setattr(c.MappingKernelManager, name, value)
     if env.is_workshop():
         max_pages()  # a bad setting stops the server now, not at the first participant
-        # The participant cookie reaches the kernels as HTTP_COOKIE.
+        max_participant_pages()
+        server_key()
+        # The Cookie header reaches the kernel manager as HTTP_COOKIE; the guard's manager
+        # takes it out and gives the kernel only the verified participant id.
         c.VoilaConfiguration.http_header_envs = ["Cookie"]
+        c.VoilaConfiguration.multi_kernel_manager_class = GUARD_KERNEL_MANAGER
+        c.Voila.identity_provider_class = GUARD_IDENTITY_PROVIDER
         folder = make_stores_dir()
         if folder is not None:
             os.environ[workshop.STORES_ENV] = str(folder)
@@ -212,21 +245,29 @@ def _with_arg(uri: str, name: str, value: str) -> str:
     return urlunsplit(("", "", path, query, ""))
 
 
-def _ensure_participant(req: Any) -> bool:
-    """True when the request carries a participant cookie; otherwise set one and redirect."""
-    from tornado.web import Finish
+def request_participant(req: Any) -> str | None:
+    """The participant of a request: the id in its cookie when this server signed it."""
+    return workshop.participant_from_header(server_key(), req.request.headers.get("Cookie"))
 
-    if workshop.secret_from_cookie_header(req.request.headers.get("Cookie")):
-        return True
+
+def _ensure_participant(req: Any, lang: str) -> str:
+    """The request's participant; a browser without a valid cookie gets a new signed one and is
+    sent back (a made-up or stale cookie is replaced, never adopted)."""
+    from tornado.web import Finish, HTTPError
+
+    participant = request_participant(req)
+    if participant is not None:
+        return participant
     if req.get_query_argument(RETRY_ARG, None) is not None:
-        return False  # the browser refused the cookie: this page keeps its own data
+        # The browser refused the cookie: its page could not reach its own kernel.
+        raise HTTPError(403, "%s", t("workshop.no_cookie", lang), reason="Cookie needed")
     https = req.request.protocol == "https" or (
         req.request.headers.get("X-Forwarded-Proto", "").lower() == "https"
     )
     # A session cookie (no expiry): closing the browser ends the participant's session.
     req.set_cookie(
         workshop.COOKIE,
-        secrets.token_urlsafe(32),
+        workshop.sign_participant(server_key()),
         path=req.base_url,
         httponly=True,
         secure=https,
@@ -236,19 +277,28 @@ def _ensure_participant(req: Any) -> bool:
     raise Finish()
 
 
-def _check_room(req: Any, lang: str) -> None:
+def _check_room(req: Any, lang: str, participant: str) -> None:
     from tornado.web import HTTPError
 
     if len(req.kernel_manager.list_kernel_ids()) >= max_pages():
         # The reason goes into the status line (ASCII); the message is shown on the page.
         raise HTTPError(503, "%s", t("workshop.full", lang), reason="Workshop server is full")
+    pages_of = getattr(req.kernel_manager, "pages_of", None)
+    if pages_of is not None and pages_of(participant) >= max_participant_pages():
+        raise HTTPError(
+            429,
+            "%s",
+            t("workshop.too_many_pages", lang, pages=max_participant_pages()),
+            reason="Too many pages open",
+        )
 
 
 def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
     """Voila calls this before it starts a page's kernel (``VoilaConfiguration.prelaunch_hook``).
 
     Refuses notebooks outside the workbook trees; in workshop mode makes sure the browser has a
-    participant cookie, keeps the room under its page limit and puts the banner on top.
+    participant cookie signed by this server, keeps the room and the participant under their
+    page limits and puts the banner on top.
     """
     from tornado.web import HTTPError
 
@@ -257,11 +307,11 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
     if not env.is_workshop():
         return notebook
     lang = page_lang(req.request.query, cwd)
-    has_cookie = _ensure_participant(req)
-    _check_room(req, lang)
+    participant = _ensure_participant(req, lang)
+    _check_room(req, lang, participant)
     import nbformat
 
-    where = "participant" if has_cookie and os.environ.get(workshop.STORES_ENV) else "page"
+    where = "participant" if os.environ.get(workshop.STORES_ENV) else "page"
     notebook.cells.insert(0, nbformat.v4.new_markdown_cell(banner_html(lang, where)))
     return notebook
 
@@ -276,8 +326,11 @@ __all__ = [
     "is_memory_filesystem",
     "make_stores_dir",
     "max_pages",
+    "max_participant_pages",
     "page_lang",
     "prelaunch_hook",
     "remove_abandoned_stores",
+    "request_participant",
+    "server_key",
     "serves_repository",
 ]

@@ -53,9 +53,10 @@ class VoilaServer:
     With the repository as root (the default) the server is the web app itself: the repo's
     voila.json and config/voila.py apply, "/" opens the start page and only ``notebooks/`` and
     ``exercises/`` render. Another root gets Voila's plain template (a file tree at "/").
+    ``extra_args`` go last on Voila's command line (e.g. the benchmark's preheat flags).
     """
 
-    def __init__(self, home: Path, root: Path = ROOT, extra_env=None):
+    def __init__(self, home: Path, root: Path = ROOT, extra_env=None, extra_args=()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.home = home
@@ -78,6 +79,7 @@ class VoilaServer:
         ]
         if self.root.resolve() != ROOT.resolve():
             args.append("--VoilaConfiguration.template=lab")  # the start page lives in ROOT
+        args += list(extra_args)
         self.log = open(home.parent / f"voila-{self.port}.log", "w+")  # noqa: SIM115
         self.proc = subprocess.Popen(
             args,
@@ -160,7 +162,10 @@ def click_scale(page, css_class: str, score: int) -> None:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does).")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run tools/system-packages.sh (it installs Debian's "
+            "chromium or prints the command), or set ONEONONE_CHROMIUM to another Chromium."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

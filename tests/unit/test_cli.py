@@ -509,6 +509,96 @@ def test_lab_command_opens_the_start_page_with_chapters_and_exercises_reachable(
     assert "--LabApp.default_url=/lab/tree/notebooks/start.ipynb" in command.argv
 
 
+def test_lab_passes_allow_root_only_when_the_user_id_is_0(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "getuid", lambda: 0, raising=False)
+    assert cli.lab_command(tmp_path, base_env={}).argv[-1] == "--allow-root"
+    monkeypatch.setattr(os, "getuid", lambda: 1000, raising=False)
+    assert "--allow-root" not in cli.lab_command(tmp_path, base_env={}).argv
+
+
+def test_lab_command_takes_a_port_that_does_not_move_and_no_browser(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "getuid", lambda: 1000, raising=False)
+    command = cli.lab_command(tmp_path, base_env={}, port=8899, open_browser=False)
+    assert command.argv[5:] == ["--port=8899", "--ServerApp.port_retries=0", "--no-browser"]
+    assert command.port == 8899
+
+
+def test_lab_command_without_options_leaves_port_and_browser_to_jupyterlab(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "getuid", lambda: 1000, raising=False)
+    command = cli.lab_command(tmp_path, base_env={})
+    assert len(command.argv) == 5
+    assert not [arg for arg in command.argv if "port" in arg or "browser" in arg]
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "Running as root (user id 0), so JupyterLab starts with --allow-root."),
+        ("nl", "Je werkt als root (gebruiker 0), dus JupyterLab start met --allow-root."),
+    ],
+)
+def test_lab_as_root_says_so_in_the_users_language(capsys, monkeypatch, fake_repo, lang, said):
+    started = []
+    monkeypatch.setattr(_server, "jupyterlab_installed", lambda: True)
+    monkeypatch.setattr(_server, "_run", lambda command, lang: started.append(command) or 0)
+    monkeypatch.setattr(os, "getuid", lambda: 0, raising=False)
+    code, out, _ = run(capsys, "lab", "--port", "8899", "--no-browser", "--lang", lang)
+    assert code == 0 and said in out.splitlines()
+    [command] = started
+    assert command.argv[5:] == [
+        "--port=8899",
+        "--ServerApp.port_retries=0",
+        "--no-browser",
+        "--allow-root",
+    ]
+
+
+def test_lab_not_as_root_says_nothing_about_root(capsys, monkeypatch, fake_repo):
+    monkeypatch.setattr(_server, "jupyterlab_installed", lambda: True)
+    monkeypatch.setattr(_server, "_run", lambda command, lang: 0)
+    monkeypatch.setattr(os, "getuid", lambda: 1000, raising=False)
+    code, out, _ = run(capsys, "lab")
+    assert code == 0 and "--allow-root" not in out
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "eighty"])
+def test_lab_refuses_a_port_outside_1_to_65535(capsys, port):
+    code, _, err = run(capsys, "lab", "--port", port)
+    assert code == 2 and "--port" in err
+
+
+class _Running:
+    def poll(self):
+        return None
+
+
+def test_app_says_ready_with_the_address_once_the_server_answers(capsys, monkeypatch):
+    opened = []
+    monkeypatch.setattr(_server.webbrowser, "open", opened.append)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        command = cli.voila_command(port, workshop=False, root=Path("."), base_env={})
+        _server._announce_when_ready(command, _Running(), "en", open_browser=False)
+    out = capsys.readouterr().out
+    assert out == f"Ready: open http://127.0.0.1:{port}/ in your browser.\n"
+    assert opened == []
+
+
+def test_app_opens_the_browser_only_after_saying_ready(capsys, monkeypatch):
+    opened = []
+    monkeypatch.setattr(_server.webbrowser, "open", opened.append)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        command = cli.voila_command(port, workshop=False, root=Path("."), base_env={})
+        _server._announce_when_ready(command, _Running(), "nl", open_browser=True)
+    assert capsys.readouterr().out == f"Klaar: open http://127.0.0.1:{port}/ in je browser.\n"
+    assert opened == [f"http://127.0.0.1:{port}/"]
+
+
 # ---- chart and report -----------------------------------------------------------------------
 def test_chart_writes_a_png(capsys, tmp_path):
     run(capsys, "demo")

@@ -17,6 +17,7 @@ import pytest
 import oneonone_kit
 from oneonone_kit import i18n
 from oneonone_kit.coach import questions as coach
+from oneonone_kit.coach import rules
 from oneonone_kit.coach.questions import LABELS, Feedback, classify, detect_language
 
 HERE = Path(__file__).resolve().parent
@@ -111,6 +112,57 @@ def test_the_label_does_not_depend_on_detection_when_the_language_is_given(lang)
 )
 def test_disguised_advice_leading_and_either_or_are_recognised(question, label):
     assert classify(question).label == label
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Would it help if I shared how I did it?",
+        "Can I share what worked for me on the night shift?",
+        "Would you like to hear how the other store handled it?",
+        "Zou het helpen als ik vertel hoe ik het deed?",
+        "Mag ik een idee met je delen?",
+        "Wil je horen hoe het andere team het heeft opgelost?",
+    ],
+)
+def test_an_offer_that_asks_permission_is_its_own_kind_not_advice(question):
+    result = classify(question)
+    assert result.label == "offer"
+    assert result.explanation_key == "coach.explain.offer"
+    assert not result.is_open  # fine after their own ideas, but not an open question
+
+
+@pytest.mark.parametrize(
+    "question, label",
+    [
+        ("Would it help if we moved the deadline?", "advice"),
+        ("Would it help if I asked for your view first?", "advice"),
+        ("Zou het helpen als we de deadline verschuiven?", "advice"),
+        ("Can I help?", "closed"),
+    ],
+)
+def test_a_suggestion_without_asking_to_share_stays_what_it_was(question, label):
+    assert classify(question).label == label
+
+
+@pytest.mark.parametrize(
+    "question, label",
+    [
+        ("How did the demo go, and did you ask Priya to review it?", "open"),
+        ("How did the demo go, and have you tried asking Priya to review it?", "advice"),
+        ("Hoe ging de demo, en heb je Priya gevraagd ernaar te kijken?", "open"),
+        ("Hoe ging de demo, en heb je al overwogen om Priya te vragen?", "advice"),
+    ],
+)
+def test_a_question_stacked_with_advice_is_flagged_as_stacked(question, label):
+    result = classify(question)
+    assert result.stacked
+    assert result.label == label
+
+
+def test_and_inside_one_question_does_not_make_it_stacked():
+    assert not classify("What do you and your team need from me?").stacked
+    assert not classify("Hoe gaat het met jou en je gezin?").stacked
 
 
 def test_have_you_tried_without_a_suggestion_is_only_closed():
@@ -323,6 +375,7 @@ def test_every_explanation_and_rewrite_key_the_rules_name_exists():
         for k in (
             "advice",
             "leading",
+            "offer",
             "either_or",
             "closed",
             "closed_statement",
@@ -335,15 +388,16 @@ def test_every_explanation_and_rewrite_key_the_rules_name_exists():
         keys |= {
             f"coach.rewrite.{r.rewrite}" for rules in table.values() for r in rules if r.rewrite
         }
-    for table in (coach.CLOSED_REWRITES, coach.WHY_REWRITES):
+    for table in (rules.CLOSED_REWRITES, rules.WHY_REWRITES):
         keys |= {f"coach.rewrite.{key}" for rules in table.values() for _, key in rules}
     for lang in LANGS:
         missing = sorted(k for k in keys if not i18n.has(k, lang))
         assert not missing, (lang, missing)
 
 
-def test_the_coach_module_stays_pure():
-    source = (Path(oneonone_kit.__file__).parent / "coach" / "questions.py").read_text("utf-8")
+@pytest.mark.parametrize("module", ["questions.py", "rewrites.py"])
+def test_the_coach_module_stays_pure(module):
+    source = (Path(oneonone_kit.__file__).parent / "coach" / module).read_text("utf-8")
     imported = {
         alias.name if isinstance(node, ast.Import) else (node.module or "")
         for node in ast.walk(ast.parse(source))

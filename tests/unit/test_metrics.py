@@ -318,21 +318,21 @@ def test_metric_points_per_metric():
         meeting(14, needs=("growth",)),
         meeting(17),
     ]
-    assert M.metric_points("needs_rotation", log, day(20)) == [
+    assert M.metric_points("needs_rotation", log, today=day(20)) == [
         (day(0), 2.0),
         (day(14), 1.0),
         (day(17), 0.0),
     ]
     # cadence: 1 when the held meeting came on time after the previous held one
-    assert M.metric_points("cadence", log, day(20)) == [(day(14), 0.0), (day(17), 1.0)]
-    assert M.metric_points("employee_rating", log, day(20)) == [(day(0), 3.0)]
+    assert M.metric_points("cadence", log, today=day(20)) == [(day(14), 0.0), (day(17), 1.0)]
+    assert M.metric_points("employee_rating", log, today=day(20)) == [(day(0), 3.0)]
     with pytest.raises(ValueError, match="Unknown metric"):
-        M.metric_points("mood", log, day(20))
+        M.metric_points("mood", log, today=day(20))
 
 
 def test_follow_through_experiment_counts_commitments():
     items = [commitment(i, i % 2 == 0) for i in range(10)]
-    points = M.metric_points("follow_through", [], day(20), items)
+    points = M.metric_points("follow_through", [], today=day(20), commitments=items)
     assert len(points) == 10 and points[0] == (day(0), 1.0)
 
 
@@ -345,16 +345,14 @@ def test_summarise_covers_everyone_and_each_person():
     summary = M.summarise(
         records["meetings"], records["commitments"], records["experiments"], today=today
     )
-    assert set(summary["people"]) == {m.person for m in records["meetings"]}
-    assert summary["overall"].cadence.held == sum(
-        p.cadence.held for p in summary["people"].values()
-    )
-    assert [e.verdict for e in summary["experiments"]] == ["better"]
+    assert set(summary.people) == {m.person for m in records["meetings"]}
+    assert summary.overall.cadence.held == sum(p.cadence.held for p in summary.people.values())
+    assert [e.verdict for e in summary.experiments] == ["better"]
 
 
 def test_summarise_of_empty_log():
     summary = M.summarise([], today=day(0))
-    assert summary["people"] == {} and summary["overall"].talk.latest is None
+    assert summary.people == {} and summary.overall.talk.latest is None
 
 
 def test_people_are_sorted_case_insensitively():
@@ -389,7 +387,59 @@ def test_scores_stay_in_range(rows):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.floats(-1e6, 1e6), max_size=30), st.integers(1, 8))
 def test_rolling_mean_matches_a_plain_mean(values, window):
-    rolling = M.rolling_mean(values, window)
+    rolling = M.rolling_mean(values, window=window)
     for i, value in enumerate(rolling):
         chunk = values[max(0, i - window + 1) : i + 1]
         assert value == pytest.approx(sum(chunk) / len(chunk), abs=1e-6)
+
+
+# ---------------------------------------------------------------- the shape of the answers
+
+
+def test_summarise_returns_a_frozen_summary_per_person_worked_by_hand():
+    # Ana: weekly on days 0, 7, 14 (on time twice). Bo: days 0 and 14, 14 days apart > 7 + 2.
+    log = weekly(3, "Ana", talk_share=30) + [meeting(0, "Bo"), meeting(14, "Bo", talk_share=60)]
+    exp = experiment("talk_share", start=7, end=14)
+    summary = M.summarise(log, [commitment(3, True, person="Bo")], [exp], today=day(14))
+    assert isinstance(summary, M.LogSummary)
+    assert list(summary.people) == ["Ana", "Bo"]
+    assert summary.overall.cadence.held == 5
+    assert [(g.person, g.days) for g in summary.overall.cadence.gaps] == [("Bo", 14)]
+    assert summary.people["Ana"].cadence.consistency == 1.0
+    assert summary.people["Bo"].cadence.consistency == 0.0
+    assert summary.people["Ana"].talk.values == (30.0, 30.0, 30.0)
+    assert summary.people["Bo"].follow.total.rate == 1.0
+    assert summary.people["Ana"].follow.total.due == 0
+    # talk share before day 7: Ana's 30 (Bo's first has none); during 7..14: 30, 30 and 60
+    (effect,) = summary.experiments
+    assert (effect.before_n, effect.during_n, effect.verdict) == (1, 3, "too_few")
+    assert (effect.before, effect.during) == (30.0, 40.0)
+    with pytest.raises(AttributeError):
+        summary.overall = None  # frozen
+
+
+def test_metric_points_are_named_date_value_pairs():
+    points = M.metric_points("talk_share", [meeting(0, talk_share=25)], today=day(1))
+    assert points == [M.Point(date=day(0), value=25.0)]
+    assert (points[0].date, points[0].value) == (day(0), 25.0)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: M.cadence(weekly(2), day(7)),
+        lambda: M.needs_rotation(weekly(2), 3),
+        lambda: M.needs_by_month(weekly(2), "Sam"),
+        lambda: M.agenda_ownership(weekly(2), 3),
+        lambda: M.talk_share(weekly(2), 3),
+        lambda: M.follow_through([], day(7)),
+        lambda: M.perception_gap(weekly(2), 3),
+        lambda: M.metric_points("cadence", weekly(2), day(7)),
+        lambda: M.experiment_effect(experiment(), weekly(2), day(7)),
+        lambda: M.rolling_mean([1.0], 3),
+        lambda: M.commitment_state(commitment(0, None), day(7)),
+    ],
+)
+def test_today_person_and_window_are_keyword_only(call):
+    with pytest.raises(TypeError):
+        call()

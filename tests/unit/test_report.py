@@ -83,7 +83,11 @@ def pdf_pages(data: bytes) -> int:
 
 def pdf_text(path: Path) -> str:
     if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        # A skip here would pass without reading the PDF at all.
+        pytest.fail(
+            "pdftotext is missing: install poppler-utils (tools/system-packages.sh does, "
+            "or prints the command to run)"
+        )
     return subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -53,7 +53,7 @@ def test_need_names_use_the_catalogue_names():
 def test_first_case_shows_the_situation_and_all_seven_needs(build):
     widget = build()
     first = cases("en")[0]
-    assert "Case 1 of 16" in widget.position.value
+    assert "Case 1 of 20" in widget.position.value
     assert widget.situation.value == f"<p>{first['situation']}</p>"
     assert [box.description for box in widget.need_boxes.values()][:2] == [
         "Guidance",
@@ -81,8 +81,8 @@ def test_a_right_answer_shows_explanation_suggested_question_and_yours(build):
     assert "Right." in feedback
     assert esc(case["explain"]) in feedback and esc(case["first_question"]) in feedback
     assert "&lt;most&gt;" in feedback and "<most>" not in feedback
-    assert "A first question that could work" in feedback
-    assert "Score: 1 right and 0 partly right out of 1 checked (16 cases)" in widget.score.value
+    assert "A first reply that could work" in feedback
+    assert "Score: 1 right and 0 partly right out of 1 checked (20 cases)" in widget.score.value
 
 
 def test_partly_and_wrong_answers(build):
@@ -119,7 +119,7 @@ def test_navigation_keeps_what_was_entered_per_case(build):
     widget.question.value = "What comes first for you?"
     widget.check.click()
     widget.next_case.click()
-    assert "Case 2 of 16" in widget.position.value
+    assert "Case 2 of 20" in widget.position.value
     assert widget.feedback.value == "" and widget.question.value == ""
     assert not any(box.value for box in widget.need_boxes.values())
     widget.question.value = "Half-typed"
@@ -139,10 +139,10 @@ def test_the_last_case_disables_next_and_all_checked_says_so(build):
         if index < len(widget.cases) - 1:
             widget.next_case.click()
     assert widget.next_case.disabled and not widget.previous.disabled
-    assert "16 right and 0 partly right out of 16 checked" in widget.score.value
+    assert "20 right and 0 partly right out of 20 checked" in widget.score.value
     assert "checked every case" in widget.message.text
     widget.next_case.click()  # a stray click at the end does nothing
-    assert "Case 16 of 16" in widget.position.value
+    assert "Case 20 of 20" in widget.position.value
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -157,7 +157,7 @@ def test_every_case_can_be_checked_in_both_languages(build, lang):
 
 def test_dutch_widget_speaks_dutch(build):
     widget = build("nl")
-    assert "Casus 1 van 16" in widget.position.value
+    assert "Casus 1 van 20" in widget.position.value
     assert widget.check.description == "Controleren"
     assert widget.need_boxes["support"].description == "Wederzijdse steun"
     widget.check.click()

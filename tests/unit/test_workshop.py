@@ -1,7 +1,13 @@
-"""Workshop mode and the served app: participant stores in memory, the cookie, the guard, limits."""
+"""Workshop mode and the served app: participant stores in memory, the signed cookie, kernel
+ownership, the guard, limits."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import hashlib
+import hmac
+import logging
 import os
 import secrets
 import stat
@@ -33,7 +39,7 @@ def room(tmp_home, tmp_path, monkeypatch) -> Path:
     folder.mkdir(mode=0o700)
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
     monkeypatch.setenv(workshop.STORES_ENV, str(folder))
-    monkeypatch.delenv("HTTP_COOKIE", raising=False)
+    monkeypatch.delenv(workshop.PARTICIPANT_ENV, raising=False)
     monkeypatch.delenv(workshop.HOURS_ENV, raising=False)
     session.reset()
     yield folder
@@ -41,9 +47,9 @@ def room(tmp_home, tmp_path, monkeypatch) -> Path:
 
 
 def as_participant(monkeypatch, secret: str) -> None:
-    """A fresh kernel of the participant holding ``secret`` (Voila passes the Cookie header)."""
+    """A fresh kernel of the participant ``secret`` (the server passes the verified id)."""
     session.reset()
-    monkeypatch.setenv("HTTP_COOKIE", f"_xsrf=2|abc; {workshop.COOKIE}={secret}; other=1")
+    monkeypatch.setenv(workshop.PARTICIPANT_ENV, secret)
 
 
 def log(person: str) -> None:
@@ -52,26 +58,76 @@ def log(person: str) -> None:
     )
 
 
-# ---- the participant's secret --------------------------------------------------------------
-def test_secret_is_read_from_the_cookie_header_among_other_cookies():
-    secret = secrets.token_urlsafe(32)
-    header = f"_xsrf=2|x|y|1; {workshop.COOKIE}={secret}; theme=dark"
-    assert workshop.secret_from_cookie_header(header) == secret
+# ---- the participant's signed cookie -------------------------------------------------------
+KEY = bytes(range(32))
+ANN = "A" * 43
+
+
+def hand_signed(key: bytes, participant: str) -> str:
+    """The cookie value worked out by hand: id, a dot, HMAC-SHA256 of the prefixed id in
+    unpadded URL-safe base64."""
+    mac = hmac.new(key, b"oneonone-participant:" + participant.encode(), hashlib.sha256)
+    return participant + "." + base64.urlsafe_b64encode(mac.digest()).decode().rstrip("=")
+
+
+def test_a_cookie_is_the_id_and_its_hmac_under_the_server_key():
+    assert workshop.sign_participant(KEY, ANN) == hand_signed(KEY, ANN)
+    assert len(hand_signed(KEY, ANN)) == 43 + 1 + 43
+
+
+def test_a_signed_cookie_gives_back_its_participant():
+    assert workshop.verified_participant(KEY, hand_signed(KEY, ANN)) == ANN
+    fresh = workshop.sign_participant(KEY)
+    assert workshop.verified_participant(KEY, fresh) == fresh.split(".")[0]
+    assert fresh != workshop.sign_participant(KEY)  # a new random id each time
+
+
+def test_the_participant_is_read_from_the_cookie_header_among_other_cookies():
+    header = f"_xsrf=2|x|y|1; {workshop.COOKIE}={hand_signed(KEY, ANN)}; theme=dark"
+    assert workshop.participant_from_header(KEY, header) == ANN
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "",
+        ANN,  # an id without a signature: made up
+        ANN + "." + "B" * 43,  # a signature of the right shape, made up
+        hand_signed(bytes(32), ANN),  # signed with another server's key
+        hand_signed(KEY, ANN)[:-1],  # one character short
+        hand_signed(KEY, ANN) + "x",
+        hand_signed(KEY, "B" * 43).replace("B" * 43, ANN),  # Bob's signature on Ann's id
+        hand_signed(KEY, ANN) + "." + "C" * 43,
+        "../../etc/passwd",
+    ],
+)
+def test_a_made_up_or_foreign_cookie_is_refused(value):
+    assert workshop.verified_participant(KEY, value) is None
 
 
 @pytest.mark.parametrize(
     "header",
-    [
-        None,
-        "",
-        "theme=dark",
-        f"{workshop.COOKIE}=short",
-        f"{workshop.COOKIE}=../../etc/passwd",
-        f'{workshop.COOKIE}="{"a" * 42}/"',
-    ],
+    [None, "", "theme=dark", f"{workshop.COOKIE}=short", f'{workshop.COOKIE}="{"a" * 42}/"'],
 )
-def test_a_missing_or_malformed_secret_is_ignored(header):
-    assert workshop.secret_from_cookie_header(header) is None
+def test_a_header_without_a_valid_cookie_names_nobody(header):
+    assert workshop.participant_from_header(KEY, header) is None
+
+
+def test_the_log_names_a_participant_by_a_short_hash_only():
+    name = workshop.log_name(ANN)
+    assert name == "participant " + hashlib.sha256(ANN.encode()).hexdigest()[:8]
+    assert ANN not in name and workshop.log_name(None) == "nobody"
+
+
+def test_a_kernel_takes_only_a_well_formed_participant_id(monkeypatch):
+    monkeypatch.setenv(workshop.PARTICIPANT_ENV, ANN)
+    assert workshop.participant_secret() == ANN
+    monkeypatch.setenv(workshop.PARTICIPANT_ENV, "../x")
+    assert workshop.participant_secret() is None
+    monkeypatch.delenv(workshop.PARTICIPANT_ENV)
+    monkeypatch.setenv("HTTP_COOKIE", f"{workshop.COOKIE}={ANN}")  # the raw cookie never counts
+    assert workshop.participant_secret() is None
 
 
 # ---- stores in memory, one per participant ---------------------------------------------------
@@ -183,6 +239,8 @@ def test_configure_sets_the_template_hook_and_culling(clean_env):
     assert c.VoilaConfiguration.prelaunch_hook is webapp.prelaunch_hook
     assert c.MappingKernelManager.cull_idle_timeout == webapp.CULLING["local"]["cull_idle_timeout"]
     assert "http_header_envs" not in c.VoilaConfiguration
+    assert "multi_kernel_manager_class" not in c.VoilaConfiguration  # local: Voila's own
+    assert "identity_provider_class" not in c.Voila
     assert os.environ["JUPYTER_PATH"].split(os.pathsep)[0] == str(ROOT / "share" / "jupyter")
     assert (ROOT / "share/jupyter/voila/templates/oneonone/tree.html").is_file()
 
@@ -192,16 +250,29 @@ def test_configure_in_workshop_mode_passes_cookies_and_culls_sooner(clean_env, m
     c = Config()
     webapp.configure(c, ROOT)
     assert c.VoilaConfiguration.http_header_envs == ["Cookie"]
+    assert c.VoilaConfiguration.multi_kernel_manager_class == (
+        "oneonone_kit.web.guard.ParticipantKernelManager"
+    )
+    assert c.Voila.identity_provider_class == "oneonone_kit.web.guard.ParticipantIdentityProvider"
     assert c.MappingKernelManager.cull_interval == webapp.CULLING["workshop"]["cull_interval"]
     assert workshop.STORES_ENV not in os.environ  # no memory folder here: pages keep their own
 
 
+@pytest.mark.parametrize("setting", [webapp.MAX_PAGES_ENV, webapp.PARTICIPANT_PAGES_ENV])
 @pytest.mark.parametrize("value", ["0", "many"])
-def test_a_bad_page_limit_stops_the_server_at_once(clean_env, monkeypatch, value):
+def test_a_bad_page_limit_stops_the_server_at_once(clean_env, monkeypatch, value, setting):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    monkeypatch.setenv(webapp.MAX_PAGES_ENV, value)
-    with pytest.raises(ValueError, match=webapp.MAX_PAGES_ENV):
+    monkeypatch.setenv(setting, value)
+    with pytest.raises(ValueError, match=setting):
         webapp.configure(Config(), ROOT)
+
+
+def test_the_server_key_is_made_once_per_server(monkeypatch):
+    monkeypatch.setattr(webapp, "_server_key", None)
+    key = webapp.server_key()
+    assert len(key) == 32 and webapp.server_key() is key
+    monkeypatch.setattr(webapp, "_server_key", None)
+    assert webapp.server_key() != key  # a restarted server: earlier cookies are worthless
 
 
 def test_config_flags_name_the_root_and_the_config_folder(tmp_path):
@@ -250,7 +321,9 @@ def test_page_language_follows_query_then_folder(query, cwd, lang, monkeypatch):
 class FakeHandler:
     """Just enough of Voila's request handler for the prelaunch hook."""
 
-    def __init__(self, uri: str, cookie: str = "", kernels: int = 0, root: Path = ROOT):
+    def __init__(
+        self, uri: str, cookie: str = "", kernels: int = 0, root: Path = ROOT, mine: int = 0
+    ):
         path, _, query = uri.partition("?")
         self.request = SimpleNamespace(
             uri=uri,
@@ -261,7 +334,9 @@ class FakeHandler:
         )
         self.base_url = "/"
         self.contents_manager = SimpleNamespace(root_dir=str(root))
-        self.kernel_manager = SimpleNamespace(list_kernel_ids=lambda: ["k"] * kernels)
+        self.kernel_manager = SimpleNamespace(
+            list_kernel_ids=lambda: ["k"] * kernels, pages_of=lambda participant: mine
+        )
         self.cookies: dict[str, tuple[str, dict]] = {}
         self.redirected_to: str | None = None
 
@@ -317,7 +392,7 @@ def test_first_workshop_visit_gets_a_private_cookie_and_comes_back(server_env, m
     with pytest.raises(Finish):
         webapp.prelaunch_hook(handler, notebook(), "notebooks")
     value, options = handler.cookies[workshop.COOKIE]
-    assert workshop.valid_secret(value)
+    assert workshop.verified_participant(webapp.server_key(), value) is not None
     assert options["httponly"] is True and options["samesite"] == "Lax"
     assert "expires" not in options and "expires_days" not in options  # ends with the browser
     assert handler.redirected_to == "/voila/render/notebooks/start.ipynb?lang=nl&oo_cookie=1"
@@ -327,18 +402,47 @@ def test_the_cookie_redirect_stays_on_this_server():
     assert webapp._with_arg("//evil.example/x?a=1", "oo_cookie", "1") == "/x?a=1&oo_cookie=1"
 
 
-def test_a_browser_that_refuses_cookies_is_not_sent_round_in_circles(server_env, monkeypatch):
+def signed_cookie(participant: str | None = None) -> str:
+    return f"{workshop.COOKIE}={workshop.sign_participant(webapp.server_key(), participant)}"
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        f"{workshop.COOKIE}={ANN}",  # the unsigned cookie of earlier versions
+        f"{workshop.COOKIE}={hand_signed(bytes(32), ANN)}",  # another server's signature
+        f"{workshop.COOKIE}={ANN}.{'B' * 43}",
+    ],
+)
+def test_a_made_up_cookie_is_replaced_never_adopted(server_env, monkeypatch, cookie):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb?oo_cookie=1")
-    book = webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-    assert handler.redirected_to is None
-    assert "this page's memory only" in book.cells[0].source
+    handler = FakeHandler("/voila/render/notebooks/start.ipynb", cookie)
+    with pytest.raises(Finish):
+        webapp.prelaunch_hook(handler, notebook(), "notebooks")
+    value, _ = handler.cookies[workshop.COOKIE]
+    participant = workshop.verified_participant(webapp.server_key(), value)
+    assert participant is not None and participant != ANN
+    assert handler.redirected_to.endswith("oo_cookie=1")
+
+
+# A browser that refuses cookies used to get a page of its own; with kernel ownership enforced
+# such a page could not reach its kernel, so it now gets a clear refusal instead.
+@pytest.mark.parametrize("lang, words", [("en", "Allow cookies"), ("nl", "Sta cookies toe")])
+def test_a_browser_that_refuses_cookies_is_told_so_not_sent_round_in_circles(
+    server_env, monkeypatch, lang, words
+):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    handler = FakeHandler(f"/voila/render/notebooks/{lang}/05_my_log.ipynb?oo_cookie=1")
+    with pytest.raises(HTTPError) as caught:
+        webapp.prelaunch_hook(handler, notebook(), f"notebooks/{lang}")
+    assert caught.value.status_code == 403
+    assert words in caught.value.log_message % caught.value.args
+    assert handler.redirected_to is None and handler.cookies == {}
 
 
 def test_workshop_pages_carry_the_banner_in_the_page_language(server_env, monkeypatch):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    cookie = f"{workshop.COOKIE}={secrets.token_urlsafe(32)}"
-    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb?lang=nl", cookie)
+    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb?lang=nl", signed_cookie())
     book = webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
     banner = book.cells[0]
     assert banner.cell_type == "markdown" and "oo-workshop-banner" in banner.source
@@ -349,10 +453,125 @@ def test_workshop_pages_carry_the_banner_in_the_page_language(server_env, monkey
 def test_a_full_room_gets_a_clear_message(server_env, monkeypatch):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
     monkeypatch.setenv(webapp.MAX_PAGES_ENV, "2")
-    cookie = f"{workshop.COOKIE}={secrets.token_urlsafe(32)}"
+    cookie = signed_cookie()
     handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb", cookie, kernels=2)
     with pytest.raises(HTTPError) as caught:
         webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
     assert caught.value.status_code == 503
     assert "as many pages open" in caught.value.log_message % caught.value.args
     webapp.prelaunch_hook(FakeHandler("/x", cookie, kernels=1), notebook(), "notebooks/en")
+
+
+def test_one_participant_cannot_fill_the_room(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(webapp.PARTICIPANT_PAGES_ENV, "3")
+    cookie = signed_cookie()
+    handler = FakeHandler("/voila/render/notebooks/nl/01_mindset.ipynb", cookie, mine=3)
+    with pytest.raises(HTTPError) as caught:
+        webapp.prelaunch_hook(handler, notebook(), "notebooks/nl")
+    assert caught.value.status_code == 429
+    assert "Je hebt 3 pagina's" in caught.value.log_message % caught.value.args
+    webapp.prelaunch_hook(FakeHandler("/x", cookie, mine=2), notebook(), "notebooks/en")
+
+
+# ---- kernel ownership (the server side) -------------------------------------------------------
+@pytest.mark.parametrize(
+    "path, base, kernel",
+    [
+        ("/api/kernels/1-2-3-4-5/channels", "/", "1-2-3-4-5"),
+        ("/api/kernels/1-2-3-4-5", "/", "1-2-3-4-5"),
+        ("/voila/api/shutdown/1-2-3-4-5", "/", "1-2-3-4-5"),
+        ("/voila/api/shutdown/", "/", ""),  # an empty id is still a kernel path: refused
+        ("/voila/api/shutdown/%31-2", "/", "1-2"),
+        ("/voila/execution/a-b-c-d-e", "/", "a-b-c-d-e"),
+        ("/voila/query/a-b-c-d-e", "/", "a-b-c-d-e"),
+        ("/room/api/kernels/k/channels", "/room/", "k"),
+        ("/api/kernels/k", "/room/", None),  # not under the base URL: no handler serves it
+        ("/voila/render/notebooks/start.ipynb", "/", None),
+        ("/voila/static/voila.js", "/", None),
+        ("/api/kernelspecs", "/", None),
+    ],
+)
+def test_per_kernel_paths_are_recognised(path, base, kernel):
+    from oneonone_kit.web import guard
+
+    assert guard.kernel_in_path(path, base) == kernel
+
+
+def test_only_the_owner_matches_a_kernel():
+    from oneonone_kit.web import guard
+
+    owners = {"k-ann": ANN, "k-nobody": None}
+    assert guard.owner_check(owners, "k-ann", ANN)
+    assert not guard.owner_check(owners, "k-ann", "B" * 43)
+    assert not guard.owner_check(owners, "k-ann", None)
+    assert not guard.owner_check(owners, "k-nobody", None)
+    assert not guard.owner_check(owners, "k-gone", ANN)
+
+
+class FakeKernelRequest:
+    """Just enough of a Jupyter handler for the ownership check."""
+
+    def __init__(self, path: str, cookie: str = "", owners=None):
+        self.request = SimpleNamespace(
+            path=path, method="GET", headers={"Cookie": cookie} if cookie else {}
+        )
+        self.base_url = "/"
+        self.kernel_manager = SimpleNamespace(owners=owners if owners is not None else {})
+        self.log = logging.getLogger("test.guard")
+
+
+def test_a_request_for_someone_elses_kernel_is_refused_and_logged_without_the_cookie(caplog):
+    from oneonone_kit.web import guard
+
+    key = webapp.server_key()
+    ann_cookie = workshop.sign_participant(key, ANN)
+    bob_cookie = workshop.sign_participant(key, "B" * 43)
+    owners = {"k-ann": ANN}
+    path = "/api/kernels/k-ann/channels"
+    guard.refuse_unless_owner(
+        FakeKernelRequest(path, f"{workshop.COOKIE}={ann_cookie}", owners), "k-ann"
+    )
+    cases = {
+        "bob": f"{workshop.COOKIE}={bob_cookie}",
+        "none": "",
+        "forged": f"{workshop.COOKIE}={ANN}.{'B' * 43}",
+    }
+    with caplog.at_level(logging.WARNING, logger="test.guard"):
+        for cookie in cases.values():
+            with pytest.raises(HTTPError) as caught:
+                guard.refuse_unless_owner(FakeKernelRequest(path, cookie, owners), "k-ann")
+            assert caught.value.status_code == 403
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 3 and all(path in line for line in lines)
+    assert "nobody" in lines[1] and "forged" in lines[2]
+    text = "\n".join(lines)
+    assert ANN not in text and "B" * 43 not in text and bob_cookie.split(".")[1] not in text
+
+
+def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    from oneonone_kit.web import guard
+
+    started = []
+
+    async def fake_start(self, *, kernel_id=None, path=None, **kwargs):
+        started.append(kwargs["env"])
+        return f"k{len(started)}"
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", fake_start)
+    manager = guard.ParticipantKernelManager()
+    key = webapp.server_key()
+    ann = f"_xsrf=2|a; {workshop.COOKIE}={workshop.sign_participant(key, ANN)}"
+    forged = f"{workshop.COOKIE}={ANN}.{'B' * 43}"
+    for header in (ann, forged, ann):
+        env = {"HTTP_COOKIE": header, workshop.PARTICIPANT_ENV: "C" * 43, "PATH": "/bin"}
+        asyncio.run(manager.start_kernel(kernel_name="python3", path="notebooks", env=env))
+    assert manager.owners == {"k1": ANN, "k2": None, "k3": ANN}
+    assert started[0] == {"PATH": "/bin", workshop.PARTICIPANT_ENV: ANN}
+    assert started[1] == {"PATH": "/bin"}  # a forged cookie: no participant, no store
+    assert manager.pages_of(ANN) == 2
+    monkeypatch.setattr(AsyncMappingKernelManager, "remove_kernel", lambda self, kid: None)
+    manager.remove_kernel("k1")
+    assert manager.pages_of(ANN) == 1 and "k1" not in manager.owners
