@@ -87,7 +87,9 @@ def test_start_page_includes_the_data_panel_and_the_facilitator_link(home):
     assert "facilitator/cohort.ipynb?lang=en" in facilitator.value
 
 
-@pytest.mark.parametrize("lang, guide", [("en", "docs/facilitator.md")])
+@pytest.mark.parametrize(
+    "lang, guide", [("en", "docs/facilitator.md"), ("nl", "docs/facilitator.nl.md")]
+)
 def test_the_facilitator_section_ends_with_the_printables_and_names_the_guide(home, lang, guide):
     page = ui.start_page(lang)
     assert page.children[-1] is page.printables
