@@ -265,3 +265,15 @@ def test_the_print_panel_makes_a_pdf_download_on_click(home):
     assert panel.pages == 1
     assert 'download="oneonone-summary-nl.pdf"' in panel.download.value
     assert "data:application/pdf;base64," in panel.download.value
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_card_fits_its_third_of_the_page_at_full_size(lang):
+    # a card that does not fit is drawn smaller, down to 6.5 pt: none should need to be
+    width = printables.WIDTH - 2 * printables.MARGIN - 2 * printables.CARD_PAD
+    room = (printables.BOTTOM - printables.CARD_TOP) / printables.CARDS_PER_PAGE - 46
+    for page in handouts.handout("cards", lang).cards:
+        assert len(page) == 3
+        for card in page:
+            rows = printables._card_lines(card, width, 9.5)
+            assert printables._card_height(rows, 9.5) <= room, (card.role, card.title)
