@@ -29,7 +29,7 @@ class PrintPanel(w.VBox):
                 options=[(t(f"print.kind.{kind}", L), kind) for kind in handouts.KINDS],
                 value=handouts.KINDS[0],
                 description=t("print.panel.kind", L),
-                layout=w.Layout(width="auto"),
+                layout=w.Layout(width="auto", max_width="100%"),
                 style={"description_width": "initial"},
             ),
             "oo-print-kind",
@@ -47,7 +47,10 @@ class PrintPanel(w.VBox):
                     f'<p class="oo-note">{esc(t("print.panel.note", L))} '
                     f"<code>{esc(GUIDES[L])}</code></p>"
                 ),
-                w.HBox([self.kind, self.make]),
+                w.HBox(
+                    [self.kind, self.make],
+                    layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                ),
                 self.message,
                 self.download,
             ]
