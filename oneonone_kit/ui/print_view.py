@@ -49,7 +49,7 @@ class PrintPanel(w.VBox):
                 ),
                 w.HBox(
                     [self.kind, self.make],
-                    layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                    layout=w.Layout(flex_flow="row wrap", align_items="center"),
                 ),
                 self.message,
                 self.download,
