@@ -288,6 +288,9 @@ def _add_print(sub: argparse._SubParsersAction, lang: str) -> None:
     printing = _command(sub, "print", "print", lang, _print.cmd_print)
     kinds = ", ".join(_print.handouts.KINDS)
     printing.add_argument(
-        "kind", nargs="?", metavar="KIND", help=t("cli.print.kind", lang, kinds=kinds)
+        "kind",
+        nargs="?",
+        metavar=t("cli.meta.kind", lang),
+        help=t("cli.print.kind", lang, kinds=kinds),
     )
     printing.add_argument("--out", metavar=t("cli.meta.file", lang), help=t("cli.print.out", lang))

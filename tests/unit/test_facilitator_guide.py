@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from oneonone_kit import pages
 from oneonone_kit.coach import handouts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,3 +154,10 @@ def test_the_dutch_guide_is_spelled_right():
         {word for word, _ in spellcheck._tokens(text)} - spellcheck.allowed_words() - GUIDE_WORDS
     )
     assert spellcheck.hunspell_unknown("\n".join(sorted(words)), command) == set()
+
+
+@pytest.mark.parametrize("lang", sorted(GUIDES))
+def test_every_chapter_and_exercise_of_the_start_page_is_linked_from_the_guide(lang):
+    text = GUIDES[lang].read_text("utf-8")
+    for page in pages.CHAPTERS + pages.EXERCISES:
+        assert f"](../{page.path(lang)})" in text, page.stem
