@@ -5,10 +5,12 @@ The PDFs are read back with pdftotext, so the tests see what a printer would pri
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -277,3 +279,15 @@ def test_every_card_fits_its_third_of_the_page_at_full_size(lang):
         for card in page:
             rows = printables._card_lines(card, width, 9.5)
             assert printables._card_height(rows, 9.5) <= room, (card.role, card.title)
+
+
+def test_the_start_page_with_its_print_panel_does_not_load_matplotlib(home):
+    code = (
+        "import sys; from oneonone_kit import ui; ui.start_page('nl'); "
+        "print('matplotlib' in sys.modules)"
+    )
+    env = {**os.environ, "ONEONONE_HOME": str(home / "fresh")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert result.stdout.strip() == "False"
