@@ -15,7 +15,7 @@ from .. import __version__, fieldspec
 from ..errors import Text
 from ..i18n import DEFAULT_LANG, choose_lang, t
 from ..model import Meeting
-from . import _commitments, _outputs, _records, _server
+from . import _commitments, _outputs, _print, _records, _server
 from ._common import UsageError
 
 PROG = "oneonone"
@@ -144,6 +144,7 @@ SUMMARY_KEY = {
     "commitment_add": "cli.commitment_add.summary",
     "commitment_done": "cli.commitment_done.summary",
     "commitment_list": "cli.commitment_list.summary",
+    "print": "cli.print.summary",
     "repair": "cli.repair.summary",
     "report": "cli.report.summary",
 }
@@ -165,6 +166,7 @@ EXAMPLE_KEY = {
     "commitment_add": "cli.commitment_add.example",
     "commitment_done": "cli.commitment_done.example",
     "commitment_list": "cli.commitment_list.example",
+    "print": "cli.print.example",
     "repair": "cli.repair.example",
     "report": "cli.report.example",
 }
@@ -375,4 +377,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     chart.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.chart.person", lang)
     )
+    _add_print(sub, lang)
     return parser
+
+
+def _add_print(sub: argparse._SubParsersAction, lang: str) -> None:
+    printing = _command(sub, "print", "print", lang, _print.cmd_print)
+    kinds = ", ".join(_print.handouts.KINDS)
+    printing.add_argument(
+        "kind",
+        nargs="?",
+        metavar=t("cli.meta.kind", lang),
+        help=t("cli.print.kind", lang, kinds=kinds),
+    )
+    printing.add_argument("--out", metavar=t("cli.meta.file", lang), help=t("cli.print.out", lang))
