@@ -38,6 +38,7 @@ COMMANDS = [
     ["demo"],
     ["report"],
     ["chart"],
+    ["print"],
 ]
 
 
