@@ -10,7 +10,7 @@ from .. import env
 from ..i18n import t
 from ..log.store import Store
 from ..model import parse_date
-from ._common import CliError, option_error, say, suffix_of, write_private
+from ._common import CliError, option_error, say, suffix_of, warn, write_private
 
 NAME_STYLES = ("keep", "initials", "pseudonyms")
 
@@ -24,8 +24,18 @@ def _date_option(value: str | None, option: str, lang: str) -> _dt.date | None:
     return parsed
 
 
-def _records(store: Store) -> tuple[list, list, list]:
-    return store.meetings(), store.commitments(), store.experiments()
+def _records(store: Store, include_demo: bool = True) -> tuple[list, list, list]:
+    return (
+        store.meetings(include_demo=include_demo),
+        [c for c in store.commitments() if include_demo or not c.demo],
+        [e for e in store.experiments() if include_demo or not e.demo],
+    )
+
+
+def _demo_note(meetings: list, commitments: list, experiments: list, lang: str) -> None:
+    """Say when made-up demo records went into a chart or report (never silently)."""
+    if any(r.demo for r in (*meetings, *commitments, *experiments)):
+        warn(t("cli.demo_included", lang))
 
 
 def cmd_report(args: argparse.Namespace, lang: str) -> int:
@@ -45,8 +55,10 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     suffix_of(out, (".pdf", ".md"), "cli.report.bad_suffix", lang)
     from ..charts import report  # matplotlib and friends load only for this command
 
+    include_demo = not args.no_demo
     with Store.open() as store:
-        meetings, commitments, experiments = _records(store)
+        meetings, commitments, experiments = _records(store, include_demo)
+        intervals, bad = store.intervals(), store.bad_intervals()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         written = report.write_report(
@@ -59,12 +71,16 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
             end=end,
             names=names,
             today=env.today(),
+            interval_days=intervals,
+            include_demo=include_demo,
+            bad_intervals=bad,
         )
     except OSError as exc:
         raise CliError(
             t("cli.cannot_write", lang, path=str(out), detail=exc.strerror or str(exc))
         ) from None
     say(t("cli.report.done", lang, path=Path(written).resolve()))
+    _demo_note(meetings, commitments, experiments, lang)
     if names == "keep":
         say(t("cli.report.names_hint", lang))
     return 0
@@ -84,9 +100,9 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     out = Path(args.out).expanduser()
     suffix_of(out, (".png",), "cli.chart.bad_suffix", lang)
     with Store.open() as store:
-        meetings, commitments, experiments = _records(store)
+        meetings, commitments, experiments = _records(store, not args.no_demo)
         people = store.people()
-        intervals = store.intervals()
+        intervals, bad = store.intervals(), store.bad_intervals()
     if args.person is not None and args.person not in people:
         raise CliError(
             t("cli.unknown_person", lang, person=args.person, people=", ".join(people) or "-")
@@ -109,4 +125,9 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
             t("cli.cannot_write", lang, path=str(out), detail=exc.strerror or str(exc))
         ) from None
     say(t("cli.chart.done", lang, name=args.name, path=out.resolve()))
+    _demo_note([m for m in meetings if args.person in (None, m.person)], [], [], lang)
+    if bad:
+        from ..insight.selection import INTERVAL_DAYS
+
+        warn(t("cadence.bad_note", lang, people=", ".join(sorted(bad)), days=INTERVAL_DAYS))
     return 0

@@ -199,6 +199,23 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
     )
 
 
+def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
+    from ..log.intervals import INTERVAL_RANGE
+
+    person = _command(sub, "person", "person", lang, None)
+    person_sub = _subcommands(person, lang, "person_command")
+    setter = _command(person_sub, "set", "person_set", lang, _records.cmd_person_set)
+    setter.add_argument("name", metavar=t("cli.meta.name", lang), help=t("cli.person.name", lang))
+    setter.add_argument(
+        "--every",
+        required=True,
+        type=_int_in(*INTERVAL_RANGE, lang),
+        metavar="N",
+        help=t("cli.person.every", lang),
+    )
+    _command(person_sub, "list", "person_list", lang, _records.cmd_person_list)
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The whole command line, with help texts in ``lang``."""
     parser = _Parser(
@@ -236,6 +253,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
+    _add_person(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))
@@ -268,6 +286,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--out", required=True, metavar=t("cli.meta.file", lang), help=t("cli.report.out", lang)
     )
+    report.add_argument("--no-demo", action="store_true", help=t("cli.no_demo", lang))
 
     chart = _command(sub, "chart", "chart", lang, _outputs.cmd_chart)
     chart.add_argument(
@@ -277,4 +296,5 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     chart.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.chart.person", lang)
     )
+    chart.add_argument("--no-demo", action="store_true", help=t("cli.no_demo", lang))
     return parser

@@ -25,6 +25,7 @@ from .. import fieldspec
 from ..errors import StoreError
 from ..model import RECORD_TYPES, Assessment, Commitment, Experiment, Meeting, Reflection
 from . import backup as backups
+from . import intervals as cadences
 
 EXPORT_FORMAT = "oneonone-export"
 EXPORT_VERSION = 1
@@ -287,16 +288,19 @@ class Store:
 
     def set_interval(self, person: str, days: int) -> None:
         """The intended number of days between one-on-ones with ``person`` (default 7)."""
-        if not 1 <= int(days) <= 92:
-            raise ValueError(f"An interval of {days} days is outside 1..92.")
-        self.set_setting(f"person:{person}:interval_days", str(int(days)))
+        self.set_setting(cadences.key(person), str(cadences.check(days)))
 
     def intervals(self) -> dict[str, int]:
-        """Intended intervals in days per person, for the people that have one set."""
-        rows = self._conn.execute(
-            "SELECT key, value FROM settings WHERE key LIKE 'person:%:interval_days'"
-        )
-        return {key[len("person:") : -len(":interval_days")]: int(value) for key, value in rows}
+        """Usable intended intervals in days per person (others get the default)."""
+        return cadences.split(self._interval_rows())[0]
+
+    def bad_intervals(self) -> dict[str, str]:
+        """Stored intervals that cannot be used, as text, per person (views show a note)."""
+        return cadences.split(self._interval_rows())[1]
+
+    def _interval_rows(self) -> list[tuple[str, str]]:
+        sql = "SELECT key, value FROM settings WHERE key LIKE 'person:%:interval_days'"
+        return list(self._conn.execute(sql))
 
     # ---- counts and deletion -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
