@@ -1,4 +1,4 @@
-"""The agenda builder: the next meeting's agenda for one person in the log."""
+"""The agenda builder: the next meeting's agenda for one person, in the log or typed in."""
 
 from __future__ import annotations
 
@@ -9,8 +9,27 @@ from ..i18n import format_date, t
 from ..insight.agenda import Agenda, propose_agenda
 from ..model import NEEDS
 from . import session
+from .cadence_view import bad_interval_note
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 from .lab_view import bank_questions
+
+
+def basis_text(agenda: Agenda, lang: str) -> str:
+    """What the proposal is based on: a first meeting, or the log and the cadence."""
+    person = agenda.person
+    if agenda.logged == 0:
+        return t("agenda.basis.first", lang, person=person)
+    if agenda.last_met is None:
+        return t("agenda.basis.none_held", lang, person=person, count=agenda.logged)
+    return t(
+        "agenda.basis.log_one" if agenda.logged == 1 else "agenda.basis.log",
+        lang,
+        person=person,
+        count=agenda.logged,
+        date=format_date(agenda.last_met, lang),
+        every=agenda.interval_days,
+        due=format_date(agenda.next_due, lang),
+    )
 
 
 def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
@@ -25,26 +44,30 @@ def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
             lines.append(f"{c.text} [{t(f'owner.{c.owner}', lang)}]{due}")
         sections.append((t("agenda.follow_up", lang), lines))
     need = t(f"need.{agenda.need}", lang)
-    why = (
-        t("agenda.need_never", lang)
-        if agenda.need_never
-        else t("agenda.need_since", lang, count=agenda.need_meetings_since)
-    )
+    if agenda.first:
+        why = t("agenda.need_first", lang)
+    elif agenda.need_never:
+        why = t("agenda.need_never", lang)
+    else:
+        why = t("agenda.need_since", lang, count=agenda.need_meetings_since)
     sections.append((t("agenda.need_heading", lang, need=need), [why, *agenda.questions]))
     sections.append((t("agenda.close_heading", lang), [t("agenda.close_line", lang)]))
     return sections
 
 
 class AgendaBuilder(w.VBox):
-    """Parts: ``person``, ``topics``, ``propose``, ``other_questions``, ``agenda``, ``plain``."""
+    """Parts: ``person`` (picked or typed), ``topics``, ``propose``, ``other_questions``,
+    ``basis`` (what the proposal is based on), ``agenda``, ``plain``."""
 
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
         self._rotate = 0
         self.person = classed(
-            w.Dropdown(
+            w.Combobox(
                 options=[],
+                ensure_option=False,
+                placeholder=t("agenda.person_placeholder", L),
                 description=t("field.person", L),
                 style=FIELD_STYLE,
                 layout=field_layout(),
@@ -69,6 +92,7 @@ class AgendaBuilder(w.VBox):
             w.Button(description=t("agenda.other_questions", L)), "oo-agenda-other"
         )
         self.message = Message("oo-agenda-message")
+        self.basis = classed(w.HTML(""), "oo-agenda-basis")
         self.agenda = classed(w.HTML(""), "oo-agenda-result")
         self.plain = classed(
             w.Textarea(
@@ -84,6 +108,7 @@ class AgendaBuilder(w.VBox):
                 self.topics,
                 w.HBox([self.propose, self.other_questions]),
                 self.message,
+                self.basis,
                 self.agenda,
                 self.plain,
             ]
@@ -97,12 +122,11 @@ class AgendaBuilder(w.VBox):
     @safe_callback()
     def refresh(self) -> None:
         people = session.store().people()
-        current = self.person.value
         self.person.options = people
-        if people:
-            self.person.value = current if current in people else people[0]
         if not people:
             self.message.show_info(t("agenda.no_people", self.lang))
+        elif self.message.kind == "info":
+            self.message.clear()
 
     @safe_callback()
     def _on_other(self, _b=None) -> Agenda | None:
@@ -116,7 +140,7 @@ class AgendaBuilder(w.VBox):
 
     def _build(self) -> Agenda | None:
         L = self.lang
-        person = self.person.value
+        person = self.person.value.strip()
         if not person:
             self.message.show_error(t("agenda.choose_person", L))
             return None
@@ -130,8 +154,13 @@ class AgendaBuilder(w.VBox):
             employee_topics=self.topics.value.splitlines(),
             rotate=self._rotate,
             own_questions={need: bank_questions(store, need) for need in NEEDS},
+            interval_days=store.intervals(),
         )
         sections = agenda_text(agenda, L)
+        note = bad_interval_note(store, L)
+        self.basis.value = f"<p>{esc(basis_text(agenda, L))}</p>" + (
+            f'<p role="note">{esc(note)}</p>' if note else ""
+        )
         html = [f"<h3>{esc(t('agenda.heading', L, person=person))}</h3><ol>"]
         for heading, lines in sections:
             items = "".join(f"<li>{esc(line)}</li>" for line in lines)
