@@ -146,14 +146,27 @@ class PlanExport(w.VBox):
             ),
             "oo-plan-names",
         )
+        self.include_demo = classed(
+            w.Checkbox(value=False, description=t("plan.include_demo", L), indent=False),
+            "oo-plan-include-demo",
+        )
         self.prepare = classed(
             w.Button(description=t("plan.prepare", L), button_style="primary"), "oo-plan-prepare"
         )
         self.links = classed(w.HTML(""), "oo-plan-links")
         self.message = Message("oo-plan-message")
-        super().__init__([style_widget(), self.names, self.prepare, self.links, self.message])
+        super().__init__(
+            [style_widget(), self.names, self.include_demo, self.prepare, self.links, self.message]
+        )
         classed(self, "oo-plan-export")
         self.prepare.on_click(self._on_prepare)
+        self.refresh()
+        session.on_change(self.refresh)
+
+    @safe_callback()
+    def refresh(self) -> None:
+        """The demo option shows only while the demo log is loaded (left out by default)."""
+        self.include_demo.layout.display = None if session.store().has_demo() else "none"
 
     @safe_callback()
     def _on_prepare(self, _b=None) -> None:
@@ -175,6 +188,9 @@ class PlanExport(w.VBox):
                     lang=L,
                     names=self.names.value,
                     today=env.today(),
+                    interval_days=store.intervals(),
+                    include_demo=self.include_demo.value,
+                    bad_intervals=store.bad_intervals(),
                 )
                 links.append(
                     download_link(
@@ -193,7 +209,11 @@ class PlanExport(w.VBox):
             )
         )
         self.links.value = " · ".join(links)
-        self.message.show_ok(t("plan.ready", L))
+        ready = t("plan.ready", L)
+        if store.has_demo():
+            key = "plan.demo_in" if self.include_demo.value else "plan.demo_out"
+            ready += " " + t(key, L)
+        self.message.show_ok(ready)
 
 
 def progress(lang: str | None = None) -> ProgressView:
