@@ -206,6 +206,8 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         if args.remove:
             say(t("demo.removed", lang, count=remove_demo(store)))
+        elif store.has_demo():  # loading it again would only replace it: say so instead
+            say(t("cli.demo.already", lang))
         else:
             say(t("demo.loaded", lang, count=load_demo(store, today=env.today(), lang=lang)))
             say(t("cli.demo.hint", lang))

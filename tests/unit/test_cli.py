@@ -38,6 +38,9 @@ COMMANDS = [
     ["demo"],
     ["report"],
     ["chart"],
+    ["person"],
+    ["person", "set"],
+    ["person", "list"],
 ]
 
 
