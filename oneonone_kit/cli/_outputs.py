@@ -8,9 +8,11 @@ from pathlib import Path
 
 from .. import env
 from ..i18n import t
+from ..insight.cadence import unusable_intervals
 from ..log.store import Store
 from ..model import parse_date
 from ._common import CliError, option_error, say, suffix_of, warn, write_private
+from ._records import warn_bad_settings
 
 NAME_STYLES = ("keep", "initials", "pseudonyms")
 
@@ -58,7 +60,7 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     include_demo = not args.no_demo
     with Store.open() as store:
         meetings, commitments, experiments = _records(store, include_demo)
-        intervals, bad = store.intervals(), store.bad_intervals()
+        intervals, bad = store.intervals(), unusable_intervals(store.bad_settings())
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         written = report.write_report(
@@ -102,7 +104,8 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         meetings, commitments, experiments = _records(store, not args.no_demo)
         people = store.people()
-        intervals, bad = store.intervals(), store.bad_intervals()
+        intervals = store.intervals()  # a damaged one is left out, and said so here
+        warn_bad_settings(store, lang)
     if args.person is not None and args.person not in people:
         raise CliError(
             t("cli.unknown_person", lang, person=args.person, people=", ".join(people) or "-")
@@ -126,8 +129,4 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
         ) from None
     say(t("cli.chart.done", lang, name=args.name, path=out.resolve()))
     _demo_note([m for m in meetings if args.person in (None, m.person)], [], [], lang)
-    if bad:
-        from ..insight.selection import INTERVAL_DAYS
-
-        warn(t("cadence.bad_note", lang, people=", ".join(sorted(bad)), days=INTERVAL_DAYS))
     return 0

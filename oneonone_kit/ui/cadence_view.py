@@ -10,8 +10,9 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..i18n import t
+from ..insight.cadence import unusable_intervals
 from ..insight.selection import INTERVAL_DAYS
-from ..log.intervals import INTERVAL_RANGE
+from ..log.setting_rules import INTERVAL_DAYS as INTERVAL_RANGE
 from ..log.store import Store
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
@@ -19,7 +20,7 @@ from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callb
 
 def bad_interval_note(store: Store, lang: str) -> str:
     """The note for people whose stored cadence is unusable, or "" when all are fine."""
-    bad = store.bad_intervals()
+    bad = unusable_intervals(store.bad_settings())
     if not bad:
         return ""
     return t("cadence.bad_note", lang, people=", ".join(sorted(bad)), days=INTERVAL_DAYS)

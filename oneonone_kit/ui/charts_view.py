@@ -105,10 +105,13 @@ class Dashboard(w.VBox):
             person=self.person.value or None,
             interval_days=store.intervals(),
         )
-        fig = figure_by_name(self.view.value, *args, **kwargs)
-        self.chart.value = figure_html(
-            fig, alt_text(self.view.value, *args, **kwargs), f"oo-chart oo-chart-{self.view.value}"
-        )
+        alt = alt_text(self.view.value, *args, **kwargs)
+        if not any(args):
+            # An empty log: the chart's own sentence, and matplotlib stays off the page's path.
+            self.chart.value = f'<p class="oo-chart-empty">{esc(alt)}</p>'
+        else:
+            fig = figure_by_name(self.view.value, *args, **kwargs)
+            self.chart.value = figure_html(fig, alt, f"oo-chart oo-chart-{self.view.value}")
         # The page's one DEMO banner: shown while demo records are in the charts.
         self.demo_note.value = (
             f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>' if with_demo else ""

@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from .. import env
 from ..i18n import format_date, format_number, format_percent, t
+from ..insight.cadence import unusable_intervals
 from ..insight.scoring import SAFETY_REVERSED, compare, mean_score
 from ..log import transfer
 from . import session
@@ -190,7 +191,7 @@ class PlanExport(w.VBox):
                     today=env.today(),
                     interval_days=store.intervals(),
                     include_demo=self.include_demo.value,
-                    bad_intervals=store.bad_intervals(),
+                    bad_intervals=unusable_intervals(store.bad_settings()),
                 )
                 links.append(
                     download_link(

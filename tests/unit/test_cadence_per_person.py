@@ -10,6 +10,7 @@ from oneonone_kit import cli
 from oneonone_kit.charts import report
 from oneonone_kit.charts.report_data import name_map
 from oneonone_kit.insight.agenda import propose_agenda
+from oneonone_kit.insight.cadence import unusable_intervals
 from oneonone_kit.insight.outcomes import expected_per_day, experiment_effect, readiness
 from oneonone_kit.log.store import Store
 from oneonone_kit.model import Experiment, Meeting
@@ -28,7 +29,12 @@ def test_unusable_stored_intervals_are_left_out_and_named():
         store.set_setting(f"person:{person}:interval_days", raw)
     store.set_setting("person:Ed:interval_days", "92")  # the highest allowed
     assert store.intervals() == {"Sam": 14, "Ed": 92}
-    assert store.bad_intervals() == {"Kim": "fortnight", "Bo": "0", "Jo": "93", "Al": "-3"}
+    assert unusable_intervals(store.bad_settings()) == {
+        "Kim": "fortnight",
+        "Bo": "0",
+        "Jo": "93",
+        "Al": "-3",
+    }
     with pytest.raises(ValueError):
         store.set_interval("Sam", 93)
 
