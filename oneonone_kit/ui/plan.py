@@ -97,6 +97,8 @@ class ProgressView(w.VBox):
             meetings, store.commitments(), today=env.today(), interval_days=store.intervals()
         ).overall
         lines = [t("plan.log_meetings", L, count=len(meetings), people=len(store.people()))]
+        if any(m.demo for m in meetings):  # never silently mixed with the learner's own
+            lines.append(t("plan.log_demo", L))
         if s.agenda.trend.latest is not None:
             lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))
         if s.talk.latest is not None:

@@ -329,3 +329,31 @@ def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
         capsys, "report", "--names", "initials", "--no-demo", "--out", str(out_file)
     )
     assert (code, err) == (0, "") and "(demo)" not in out_file.read_text("utf-8")
+
+
+def test_the_workshop_day_reads_in_dutch(journey):
+    agenda = ui.agenda_builder("nl")
+    agenda.person.value = "Sam"
+    agenda.propose.click()
+    assert "Nog geen gesprekken met Sam vastgelegd" in agenda.basis.value
+    form = ui.log_form("nl")
+    for offset in (-14, -7):
+        log(form, day(offset), "Sam", agenda="leader", needs=("growth",))
+    cadence = ui.cadence_control("nl")
+    cadence.person.value = "Sam"
+    cadence.days.value = 14
+    cadence.save.click()
+    assert "een één-op-één met Sam om de 14 dagen" in cadence.message.text
+    planner = ui.experiment_planner("nl")
+    planner.what.value = "De medewerker bepaalt de agenda"
+    planner.start.value = W
+    planner.save.click()
+    review = ui.experiment_review("nl")
+    # 2 before (W-14, W-7): 2 more needed; during: 4 more at 1 every 14 days is day 56,
+    # after the four weeks of the experiment end (day 28): it says so
+    assert "Vóór de start zijn er voor het terugkijken nog 2 nodig" in review.result.value
+    assert f"voordat het op {format_date(day(28), 'nl')} afloopt" in review.result.value
+    progress = ui.progress("nl")
+    assert "voorbeeldlogboek" not in progress.log_summary.value
+    ui.data_panel("nl").demo_load.click()
+    assert "voorbeeldlogboek" in progress.log_summary.value
