@@ -199,23 +199,6 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
     )
 
 
-def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
-    from ..log.setting_rules import INTERVAL_DAYS as INTERVAL_RANGE
-
-    person = _command(sub, "person", "person", lang, None)
-    person_sub = _subcommands(person, lang, "person_command")
-    setter = _command(person_sub, "set", "person_set", lang, _records.cmd_person_set)
-    setter.add_argument("name", metavar=t("cli.meta.name", lang), help=t("cli.person.name", lang))
-    setter.add_argument(
-        "--every",
-        required=True,
-        type=_int_in(*INTERVAL_RANGE, lang),
-        metavar="N",
-        help=t("cli.person.every", lang),
-    )
-    _command(person_sub, "list", "person_list", lang, _records.cmd_person_list)
-
-
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The whole command line, with help texts in ``lang``."""
     parser = _Parser(
@@ -254,7 +237,6 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
-    _add_person(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))
@@ -272,6 +254,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     demo = _command(sub, "demo", "demo", lang, _records.cmd_demo)
     demo.add_argument("--remove", action="store_true", help=t("cli.demo.remove", lang))
+    _add_person(sub, lang)
 
     report = _command(sub, "report", "report", lang, _outputs.cmd_report)
     report.add_argument(
@@ -301,3 +284,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     chart.add_argument("--no-demo", action="store_true", help=t("cli.no_demo", lang))
     return parser
+
+
+def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
+    from ..log.setting_rules import INTERVAL_DAYS as INTERVAL_RANGE
+
+    person = _command(sub, "person", "person", lang, None)
+    person_sub = _subcommands(person, lang, "person_command")
+    setter = _command(person_sub, "set", "person_set", lang, _records.cmd_person_set)
+    setter.add_argument("name", metavar=t("cli.meta.name", lang), help=t("cli.person.name", lang))
+    setter.add_argument(
+        "--every",
+        required=True,
+        type=_int_in(*INTERVAL_RANGE, lang),
+        metavar="N",
+        help=t("cli.person.every", lang),
+    )
+    _command(person_sub, "list", "person_list", lang, _records.cmd_person_list)
