@@ -103,6 +103,7 @@ class DataPanel(w.VBox):
             w.Button(description=t("data.delete_all", L), button_style="danger"),
             "oo-data-delete-all",
         )
+        self.delete_row = w.HBox([self.confirm_delete, self.delete_all])
         super().__init__(
             [
                 style_widget(),
@@ -131,7 +132,7 @@ class DataPanel(w.VBox):
                 w.HTML(f"<h3>{esc(t('data.delete_heading', L))}</h3>"),
                 self.forget_state,
                 self.forget_row,
-                w.HBox([self.confirm_delete, self.delete_all]),
+                self.delete_row,
                 self.message,
             ]
         )
@@ -180,6 +181,7 @@ class DataPanel(w.VBox):
         # A control that cannot work yet is not shown; a line says why and what to do first.
         self.forget_row.layout.display = None if people else "none"
         self.forget_state.value = "" if people else f"<p>{esc(t('data.forget_nobody', L))}</p>"
+        self.delete_row.layout.display = None if any(store.counts().values()) else "none"
         loaded = store.has_demo()
         self.demo_load.layout.display = "none" if loaded else None
         self.demo_remove.layout.display = None if loaded else "none"

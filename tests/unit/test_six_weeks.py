@@ -245,6 +245,7 @@ def test_controls_that_cannot_work_yet_say_why(journey):
     panel = ui.data_panel("en")
     assert panel.forget_row.layout.display == "none"
     assert "nobody to delete" in panel.forget_state.value
+    assert panel.delete_row.layout.display == "none"  # nothing stored: nothing to delete
     assert panel.demo_remove.layout.display == "none"
     cases = ui.which_need("en")
     assert "0 checked" not in cases.score.value and "after your first check" in cases.score.value
@@ -355,5 +356,7 @@ def test_the_workshop_day_reads_in_dutch(journey):
     assert f"voordat het op {format_date(day(28), 'nl')} afloopt" in review.result.value
     progress = ui.progress("nl")
     assert "voorbeeldlogboek" not in progress.log_summary.value
-    ui.data_panel("nl").demo_load.click()
+    panel = ui.data_panel("nl")
+    assert panel.delete_row.layout.display is None and panel.forget_row.layout.display is None
+    panel.demo_load.click()
     assert "voorbeeldlogboek" in progress.log_summary.value
