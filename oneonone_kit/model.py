@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import validate
+from .errors import KitError, field_label
 from .fieldspec import RecordBase, names, spec
+from .i18n import t
 
 NEEDS = ("guidance", "priorities", "context", "growth", "feedback", "relationship", "support")
 STATUSES = ("held", "rescheduled", "cancelled")
@@ -54,17 +56,18 @@ class FieldProblem:
     values: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        from .i18n import t
-
         return t(self.key, lang, **self.values)
 
 
-class RecordError(ValueError):
+class RecordError(KitError, ValueError):
     """A record could not be built; ``problems`` lists every field that is wrong."""
 
     def __init__(self, problems: list[FieldProblem]):
         self.problems = list(problems)
-        super().__init__("; ".join(f"{p.field}: {p.message('en')}" for p in self.problems))
+        super().__init__("error.record_refused")
+
+    def __str__(self) -> str:
+        return "; ".join(f"{p.field}: {p.message('en')}" for p in self.problems)
 
     def by_field(self) -> dict[str, FieldProblem]:
         """The first problem per field, for showing next to each input."""
@@ -75,6 +78,18 @@ class RecordError(ValueError):
 
     def messages(self, lang: str | None = None) -> list[str]:
         return [p.message(lang) for p in self.problems]
+
+    def details(self, lang: str | None = None) -> list[str]:
+        """``Date: ...`` for each problem, the field named as the form labels it."""
+        return [
+            t(
+                "error.field_problem",
+                lang,
+                label=field_label(p.field, lang),
+                message=p.message(lang),
+            )
+            for p in self.problems
+        ]
 
 
 class _Checker:

@@ -1,42 +1,32 @@
 """The argument parser of ``oneonone``: commands, help in the user's language, and usage errors.
 
-argparse writes its own messages in English; :func:`usage_message` puts the common ones
-(missing or unknown arguments, a wrong choice) into the chosen language instead.
+argparse writes its own messages in English; :func:`usage_error` turns the common ones
+(missing or unknown arguments, a wrong choice) into a catalogue key, said in the chosen language.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import textwrap
 from collections.abc import Callable, Sequence
 
 from .. import __version__, fieldspec
-from ..env import DEFAULT_LANG, LANGUAGES, EnvironmentSettingError
-from ..i18n import t
+from ..errors import Text
+from ..i18n import DEFAULT_LANG, choose_lang, t
 from ..model import Meeting
 from . import _outputs, _records, _server
-from ._common import CliError
+from ._common import UsageError
 
 PROG = "oneonone"
 WIDTH = 79  # descriptions are wrapped by us: the raw formatter keeps the example lines intact
 Handler = Callable[[argparse.Namespace, str], int]
 
 
-class UsageError(Exception):
-    """argparse rejected the command line; ``prog`` names the (sub)command for the hint."""
-
-    def __init__(self, message: str, prog: str):
-        super().__init__(message)
-        self.message = message
-        self.prog = prog
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
         # argparse would print English and exit; main() says it in the user's language.
-        raise UsageError(message, self.prog)
+        raise usage_error(message, self.prog)
 
 
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:
@@ -66,21 +56,31 @@ _PATTERNS = (
 )
 
 
-def usage_message(message: str, lang: str) -> str:
-    """An argparse error message in ``lang`` (the English text when we do not know it)."""
+def _usage_text(message: str) -> Text:
     match = _ARGUMENT.match(message)
     if match:
-        rest = usage_message(match["rest"], lang)
-        return t("cli.args.argument", lang, argument=match["argument"], message=rest)
+        rest = _usage_text(match["rest"])
+        return Text("cli.args.argument", {"argument": match["argument"], "message": rest})
     for pattern, key in _PATTERNS:
         found = pattern.match(message)
         if found:
-            return t(key, lang, **found.groupdict())
-    return message
+            return Text(key, found.groupdict())
+    return Text("cli.args.other", {"message": message})  # argparse's own words, as they are
+
+
+def usage_error(message: str, prog: str) -> UsageError:
+    """An argparse error message as a UsageError (argparse's English when we do not know it)."""
+    text = _usage_text(message)
+    return UsageError(text.key, prog, **text.values)
+
+
+def usage_message(message: str, lang: str) -> str:
+    """An argparse error message in ``lang``."""
+    return usage_error(message, "").message(lang)
 
 
 def resolve_lang(argv: Sequence[str]) -> str:
-    """The language for messages: the last ``--lang`` on the line, else ONEONONE_LANG, else en.
+    """The language for messages: the last ``--lang`` on the line, through ``choose_lang``.
 
     Read before parsing, because the help texts themselves are in that language.
     """
@@ -92,20 +92,7 @@ def resolve_lang(argv: Sequence[str]) -> str:
             chosen = argv[index + 1]
         elif token.startswith("--lang="):
             chosen = token.split("=", 1)[1]
-    from_env = os.environ.get("ONEONONE_LANG", "").strip().lower()
-    if chosen is not None:
-        code = chosen.strip().lower()
-        if code not in LANGUAGES:
-            fallback = from_env if from_env in LANGUAGES else DEFAULT_LANG
-            raise CliError(
-                t("cli.unknown_lang", fallback, value=chosen, options=", ".join(LANGUAGES))
-            )
-        return code
-    if not from_env:
-        return DEFAULT_LANG
-    if from_env not in LANGUAGES:
-        raise EnvironmentSettingError("ONEONONE_LANG", from_env, " or ".join(LANGUAGES))
-    return from_env
+    return choose_lang(flag=chosen)
 
 
 def _int_in(low: int, high: int, lang: str) -> Callable[[str], int]:
@@ -139,8 +126,40 @@ def _finish(parser: argparse.ArgumentParser, lang: str, top: bool = False) -> No
     )
 
 
+# Each command's one-line summary and examples (catalogue keys written out in full).
+SUMMARY_KEY = {
+    "app": "cli.app.summary",
+    "chart": "cli.chart.summary",
+    "demo": "cli.demo.summary",
+    "export": "cli.export.summary",
+    "forget": "cli.forget.summary",
+    "import": "cli.import.summary",
+    "lab": "cli.lab.summary",
+    "log": "cli.log.summary",
+    "log_add": "cli.log_add.summary",
+    "log_list": "cli.log_list.summary",
+    "repair": "cli.repair.summary",
+    "report": "cli.report.summary",
+}
+EXAMPLE_KEY = {
+    "main": "cli.main.example",
+    "app": "cli.app.example",
+    "chart": "cli.chart.example",
+    "demo": "cli.demo.example",
+    "export": "cli.export.example",
+    "forget": "cli.forget.example",
+    "import": "cli.import.example",
+    "lab": "cli.lab.example",
+    "log": "cli.log.example",
+    "log_add": "cli.log_add.example",
+    "log_list": "cli.log_list.example",
+    "repair": "cli.repair.example",
+    "report": "cli.report.example",
+}
+
+
 def _epilog(key: str, lang: str) -> str:
-    lines = t(f"cli.{key}.example", lang).splitlines()
+    lines = t(EXAMPLE_KEY[key], lang).splitlines()
     heading = t("cli.help.examples" if len(lines) > 1 else "cli.help.example", lang)
     return "\n".join([heading, *(f"  {line}" for line in lines)])
 
@@ -148,7 +167,7 @@ def _epilog(key: str, lang: str) -> str:
 def _command(
     sub: argparse._SubParsersAction, name: str, key: str, lang: str, handler: Handler | None
 ) -> argparse.ArgumentParser:
-    summary = t(f"cli.{key}.summary", lang)
+    summary = t(SUMMARY_KEY[key], lang)
     parser = sub.add_parser(
         name,
         help=summary,
@@ -301,3 +320,19 @@ def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
         help=t("cli.person.every", lang),
     )
     _command(person_sub, "list", "person_list", lang, _records.cmd_person_list)
+
+
+SUMMARY_KEY.update(
+    {
+        "person": "cli.person.summary",
+        "person_set": "cli.person_set.summary",
+        "person_list": "cli.person_list.summary",
+    }
+)
+EXAMPLE_KEY.update(
+    {
+        "person": "cli.person.example",
+        "person_set": "cli.person_set.example",
+        "person_list": "cli.person_list.example",
+    }
+)

@@ -8,14 +8,16 @@ from pathlib import Path
 from .. import env, fieldspec
 from ..errors import ImportProblem
 from ..i18n import format_date, t
+from ..labels import AGENDA_KEY, NEED_KEY, STATUS_KEY
 from ..log import transfer
 from ..log.store import Store
 from ..model import Meeting, RecordError
 from ._common import (
     CliError,
+    FlagsRefused,
+    UsageError,
     confirm,
     counts_summary,
-    field_problems,
     format_table,
     say,
     suffix_of,
@@ -38,9 +40,7 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
         meeting = Meeting.create(today=env.today(), **raw)
     except RecordError as error:
         # Validate before opening the store, so a typo never creates or touches the file.
-        raise CliError(
-            t("cli.log.not_saved", lang), field_problems(error, lang, MEETING_FLAGS)
-        ) from None
+        raise FlagsRefused("cli.log.not_saved", error, MEETING_FLAGS) from None
     with Store.open() as store:
         store.add_meeting(meeting)
         count = len(store.meetings())
@@ -62,9 +62,9 @@ def _meeting_row(meeting: Meeting, lang: str, with_marker: bool) -> list[str]:
         "date": format_date(meeting.date, lang),
         "person": meeting.person,
         "actual_minutes": f"{actual}/{meeting.planned_minutes}",
-        "status": t(f"status.{meeting.status}", lang),
-        "agenda_by": t(f"agenda.{meeting.agenda_by}", lang) if meeting.agenda_by else "-",
-        "needs": ", ".join(t(f"need.{n}", lang) for n in meeting.needs) or "-",
+        "status": t(STATUS_KEY[meeting.status], lang),
+        "agenda_by": t(AGENDA_KEY[meeting.agenda_by], lang) if meeting.agenda_by else "-",
+        "needs": ", ".join(t(NEED_KEY[n], lang) for n in meeting.needs) or "-",
     }
     row = [cells[name] for name in TABLE_FIELDS]
     if with_marker:
@@ -112,7 +112,7 @@ def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
     """Write everything (.json) or the meetings (.csv) to a file only the user can read."""
     path = Path(args.path).expanduser()
-    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix", lang)
+    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix")
     with Store.open() as store:
         try:
             if suffix == ".json":
@@ -130,7 +130,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                 )
         except OSError as exc:
             raise CliError(
-                t("cli.cannot_write", lang, path=str(path), detail=exc.strerror or str(exc))
+                "cli.cannot_write", path=str(path), detail=exc.strerror or str(exc)
             ) from None
     say(message)
     say(t("cli.export.private", lang))
@@ -144,7 +144,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     how many before writing, and afterwards prints the counts actually written.
     """
     path = Path(args.path).expanduser()
-    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix", lang)
+    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix")
     try:
         payload = path.read_bytes()
     except OSError as exc:
@@ -194,9 +194,9 @@ def _backups_note(store: Store, lang: str) -> None:
 def cmd_forget(args: argparse.Namespace, lang: str) -> int:
     """Delete one person's records, or everything, after a confirmation."""
     if args.everything and args.person:
-        raise CliError(t("cli.forget.both", lang))
+        raise UsageError("cli.forget.both")
     if not args.everything and not args.person:
-        raise CliError(t("cli.forget.what", lang))
+        raise UsageError("cli.forget.what")
     with Store.open() as store:
         if args.everything:
             total = sum(store.counts().values())
@@ -244,7 +244,7 @@ def cmd_person_set(args: argparse.Namespace, lang: str) -> int:
     """Set how often the learner means to meet one person (every N days)."""
     name = (args.name or "").strip()
     if not name:
-        raise CliError(t("cli.person.name_needed", lang))
+        raise UsageError("cli.person.name_needed")
     with Store.open() as store:
         known = store.people()
         store.set_interval(name, args.every)
@@ -278,7 +278,8 @@ def cmd_person_list(args: argparse.Namespace, lang: str) -> int:
             every += " *"
         last = format_date(own[-1].date, lang) if own else "-"
         rows.append([person, every, str(len(own)), last])
-    headers = [t(f"cli.person.col.{k}", lang) for k in ("person", "every", "meetings", "last")]
+    columns = ("cli.person.col.person", "cli.person.col.every", "cli.person.col.meetings")
+    headers = [t(key, lang) for key in (*columns, "cli.person.col.last")]
     say(format_table(headers, rows))
     say()
     if any(p not in intervals for p in people):

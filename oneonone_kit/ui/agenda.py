@@ -7,6 +7,7 @@ import ipywidgets as w
 from .. import env
 from ..i18n import format_date, t
 from ..insight.agenda import Agenda, propose_agenda
+from ..labels import NEED_KEY, OWNER_KEY
 from ..model import NEEDS
 from . import session
 from .cadence_view import bad_interval_note
@@ -41,9 +42,9 @@ def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
         lines = []
         for c in agenda.open_commitments:
             due = f" ({t('field.due', lang).lower()} {format_date(c.due, lang)})" if c.due else ""
-            lines.append(f"{c.text} [{t(f'owner.{c.owner}', lang)}]{due}")
+            lines.append(f"{c.text} [{t(OWNER_KEY[c.owner], lang)}]{due}")
         sections.append((t("agenda.follow_up", lang), lines))
-    need = t(f"need.{agenda.need}", lang)
+    need = t(NEED_KEY[agenda.need], lang)
     if agenda.first:
         why = t("agenda.need_first", lang)
     elif agenda.need_never:

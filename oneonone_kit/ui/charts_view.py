@@ -21,6 +21,17 @@ from .common import (
 )
 
 VIEW_NAMES = CHART_NAMES  # one view per chart the charts module can draw
+# The name of each view in the dropdown, written out in full (a test checks it covers VIEW_NAMES).
+VIEW_KEY = {
+    "dashboard": "dashboard.view.dashboard",
+    "cadence": "dashboard.view.cadence",
+    "needs": "dashboard.view.needs",
+    "agenda": "dashboard.view.agenda",
+    "talk_share": "dashboard.view.talk_share",
+    "follow_through": "dashboard.view.follow_through",
+    "perception": "dashboard.view.perception",
+    "experiment": "dashboard.view.experiment",
+}
 
 
 class Dashboard(w.VBox):
@@ -41,7 +52,7 @@ class Dashboard(w.VBox):
         )
         self.view = classed(
             w.Dropdown(
-                options=[(t(f"dashboard.view.{n}", L), n) for n in VIEW_NAMES],
+                options=[(t(VIEW_KEY[n], L), n) for n in VIEW_NAMES],
                 value="dashboard",
                 description=t("dashboard.view", L),
                 style=FIELD_STYLE,

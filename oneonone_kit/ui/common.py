@@ -10,6 +10,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..errors import KitError
 from ..i18n import t
 
 STYLE = """
@@ -102,7 +103,9 @@ def safe_callback(message_attr: str = "message") -> Callable:
     """Decorate a widget method so any exception shows in ``self.<message_attr>``.
 
     Without this an exception in an ipywidgets callback vanishes in Voila: the click just does
-    nothing. The last error is kept on ``self.last_error`` so tests can fail on it.
+    nothing. A :class:`KitError` is shown in the learner's language (with its detail lines);
+    anything else gets a plain "something went wrong", never Python's own text. The last error
+    is kept on ``self.last_error`` so tests can fail on it.
     """
 
     def decorate(method: Callable) -> Callable:
@@ -114,14 +117,11 @@ def safe_callback(message_attr: str = "message") -> Callable:
                 self.last_error = exc
                 self.last_traceback = traceback.format_exc()
                 message = getattr(self, message_attr)
-                detail = getattr(exc, "message", None)
-                lang = getattr(self, "lang", "en")
-                text = (
-                    detail(lang)
-                    if callable(detail)
-                    else t("error.unexpected", lang, detail=str(exc) or type(exc).__name__)
-                )
-                message.show_error(text)
+                lang = getattr(self, "lang", None)
+                if isinstance(exc, KitError):
+                    message.show_error(exc.message(lang), exc.details(lang) or None)
+                else:
+                    message.show_error(t("error.unexpected", lang))
                 return None
 
         return wrapper

@@ -10,6 +10,7 @@ import ipywidgets as w
 from .. import env
 from ..i18n import format_date, format_number, t
 from ..items import items
+from ..labels import METRIC_KEY, VERDICT_KEY
 from ..model import EXPERIMENT_METRICS, VERDICTS, Experiment, RecordError
 from . import session
 from .cadence_view import bad_interval_note
@@ -81,7 +82,7 @@ class ExperimentPlanner(w.VBox):
         self.what = w.Textarea(description=t("field.what", L), rows=2)
         self.why = w.Textarea(description=t("field.why", L), rows=2)
         self.metric = w.Dropdown(
-            options=[(t(f"metric.{m}", L), m) for m in EXPERIMENT_METRICS],
+            options=[(t(METRIC_KEY[m], L), m) for m in EXPERIMENT_METRICS],
             value="agenda_ownership",
             description=t("field.metric", L),
         )
@@ -171,8 +172,7 @@ class ExperimentPlanner(w.VBox):
                 baseline=getattr(self, "_baseline_value", None),
             )
         except RecordError as error:
-            lines = [f"{t(f'field.{p.field}', L)}: {p.message(L)}" for p in error.problems]
-            self.message.show_error(t("experiment.fix", L), lines)
+            self.message.show_error(t("experiment.fix", L), error.details(L))
             return None
         session.store().add(experiment)
         dates = ", ".join(
@@ -201,6 +201,7 @@ def review_lines(
     from ..charts.data import ChartInput
     from ..charts.experiment import value_text
     from ..insight.outcomes import MIN_SIDE, expected_per_day, experiment_effect, readiness
+    from ..labels import EFFECT_KEY
 
     e = experiment_effect(
         experiment, meetings, today=today, commitments=commitments, interval_days=interval_days
@@ -226,7 +227,7 @@ def review_lines(
         ),
     ]
     if e.verdict != "too_few":
-        return [*lines, t(f"metrics.verdict.{e.verdict}", lang, min_n=MIN_SIDE)]
+        return [*lines, t(EFFECT_KEY[e.verdict], lang, min_n=MIN_SIDE)]
     pace = expected_per_day(meetings, today=today, interval_days=interval_days)
     r = readiness(e, today=today, per_day=pace)
     if r.before_needed:
@@ -285,7 +286,7 @@ class ExperimentReview(w.VBox):
         self.result = classed(w.HTML(""), "oo-review-result")
         self.verdict = classed(
             w.ToggleButtons(
-                options=[(t(f"verdict.{v}", L), v) for v in VERDICTS],
+                options=[(t(VERDICT_KEY[v], L), v) for v in VERDICTS],
                 value=None,
                 description=t("field.verdict", L),
                 style=FIELD_STYLE,
@@ -381,7 +382,7 @@ class ExperimentReview(w.VBox):
             t(
                 "experiment.verdict_saved",
                 self.lang,
-                verdict=t(f"verdict.{updated.verdict}", self.lang),
+                verdict=t(VERDICT_KEY[updated.verdict], self.lang),
             )
         )
         session.changed()

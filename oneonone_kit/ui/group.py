@@ -21,7 +21,9 @@ from ..insight.cohort import (
 )
 from ..insight.metrics import NEGLECT_AFTER
 from ..items import items
+from ..labels import NEED_KEY
 from . import session
+from .assess import KIND_KEY
 from .common import Message, classed, esc, safe_callback, style_widget
 
 COHORT_STYLE = """
@@ -114,7 +116,7 @@ class CohortView(w.VBox):
         try:
             cohort = aggregate(summaries)
         except GroupTooSmall as small:
-            self.message.show_error(t("cohort.too_few", L, count=small.count, min=small.minimum))
+            self.message.show_error(small.message(L))
             return
         self.cohort = cohort
         lines = [t("cohort.ready", L, count=cohort.participants)]
@@ -166,7 +168,7 @@ class CohortView(w.VBox):
             )
         scale = max(s.scale_max for s in spreads)
         return (
-            f"<h2>{esc(t(f'plan.kind.{kind}', L))}</h2>"
+            f"<h2>{esc(t(KIND_KEY[kind], L))}</h2>"
             f"<p>{esc(t('cohort.scale_note', L, max=scale))}</p>"
             f'<div class="oo-table-wrap"><table class="oo-table oo-cohort-{kind}">'
             f"<thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -190,7 +192,7 @@ class CohortView(w.VBox):
                 t(
                     "cohort.needs_line",
                     L,
-                    need=t(f"need.{n.need}", L),
+                    need=t(NEED_KEY[n.need], L),
                     count=n.neglected_by,
                     total=n.with_log,
                     share=format_percent(n.mean_share or 0, L),

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from .. import env, fieldspec
 from ..i18n import format_date, t
+from ..labels import AGENDA_KEY, NEED_KEY, STATUS_KEY
 from ..model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
@@ -43,18 +44,18 @@ class LogForm(w.VBox):
         self.planned_minutes = w.IntText(value=30, description=t("field.planned_minutes", L))
         self.actual_minutes = w.IntText(value=30, description=t("field.actual_minutes", L))
         self.status = w.ToggleButtons(
-            options=[(t(f"status.{s}", L), s) for s in STATUSES],
+            options=[(t(STATUS_KEY[s], L), s) for s in STATUSES],
             value="held",
             description=t("field.status", L),
         )
         self.agenda_by = w.ToggleButtons(
-            options=[(t(f"agenda.{a}", L), a) for a in AGENDA_OWNERS],
+            options=[(t(AGENDA_KEY[a], L), a) for a in AGENDA_OWNERS],
             value=None,
             description=t("field.agenda_by", L),
         )
         self.need_boxes = {
             n: classed(
-                w.Checkbox(value=False, description=t(f"need.{n}", L), indent=False),
+                w.Checkbox(value=False, description=t(NEED_KEY[n], L), indent=False),
                 f"oo-log-need-{n}",
             )
             for n in NEEDS
@@ -199,9 +200,9 @@ class MeetingList(w.VBox):
                 "date": format_date(m.date, L),
                 "person": m.person,
                 "actual_minutes": "" if m.actual_minutes is None else str(m.actual_minutes),
-                "status": t(f"status.{m.status}", L),
-                "agenda_by": t(f"agenda.{m.agenda_by}", L) if m.agenda_by else "",
-                "needs": ", ".join(t(f"need.{n}", L) for n in m.needs),
+                "status": t(STATUS_KEY[m.status], L),
+                "agenda_by": t(AGENDA_KEY[m.agenda_by], L) if m.agenda_by else "",
+                "needs": ", ".join(t(NEED_KEY[n], L) for n in m.needs),
             }
             row = "".join(f"<td>{esc(cells[name])}</td>" for name in TABLE_FIELDS)
             rows.append(f"<tr>{row}</tr>")

@@ -104,7 +104,7 @@ class StartPage(w.VBox):
             _card(
                 page.number,
                 pages.title(page, L),
-                t(f"start.blurb.{page.stem}", L),
+                t(page.blurb_key, L),
                 self._minutes(page),
                 page.link_from_start(L),
             )
@@ -129,7 +129,7 @@ class StartPage(w.VBox):
                 _card(
                     t("start.exercise_number", L, number=page.number.lstrip("0")),
                     pages.title(page, L),
-                    t(f"start.blurb.{page.stem}", L),
+                    t(page.blurb_key, L),
                     self._minutes(page),
                     page.link_from_start(L),
                     soon,

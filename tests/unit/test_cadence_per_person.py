@@ -127,3 +127,19 @@ def test_person_list_shows_defaults_and_unusable_values(tmp_home, capsys):
     assert "* not set: 7 days is assumed" in out
     assert "The cadence stored for Bo cannot be used" in err
     assert cli.main(["person", "set", "Sam", "--every", "93"]) == 2
+
+
+@pytest.mark.parametrize(
+    "statuses, words",
+    [
+        (("cancelled",), "One meeting logged with Sam, not held yet: a first-meeting agenda."),
+        (("cancelled",) * 2, "2 meetings logged with Sam, none of them held yet"),
+        (("held",), "Based on the one meeting logged with Sam, on Mon 5 Jan 2026."),
+    ],
+)
+def test_the_agenda_says_what_it_is_based_on(statuses, words):
+    from oneonone_kit.ui.agenda import basis_text
+
+    log = [meeting(7 * i, status=s) for i, s in enumerate(statuses)]
+    agenda = propose_agenda("Sam", log, [], today=MON + dt.timedelta(14))
+    assert words in basis_text(agenda, "en")

@@ -213,7 +213,7 @@ def test_malformed_csv_leaves_store_byte_for_byte_unchanged_and_lists_rows(fille
         (5, "needs", "error.unknown_need"),
     ]
     english, dutch = problem.full_message("en"), problem.full_message("nl")
-    assert "Nothing was imported: 2 problem(s)" in english
+    assert "Nothing was imported: 2 problems found." in english
     assert "Row 3, Date: '2026-13-01' is not a date we can read" in english
     assert "Row 5, Needs covered: Unknown need 'gossip'" in english
     assert "Er is niets geïmporteerd: 2" in dutch
@@ -367,7 +367,7 @@ def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
         (("commitments", 1), "text", "error.required"),
     ]
     english = problem.full_message("en")
-    assert "Nothing was imported: 4 problem(s)" in english
+    assert "Nothing was imported: 4 problems found." in english
     assert "Meetings, item 2, Date:" in english
     assert "Meetings, item 4, Meetings: This entry is not a record." in english
     assert "Afspraken, item 1, Tekst: Dit veld is verplicht." in problem.full_message("nl")

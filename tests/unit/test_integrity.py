@@ -157,7 +157,7 @@ def test_defect_3_imports_never_overwrite_or_delete_without_saying_so(tmp_home, 
     code, out, err = run(capsys, "import", str(csv_file))
     assert code != 0 and out == ""
     assert (
-        "999 problem(s)" in err
+        "999 problems found" in err
         and "Row 3, ID: The ID same-uid appears more than once in this file (first at 2)" in err
     )
     with Store.open() as store:

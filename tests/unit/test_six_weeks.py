@@ -134,7 +134,7 @@ def test_six_weeks_from_an_empty_store_through_the_ui(journey):
     planner.metric.value = "agenda_ownership"
     planner.start.value = W
     planner.weeks.value = 4
-    assert "0% (from 6 item(s)" in planner.baseline.value
+    assert "0% (from 6 items in the 4 weeks" in planner.baseline.value
     planner.save.click()
     assert planner.last_error is None and len(store.experiments()) == 1
 

@@ -179,7 +179,7 @@ def test_progress_compares_first_and_latest_and_export_offers_downloads(store):
     load_demo(store)
     view = ui.progress("en")
     assert "Baseline statements" in view.table.value
-    assert "meeting(s) logged" in view.log_summary.value
+    assert "meetings logged with 4 people" in view.log_summary.value
     export = ui.plan_export("en")
     export.prepare.click()
     assert export.last_error is None
