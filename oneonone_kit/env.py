@@ -21,14 +21,15 @@ APP_NAME = "oneonone"
 class EnvironmentSettingError(KitError, ValueError):
     """An environment variable of ours holds a value we cannot use.
 
-    ``expected`` is a catalogue key (``error.expected.*``) saying what would do.
+    ``expected`` is a catalogue key (``error.expected.*``) saying what would do, filled in
+    with ``values``.
     """
 
     exit_code = 2  # the way the command was started is wrong, not the work it tried
 
-    def __init__(self, variable: str, value: str, expected: str):
+    def __init__(self, variable: str, value: str, expected: str, **values: object):
         super().__init__(
-            "error.bad_setting", variable=variable, value=value, expected=Text(expected)
+            "error.bad_setting", variable=variable, value=value, expected=Text(expected, values)
         )
         self.variable = variable
         self.value = value

@@ -329,6 +329,9 @@ class Meeting(Record):
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
             experiment=c.uid("experiment", raw.get("experiment")),
         )
+        held_on = values["date"]
+        if status == "held" and today is not None and held_on is not None and held_on > today:
+            c.fail("date", "error.held_in_future")  # a future meeting has not been held yet
         if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
             values["actual_minutes"] = values["planned_minutes"]
         if status in ("rescheduled", "cancelled"):
@@ -338,6 +341,14 @@ class Meeting(Record):
     @property
     def held(self) -> bool:
         return self.status == "held"
+
+
+# Who does a commitment, in words ("Sam does it", "you do it"): one full message key per owner.
+OWNER_WORDS = {
+    "employee": "commitment.by_employee",
+    "leader": "commitment.by_leader",
+    "both": "commitment.by_both",
+}
 
 
 @dataclass(frozen=True)
@@ -361,6 +372,12 @@ class Commitment(Record):
             kept=c.flag("kept", raw.get("kept")),
             meeting=c.uid("meeting", raw.get("meeting")),
         )
+
+    def who(self, lang: str | None = None) -> str:
+        """Who does it, in words (never a raw owner tag): ``Sam does it``, ``you do it``."""
+        from .i18n import t
+
+        return t(OWNER_WORDS[self.owner], lang, person=self.person)
 
 
 @dataclass(frozen=True)

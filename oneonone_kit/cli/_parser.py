@@ -15,7 +15,7 @@ from .. import __version__, fieldspec
 from ..errors import Text
 from ..i18n import DEFAULT_LANG, choose_lang, t
 from ..model import Meeting
-from . import _outputs, _records, _server
+from . import _commitments, _outputs, _records, _server
 from ._common import UsageError
 
 PROG = "oneonone"
@@ -138,6 +138,12 @@ SUMMARY_KEY = {
     "log": "cli.log.summary",
     "log_add": "cli.log_add.summary",
     "log_list": "cli.log_list.summary",
+    "log_edit": "cli.log_edit.summary",
+    "log_delete": "cli.log_delete.summary",
+    "commitment": "cli.commitment.summary",
+    "commitment_add": "cli.commitment_add.summary",
+    "commitment_done": "cli.commitment_done.summary",
+    "commitment_list": "cli.commitment_list.summary",
     "repair": "cli.repair.summary",
     "report": "cli.report.summary",
 }
@@ -153,6 +159,12 @@ EXAMPLE_KEY = {
     "log": "cli.log.example",
     "log_add": "cli.log_add.example",
     "log_list": "cli.log_list.example",
+    "log_edit": "cli.log_edit.example",
+    "log_delete": "cli.log_delete.example",
+    "commitment": "cli.commitment.example",
+    "commitment_add": "cli.commitment_add.example",
+    "commitment_done": "cli.commitment_done.example",
+    "commitment_list": "cli.commitment_list.example",
     "repair": "cli.repair.example",
     "report": "cli.report.example",
 }
@@ -191,12 +203,11 @@ def _subcommands(parser: argparse.ArgumentParser, lang: str, dest: str):
     )
 
 
-def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
-    log = _command(sub, "log", "log", lang, None)
-    log_sub = _subcommands(log, lang, "log_command")
-    add = _command(log_sub, "add", "log_add", lang, _records.cmd_log_add)
-    # One option per flagged field of the Meeting spec, in field order; its dest is the field.
-    # Values stay strings: the model checks them all at once and names every wrong field.
+def _meeting_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """One option per flagged field of the Meeting spec, in field order; its dest is the field.
+
+    Values stay strings: the model checks them all at once and names every wrong field.
+    """
     for name, flag in _records.MEETING_FLAGS.items():
         spec = fieldspec.meta(Meeting, name)
         meta = spec["metavar"]
@@ -204,7 +215,20 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
             metavar = "{" + ",".join(spec["choices"]) + "}"
         else:
             metavar = t(meta, lang) if meta and meta.startswith("cli.") else meta
-        add.add_argument(flag, dest=name, metavar=metavar, help=t(spec["flag_help"], lang))
+        parser.add_argument(flag, dest=name, metavar=metavar, help=t(spec["flag_help"], lang))
+
+
+def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
+    log = _command(sub, "log", "log", lang, None)
+    log_sub = _subcommands(log, lang, "log_command")
+    add = _command(log_sub, "add", "log_add", lang, _records.cmd_log_add)
+    _meeting_options(add, lang)
+    add.add_argument("--again", action="store_true", help=t("cli.log_add.again", lang))
+    edit = _command(log_sub, "edit", "log_edit", lang, _records.cmd_log_edit)
+    edit.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.log_edit.id", lang))
+    _meeting_options(edit, lang)
+    delete = _command(log_sub, "delete", "log_delete", lang, _records.cmd_log_delete)
+    delete.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.log_edit.id", lang))
     listing = _command(log_sub, "list", "log_list", lang, _records.cmd_log_list)
     listing.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.log_list.person", lang)
@@ -216,6 +240,57 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
         metavar="N",
         help=t("cli.log_list.limit", lang, default=_records.DEFAULT_LIMIT),
     )
+
+
+def _add_commitment(sub: argparse._SubParsersAction, lang: str) -> None:
+    """The ``commitment`` command and its subcommands add, done and list."""
+    group = _command(sub, "commitment", "commitment", lang, None)
+    group_sub = _subcommands(group, lang, "commitment_command")
+    add = _command(group_sub, "add", "commitment_add", lang, _commitments.cmd_commitment_add)
+    add.add_argument(
+        "--person",
+        required=True,
+        metavar=t("cli.meta.name", lang),
+        help=t("cli.commitment_add.person", lang),
+    )
+    add.add_argument(
+        "--text",
+        required=True,
+        metavar=t("cli.meta.text", lang),
+        help=t("cli.commitment_add.text", lang),
+    )
+    add.add_argument(
+        "--who",
+        choices=list(_commitments.WHO_CHOICES),
+        default="employee",
+        help=t("cli.commitment_add.who", lang),
+    )
+    add.add_argument(
+        "--due", metavar=t("cli.meta.date", lang), help=t("cli.commitment_add.due", lang)
+    )
+    done = _command(group_sub, "done", "commitment_done", lang, _commitments.cmd_commitment_done)
+    done.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.commitment_done.id", lang))
+    which = done.add_mutually_exclusive_group()
+    which.add_argument(
+        "--kept",
+        dest="kept",
+        action="store_const",
+        const=True,
+        default=None,
+        help=t("cli.commitment_done.kept", lang),
+    )
+    which.add_argument(
+        "--not-kept",
+        dest="kept",
+        action="store_const",
+        const=False,
+        help=t("cli.commitment_done.not_kept", lang),
+    )
+    listing = _command(group_sub, "list", "commitment_list", lang, _commitments.cmd_commitment_list)
+    listing.add_argument(
+        "--person", metavar=t("cli.meta.name", lang), help=t("cli.commitment_list.person", lang)
+    )
+    listing.add_argument("--all", action="store_true", help=t("cli.commitment_list.all", lang))
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -256,6 +331,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
+    _add_commitment(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))

@@ -1,4 +1,5 @@
-"""Commands that read or change the learner's log: log add/list, export, import, forget, demo."""
+"""Commands that read or change the learner's log: log add/edit/delete/list, export, import,
+forget, demo."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from .. import env, fieldspec
 from ..errors import ImportProblem
 from ..i18n import format_date, t
 from ..labels import AGENDA_KEY, NEED_KEY, STATUS_KEY
-from ..log import transfer
+from ..log import edits, transfer
 from ..log.store import Store
 from ..model import Meeting, RecordError
 from ._common import (
@@ -42,6 +43,15 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
         # Validate before opening the store, so a typo never creates or touches the file.
         raise FlagsRefused("cli.log.not_saved", error, MEETING_FLAGS) from None
     with Store.open() as store:
+        same = edits.duplicates(store, meeting)
+        if same and not args.again:
+            short = edits.short_ids(m.uid for m in store.meetings())[same[0].uid]
+            raise UsageError(  # run again with --again to log it anyway
+                "cli.log.duplicate",
+                person=meeting.person,
+                date=format_date(meeting.date, lang),
+                id=short,
+            )
         store.add_meeting(meeting)
         count = len(store.meetings())
     say(
@@ -56,7 +66,44 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _meeting_row(meeting: Meeting, lang: str, with_marker: bool) -> list[str]:
+def cmd_log_edit(args: argparse.Namespace, lang: str) -> int:
+    """Change the given fields of one meeting (found by its short id); the rest stay."""
+    given = {name: getattr(args, name) for name in MEETING_FLAGS}
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes:
+        raise UsageError("cli.log_edit.nothing")
+    with Store.open() as store:
+        before = edits.find_meeting(store, args.id)
+        raw = {**before.to_dict(), **changes}
+        raw.pop("schema_version", None)
+        if (
+            changes.get("status", before.status) != before.status
+            and "actual_minutes" not in changes
+        ):
+            raw["actual_minutes"] = None  # let the model fill it for the new status
+        try:
+            meeting = Meeting.create(today=env.today(), **raw)
+        except RecordError as error:
+            raise FlagsRefused("cli.log.not_saved", error, MEETING_FLAGS) from None
+        edits.update_meeting(store, meeting)
+    say(t("cli.log.changed", lang, person=meeting.person, date=format_date(meeting.date, lang)))
+    return 0
+
+
+def cmd_log_delete(args: argparse.Namespace, lang: str) -> int:
+    """Delete one meeting (found by its short id) and the commitments made in it."""
+    with Store.open() as store:
+        removed = edits.delete_meeting(store, edits.find_meeting(store, args.id).uid)
+    meeting = removed.meeting
+    values = {"person": meeting.person, "date": format_date(meeting.date, lang)}
+    if removed.commitments:
+        say(t("cli.log.deleted_with", lang, count=len(removed.commitments), **values))
+    else:
+        say(t("cli.log.deleted", lang, **values))
+    return 0
+
+
+def _meeting_row(meeting: Meeting, lang: str, with_marker: bool, short: str) -> list[str]:
     actual = "-" if meeting.actual_minutes is None else str(meeting.actual_minutes)
     cells = {
         "date": format_date(meeting.date, lang),
@@ -66,7 +113,7 @@ def _meeting_row(meeting: Meeting, lang: str, with_marker: bool) -> list[str]:
         "agenda_by": t(AGENDA_KEY[meeting.agenda_by], lang) if meeting.agenda_by else "-",
         "needs": ", ".join(t(NEED_KEY[n], lang) for n in meeting.needs) or "-",
     }
-    row = [cells[name] for name in TABLE_FIELDS]
+    row = [short, *(cells[name] for name in TABLE_FIELDS)]
     if with_marker:
         row.insert(0, t("log.demo_marker", lang) if meeting.demo else "")
     return row
@@ -95,10 +142,12 @@ def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
             return 0
     shown = meetings[-args.limit :] if args.limit else meetings
     with_marker = any(m.demo for m in shown)
-    headers = [table_heading(name, lang) for name in TABLE_FIELDS]
+    headers = [t("field.uid", lang), *(table_heading(name, lang) for name in TABLE_FIELDS)]
     if with_marker:
         headers.insert(0, "")
-    say(format_table(headers, [_meeting_row(m, lang, with_marker) for m in shown]))
+    short = edits.short_ids(m.uid for m in meetings)
+    rows = [_meeting_row(m, lang, with_marker, short[m.uid]) for m in shown]
+    say(format_table(headers, rows))
     say()
     if len(shown) < len(meetings):
         say(t("cli.list.some", lang, shown=len(shown), count=len(meetings)))

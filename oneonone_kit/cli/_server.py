@@ -20,7 +20,7 @@ from ..env import EnvironmentSettingError
 from ..i18n import t
 from ..web.room import ROOM_CODE_ENV, check_room_code, new_room_code
 from ..web.webapp import config_flags
-from ._common import CliError, say, warn
+from ._common import CliError, UsageError, say, warn
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -250,7 +250,7 @@ def _room_code(given: str | None, lang: str) -> str:
     try:
         return check_room_code(raw)
     except EnvironmentSettingError:
-        raise CliError("cli.app.room_code_short") from None
+        raise UsageError("cli.app.room_code_short") from None
 
 
 def _warn_without_memory_folder(server_env: Mapping[str, str], lang: str) -> None:

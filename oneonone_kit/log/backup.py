@@ -73,7 +73,7 @@ def holds_anything(conn: sqlite3.Connection) -> bool:
     )
 
 
-# The same message without a backup to point to (catalogue keys written out in full).
+# The message for a damaged file when no backup can be offered (keys written out in full).
 NO_BACKUP_KEY = {
     "store.corrupt": "store.corrupt_no_backup",
     "store.empty_file": "store.empty_file_no_backup",

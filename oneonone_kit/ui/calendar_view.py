@@ -293,12 +293,8 @@ class CalendarImport(w.VBox):
         # A meeting already in the log (maybe with notes added since) is kept, never overwritten.
         counts = transfer.write(store, parsed)
         total = store.counts()["meetings"]
-        text = t(
-            "calendar.imported",
-            L,
-            count=counts["meetings"],
-            total=Text("plural.meetings", {"count": total}),
-        )
+        total_text = Text("plural.meetings", {"count": total})
+        text = t("calendar.imported", L, count=counts["meetings"], total=total_text)
         if counts.existing:
             text += " " + t("import.kept", L, count=counts.existing)
         self.message.show_ok(text)

@@ -51,7 +51,9 @@ def new_room_code() -> str:
 def check_room_code(raw: str) -> str:
     """``raw`` when it can serve as a room code, else an :class:`env.EnvironmentSettingError`."""
     if len(normal_room_code(raw)) < MIN_ROOM_CODE or not raw.isprintable():
-        raise env.EnvironmentSettingError(ROOM_CODE_ENV, raw, "error.expected.room_code")
+        raise env.EnvironmentSettingError(
+            ROOM_CODE_ENV, raw, "error.expected.room_code", min=MIN_ROOM_CODE
+        )
     return raw.strip()
 
 
@@ -75,7 +77,8 @@ def room_code_matches(given: str | None) -> bool:
     )
 
 
-# The banner and the expiry note for each place a workshop server keeps data (workshop.location()).
+# The banner, and when the data expires, for each place a workshop server keeps data
+# (workshop.location()); keys written out in full.
 BANNER_KEY = {"participant": "workshop.banner.participant", "page": "workshop.banner.page"}
 EXPIRES_KEY = {
     "participant": "workshop.after.expires.participant",

@@ -46,6 +46,25 @@ def test_every_error_the_learner_can_see_is_a_kit_error(module, name):
         assert issubclass(cls, KitError), f"{module}.{name} must derive from KitError"
 
 
+def test_every_exception_class_of_the_package_is_a_kit_error_whatever_its_name():
+    # Catches a new exception class named without Error or Problem (UidTaken, Invalid, ...).
+    modules = {module for module, _ in ERROR_CLASSES} | {
+        ".".join(("oneonone_kit", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for p in PACKAGE.rglob("*.py")
+    }
+    outside = []
+    for module in sorted(modules):
+        loaded = importlib.import_module(module)
+        for name, value in vars(loaded).items():
+            defined_here = getattr(value, "__module__", None) == loaded.__name__
+            if isinstance(value, type) and issubclass(value, BaseException) and defined_here:
+                if not issubclass(value, KitError):
+                    outside.append(f"{module}.{name}")
+    assert outside == []
+
+
 def test_a_kit_error_is_said_in_both_languages():
     error = KitError("error.required")
     assert error.message("en") == "This field is needed."
@@ -122,3 +141,14 @@ def test_a_widget_shows_no_python_text_for_an_unexpected_error():
     assert panel.message.text.startswith("Something went wrong and nothing was saved.")
     assert "division" not in panel.message.text and "ZeroDivisionError" not in panel.message.text
     assert "ZeroDivisionError" in panel.last_traceback  # kept for tests and logs, not shown
+
+
+def test_a_short_room_code_is_a_setting_error_said_in_both_languages():
+    from oneonone_kit.env import EnvironmentSettingError
+    from oneonone_kit.web.room import check_room_code
+
+    with pytest.raises(EnvironmentSettingError) as raised:
+        check_room_code("ab-c")
+    assert raised.value.exit_code == 2
+    assert raised.value.message("en").endswith("Expected: at least 6 letters or digits.")
+    assert raised.value.message("nl").endswith("Verwacht: minstens 6 letters of cijfers.")
