@@ -17,11 +17,13 @@ sets the agenda" runs W..W+28):
   1/14 + 1/7 = 3/14 meetings a day, so ceil(4 / (3/14)) = 19 days: it can judge from W+19;
 - at the end (W+42): Sam held 6 meetings 14 days apart, on time 5 of 5 = 100% at his cadence
   (0% if weekly were assumed); over max(70, 70 + 14) = 84 days that is 6 * 28 / 84 = 2.0 per
-  four weeks. Kim held 11 weekly: 11 * 28 / max(70, 70 + 7) = 4.0, on time 100%.
+  four weeks. Kim held 11 weekly: 11 * 28 / max(70, 70 + 7) = 4.0, on time 100%;
+- one commitment per meeting from W on, due a week later (Kim 7, Sam 4): all but the two made
+  on W+42 are due by the end, Kim's 6 kept and Sam's 3 not kept: 6 of 9 = 67%.
 
-Still to add when the commitments and edit/delete UI of branch journeylog is in main (marked
-``LEAD:`` below): commitments are made and marked through that UI instead of the store, and one
-meeting is corrected and one deleted through the meeting list.
+Commitments are made in the log form and marked in the open-commitments list (Kim keeps hers,
+Sam does not keep his); one meeting is corrected and one logged by mistake is deleted through
+the meeting list, so the figures above stay as worked out.
 """
 
 from __future__ import annotations
@@ -29,14 +31,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
-from dataclasses import replace
 
 import pytest
 
 from oneonone_kit import ui
 from oneonone_kit.charts.specs import DASHBOARD_PANELS
 from oneonone_kit.i18n import catalogue, format_date, t
-from oneonone_kit.model import Commitment
 from oneonone_kit.ui import session
 
 W = dt.date(2026, 10, 5)  # the workshop day, a Monday
@@ -59,8 +59,16 @@ def journey(tmp_home, monkeypatch):
     session.reset()
 
 
-def log(form, date: dt.date, person: str, *, agenda: str, needs: tuple[str, ...]) -> None:
-    """Fill the log form as a learner would and save; the form must accept it."""
+def log(
+    form,
+    date: dt.date,
+    person: str,
+    *,
+    agenda: str,
+    needs: tuple[str, ...],
+    promise: str = "",
+) -> None:
+    """Fill the log form as a learner would (with one commitment when ``promise``) and save."""
     form.date.value = date
     form.person.value = person
     form.planned_minutes.value = form.actual_minutes.value = 30
@@ -71,6 +79,11 @@ def log(form, date: dt.date, person: str, *, agenda: str, needs: tuple[str, ...]
     form.talk_share.value = 60 if agenda == "leader" else 30
     form.leader_rating.value = 4
     form.employee_rating.value = 3 if agenda == "leader" else 4
+    if promise:
+        line = form.commitments.add_line()
+        line.text.value = promise
+        line.who.value = "employee"
+        line.due.value = date + dt.timedelta(days=7)
     form.save.click()
     assert form.last_error is None and form.message.kind == "ok", form.message.text
 
@@ -113,7 +126,7 @@ def test_six_weeks_from_an_empty_store_through_the_ui(journey):
     assert "No meetings logged with Sam yet: a first-meeting agenda." in agenda.basis.value
     assert f"Make room for: {t('need.relationship', 'en')}" in agenda.plain.value
 
-    form = ui.log_form("en")
+    form, listing = ui.log_form("en"), ui.meeting_list("en")
     for offset in (-28, -21, -14, -7):  # from memory: past dates are fine
         log(form, day(offset), "Kim", agenda="leader", needs=("guidance",))
     for offset in (-28, -14):
@@ -148,31 +161,36 @@ def test_six_weeks_from_an_empty_store_through_the_ui(journey):
 
     # ---- six weeks of meetings --------------------------------------------------------------
     needs_cycle = ("growth", "feedback", "relationship", "support", "context", "guidance")
-    commitments = []
     for week in range(7):
         date = day(7 * week)
         journey(date)
-        meetings_today = ["Kim"] + (["Sam"] if week % 2 == 0 else [])
-        for person in meetings_today:
-            log(form, date, person, agenda="employee", needs=(needs_cycle[week % 6], "priorities"))
-            made = store.meetings(person)[-1]
-            # LEAD: make this commitment through the log form once journeylog is in main.
-            commitments.append(
-                store.add(
-                    Commitment(
-                        person=person,
-                        text="Send the plan",
-                        due=date + dt.timedelta(days=7),
-                        meeting=made.uid,
-                    )
-                )
-            )
-        # LEAD: mark these kept / not kept through the commitments list once it is in main.
-        for c in [c for c in store.commitments() if c.kept is None and c.due <= date]:
-            store.add(replace(c, kept=c.person == "Kim"))
-    # LEAD: correct one meeting and delete another through the meeting list (journeylog).
+        # last week's commitments are due: Kim kept hers, Sam did not keep his
+        while due := [r for r in listing.commitments.items if r.commitment.due <= date]:
+            row = due[0]
+            (row.kept if row.commitment.person == "Kim" else row.not_kept).click()
+            assert listing.commitments.last_error is None
+        for person in ["Kim"] + (["Sam"] if week % 2 == 0 else []):
+            needs = (needs_cycle[week % 6], "priorities")
+            log(form, date, person, agenda="employee", needs=needs, promise="Send the plan")
+        if week == 3:
+            # a meeting corrected: Kim's talk share was 30%, she says it was 40%
+            kim = store.meetings("Kim")[-1]
+            listing.pick.value = kim.uid
+            listing.edit.click()
+            form.talk_share.value = 40
+            form.save.click()
+            assert form.last_error is None and store.meetings("Kim")[-1].talk_share == 40
+            # a meeting logged by mistake, and deleted again
+            log(form, date, "Kimm", agenda="employee", needs=("growth",))
+            listing.pick.value = store.meetings("Kimm")[0].uid
+            listing.edit.click()
+            form.delete.click()
+            assert form.last_error is None and store.meetings("Kimm") == []
     assert len(store.meetings()) == 6 + 11
-    session.changed()
+    kept = sorted((c.person, c.kept) for c in store.commitments() if c.kept is not None)
+    # made at 7 + 4 meetings; the last of each (day 42) is not due yet
+    assert kept == [("Kim", True)] * 6 + [("Sam", False)] * 3
+    assert "Commitments kept: 6 of 9 that were due (67%)" in report_markdown(ui.plan_export("en"))
 
     # ---- at the end: every chart shows this learner's data ---------------------------------
     dashboard = ui.dashboard("en")
@@ -283,19 +301,40 @@ def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
     for offset in (-28, -14):
         log_add(day(offset), "Sam", "leader", "priorities")
     needs_cycle = ("growth", "feedback", "relationship", "support", "context", "guidance")
+    promises: list[tuple[str, str, dt.date]] = []  # (id, person, due)
     for week in range(7):
-        journey(day(7 * week))
+        date = day(7 * week)
+        journey(date)
+        for short, person, due in [p for p in promises if p[2] <= date]:
+            mark = "--kept" if person == "Kim" else "--not-kept"
+            assert cli_run(capsys, "commitment", "done", short, mark)[0] == 0
+            promises.remove((short, person, due))
         for person in ["Kim"] + (["Sam"] if week % 2 == 0 else []):
-            log_add(day(7 * week), person, "employee", f"{needs_cycle[week % 6]},priorities")
-            # LEAD: `oneonone commitment add` here and `commitment done` a week later, once
-            # journeylog is in main; until then the store takes them, as in the UI journey.
-            with Store.open() as store:
-                made = store.meetings(person)[-1]
-                store.add(
-                    Commitment(person=person, text="Send the plan", due=made.date + dt.timedelta(7))
-                )
-                for c in [c for c in store.commitments() if c.kept is None and c.due <= made.date]:
-                    store.add(replace(c, kept=c.person == "Kim"))
+            log_add(date, person, "employee", f"{needs_cycle[week % 6]},priorities")
+            due = date + dt.timedelta(days=7)
+            code, out, err = cli_run(
+                capsys, "commitment", "add", "--person", person, "--text", "Send the plan",
+                "--due", due.isoformat(),
+            )  # fmt: skip
+            assert code == 0, err
+            promises.append((re.search(r"\(id (\w+)\)", out)[1], person, due))
+        if week == 3:
+            # one meeting corrected (Kim's talk share), one logged by mistake and deleted
+            code, out, err = cli_run(
+                capsys, "log", "add", "--date", date.isoformat(), "--person", "Kimm",
+                "--planned", "30",
+            )  # fmt: skip
+            assert code == 0, err
+            listing = cli_run(capsys, "log", "list")[1]
+            when = format_date(date, "en")
+            (kim,) = [line for line in listing.splitlines() if when in line and " Kim " in line]
+            (kimm,) = [line for line in listing.splitlines() if " Kimm " in line]
+            edit = ("log", "edit", kim.split()[0], "--talk-share", "40")
+            assert cli_run(capsys, *edit)[0] == 0
+            assert cli_run(capsys, "log", "delete", kimm.split()[0])[0] == 0
+    with Store.open() as store:
+        assert store.meetings("Kimm") == [] and len(store.meetings()) == 6 + 11
+        assert [m.talk_share for m in store.meetings("Kim")][7] == 40  # day 21, corrected
 
     code, out, _ = cli_run(capsys, "person", "list")
     rows = {line.split()[0]: line.split() for line in out.splitlines()[2:] if line.strip()}
@@ -318,6 +357,7 @@ def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
     report = out_file.read_text("utf-8")
     assert "demo" not in report.lower()
     assert "| S. | 14 | 6 | 2.0 | 100% |" in report and "| K. | 7 | 11 | 4.0 | 100% |" in report
+    assert "Commitments kept: 6 of 9 that were due (67%)" in report
 
     # The demo loaded afterwards is said, can be left out, and cannot be loaded twice.
     assert cli_run(capsys, "demo")[0] == 0
