@@ -62,7 +62,7 @@ CHAPTERS = (
 )
 EXERCISES = (
     Page("exercises", "01_question_lab", 20),
-    Page("exercises", "02_role_play_trio", 45),
+    Page("exercises", "02_role_play_trio", 60),
     Page("exercises", "03_which_need", 15),
 )
 # Keys written out in full, so a test finds each one the code uses.

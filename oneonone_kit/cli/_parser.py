@@ -15,7 +15,7 @@ from .. import __version__, fieldspec
 from ..errors import Text
 from ..i18n import DEFAULT_LANG, choose_lang, t
 from ..model import Meeting
-from . import _commitments, _outputs, _records, _server
+from . import _commitments, _outputs, _print, _records, _server
 from ._common import UsageError
 
 PROG = "oneonone"
@@ -138,12 +138,16 @@ SUMMARY_KEY = {
     "log": "cli.log.summary",
     "log_add": "cli.log_add.summary",
     "log_list": "cli.log_list.summary",
+    "person": "cli.person.summary",
+    "person_list": "cli.person_list.summary",
+    "person_set": "cli.person_set.summary",
     "log_edit": "cli.log_edit.summary",
     "log_delete": "cli.log_delete.summary",
     "commitment": "cli.commitment.summary",
     "commitment_add": "cli.commitment_add.summary",
     "commitment_done": "cli.commitment_done.summary",
     "commitment_list": "cli.commitment_list.summary",
+    "print": "cli.print.summary",
     "repair": "cli.repair.summary",
     "report": "cli.report.summary",
 }
@@ -159,12 +163,16 @@ EXAMPLE_KEY = {
     "log": "cli.log.example",
     "log_add": "cli.log_add.example",
     "log_list": "cli.log_list.example",
+    "person": "cli.person.example",
+    "person_list": "cli.person_list.example",
+    "person_set": "cli.person_set.example",
     "log_edit": "cli.log_edit.example",
     "log_delete": "cli.log_delete.example",
     "commitment": "cli.commitment.example",
     "commitment_add": "cli.commitment_add.example",
     "commitment_done": "cli.commitment_done.example",
     "commitment_list": "cli.commitment_list.example",
+    "print": "cli.print.example",
     "repair": "cli.repair.example",
     "report": "cli.report.example",
 }
@@ -378,7 +386,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.chart.person", lang)
     )
     chart.add_argument("--no-demo", action="store_true", help=t("cli.no_demo", lang))
+    _add_print(sub, lang)
     return parser
+
+
+def _add_print(sub: argparse._SubParsersAction, lang: str) -> None:
+    printing = _command(sub, "print", "print", lang, _print.cmd_print)
+    kinds = ", ".join(_print.handouts.KINDS)
+    printing.add_argument(
+        "kind",
+        nargs="?",
+        metavar=t("cli.meta.kind", lang),
+        help=t("cli.print.kind", lang, kinds=kinds),
+    )
+    printing.add_argument("--out", metavar=t("cli.meta.file", lang), help=t("cli.print.out", lang))
 
 
 def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
@@ -396,19 +417,3 @@ def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
         help=t("cli.person.every", lang),
     )
     _command(person_sub, "list", "person_list", lang, _records.cmd_person_list)
-
-
-SUMMARY_KEY.update(
-    {
-        "person": "cli.person.summary",
-        "person_set": "cli.person_set.summary",
-        "person_list": "cli.person_list.summary",
-    }
-)
-EXAMPLE_KEY.update(
-    {
-        "person": "cli.person.example",
-        "person_set": "cli.person_set.example",
-        "person_list": "cli.person_list.example",
-    }
-)

@@ -49,6 +49,8 @@ BUILDERS: dict[str, str] = {
     "ProgressView": "plan",
     "plan_export": "plan",
     "progress": "plan",
+    "PrintPanel": "print_view",
+    "print_panel": "print_view",
     "PracticeSet": "lab_view",
     "QuestionBank": "lab_view",
     "QuestionLab": "lab_view",

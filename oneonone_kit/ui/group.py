@@ -60,6 +60,10 @@ def _spread_html(spread: ItemSpread) -> str:
     )
 
 
+# The debrief questions under the group's figures (catalogue keys written out in full).
+TALK_KEYS = ("cohort.talk_1", "cohort.talk_2", "cohort.talk_3")
+
+
 class CohortView(w.VBox):
     """Parts: ``upload`` (several summaries), ``show``, ``message``, ``problems``, ``result``."""
 
@@ -130,7 +134,17 @@ class CohortView(w.VBox):
         parts = [self._kind_html(kind, spreads) for kind, spreads in cohort.items.items()]
         parts.append(self._needs_html(cohort))
         parts.append(self._log_html(cohort))
+        parts.append(self._talk_html())
         return "".join(parts)
+
+    def _talk_html(self) -> str:
+        """What the figures do and do not say, and questions to discuss them with the group."""
+        L = self.lang
+        questions = "".join(f"<li>{esc(t(key, L))}</li>" for key in TALK_KEYS)
+        return (
+            f"<h2>{esc(t('cohort.talk_heading', L))}</h2>"
+            f"<p>{esc(t('cohort.talk_note', L))}</p><ol class='oo-cohort-talk'>{questions}</ol>"
+        )
 
     def _kind_html(self, kind: str, spreads: tuple[ItemSpread, ...]) -> str:
         L = self.lang

@@ -14,6 +14,7 @@ from ..i18n import t
 from . import session
 from .common import classed, esc
 from .data import DataPanel
+from .print_view import PrintPanel
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
@@ -59,7 +60,8 @@ def _card(number: str, title: str, blurb: str, time: str, href: str, extra: str 
 
 
 class StartPage(w.VBox):
-    """Parts: ``header`` (title, language switch), ``chapters``, ``exercises``, ``data``."""
+    """Parts: ``header`` (title, language switch), ``chapters``, ``exercises``, ``data``,
+    ``printables`` (the facilitator's PDFs)."""
 
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
@@ -67,6 +69,7 @@ class StartPage(w.VBox):
         self.chapters = classed(w.HTML(self._chapters_html()), "oo-start-chapters")
         self.exercises = classed(w.HTML(self._exercises_html()), "oo-start-exercises")
         self.data = DataPanel(L)
+        self.printables = PrintPanel(L)
         super().__init__(
             [
                 w.HTML(START_STYLE),
@@ -76,6 +79,7 @@ class StartPage(w.VBox):
                 w.HTML(f"<h2>{esc(t('start.data', L))}</h2>"),
                 self.data,
                 classed(w.HTML(self._facilitator_html()), "oo-start-facilitator"),
+                self.printables,
             ]
         )
         classed(self, "oo-start")

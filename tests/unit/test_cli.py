@@ -41,6 +41,7 @@ COMMANDS = [
     ["person"],
     ["person", "set"],
     ["person", "list"],
+    ["print"],
 ]
 
 
