@@ -9,6 +9,7 @@ from ..charts.figures import CHART_NAMES
 from ..i18n import t
 from ..log.setting_rules import bad_settings_text
 from . import session
+from .cadence_view import bad_interval_note
 from .common import (
     FIELD_STYLE,
     Message,
@@ -61,6 +62,11 @@ class Dashboard(w.VBox):
             "oo-dash-view",
         )
         self.demo_note = classed(w.HTML(""), "oo-dash-demo")
+        self.include_demo = classed(
+            w.Checkbox(value=True, description=t("dashboard.include_demo", L), indent=False),
+            "oo-dash-include-demo",
+        )
+        self.cadence_note = classed(w.HTML(""), "oo-dash-cadence-note")
         self.chart = classed(w.HTML(""), "oo-dash-chart")
         self.message = Message("oo-dash-message")
         super().__init__(
@@ -68,6 +74,8 @@ class Dashboard(w.VBox):
                 style_widget(),
                 w.HBox([self.person, self.view], layout=w.Layout(flex_flow="row wrap")),
                 self.demo_note,
+                self.include_demo,
+                self.cadence_note,
                 self.chart,
                 self.message,
             ]
@@ -75,6 +83,7 @@ class Dashboard(w.VBox):
         classed(self, "oo-dashboard")
         self.person.observe(self._on_input, "value")
         self.view.observe(self._on_input, "value")
+        self.include_demo.observe(self._on_input, "value")
         self.draws = 0
         self.refresh()
         session.on_change(self.refresh)
@@ -95,7 +104,13 @@ class Dashboard(w.VBox):
         from ..charts.figures import alt_text, figure_by_name
 
         store = session.store()
-        args = (store.meetings(), store.commitments(), store.experiments())
+        has_demo = store.has_demo()
+        with_demo = has_demo and self.include_demo.value
+        args = (
+            store.meetings(include_demo=with_demo),
+            [c for c in store.commitments() if with_demo or not c.demo],
+            [e for e in store.experiments() if with_demo or not e.demo],
+        )
         kwargs = dict(
             lang=self.lang,
             today=env.today(),
@@ -109,11 +124,13 @@ class Dashboard(w.VBox):
         else:
             fig = figure_by_name(self.view.value, *args, **kwargs)
             self.chart.value = figure_html(fig, alt, f"oo-chart oo-chart-{self.view.value}")
+        # The page's one DEMO banner: shown while demo records are in the charts.
         self.demo_note.value = (
-            f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>'
-            if store.has_demo()
-            else ""
+            f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>' if with_demo else ""
         )
+        self.include_demo.layout.display = None if has_demo else "none"
+        note = bad_interval_note(store, self.lang)
+        self.cadence_note.value = f'<p role="note">{esc(note)}</p>' if note else ""
         # A damaged stored setting was left out of the chart: say so, and where to repair it.
         warning = bad_settings_text(store.bad_settings(), self.lang)
         if warning:

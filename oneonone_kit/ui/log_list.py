@@ -86,9 +86,8 @@ class MeetingList(w.VBox):
             self.summary.value = f"<p>{esc(t('log.empty', L))}</p>"
             self.table.value = ""
             return
-        demo = any(m.demo for m in meetings)
-        banner = f'<p class="oo-demo-banner">{esc(t("demo.banner", L))}</p>' if demo else ""
-        self.summary.value = banner + f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
+        # No DEMO banner here: the dashboard above shows the page's one (issue 13).
+        self.summary.value = f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
         rows = []
         for m in recent:
             cells = {
