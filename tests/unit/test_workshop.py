@@ -735,6 +735,23 @@ def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
     assert manager.pages_of(ANN) == 1 and "k1" not in manager.owners
 
 
+def test_a_left_page_has_its_kernel_stopped_at_once_but_a_restart_stays_polite(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    from oneonone_kit.web import guard
+
+    calls = []
+
+    async def fake_shutdown(self, kernel_id, now=False, restart=False):
+        calls.append((kernel_id, now, restart))
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", fake_shutdown)
+    manager = guard.ParticipantKernelManager()
+    asyncio.run(manager.shutdown_kernel("k1"))  # Voila's shutdown handler and the culler
+    asyncio.run(manager.shutdown_kernel("k2", restart=True))
+    assert calls == [("k1", True, False), ("k2", False, True)]
+
+
 # ---- a cheap page -----------------------------------------------------------------------------
 def test_the_log_page_of_a_new_participant_draws_no_chart_and_skips_matplotlib(tmp_path):
     """A room opens chapter 05 with empty logs: the dashboard says so in words, without
@@ -770,3 +787,31 @@ def test_the_dashboard_draws_its_chart_once_there_is_a_meeting(tmp_home):
     assert board.chart.value.startswith('<img class="oo-chart oo-chart-dashboard"')
     assert ' alt="' in board.chart.value and 'alt=""' not in board.chart.value
     session.reset()
+
+
+def test_the_app_kernel_starts_without_the_debugger():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from oneonone_kit.web.kernel import NoDebugger; "
+        "sys.meta_path.insert(0, NoDebugger()); import ipykernel.ipkernel, ipykernel.debugger as d; "
+        "print(d._is_debugpy_available, 'debugpy' in sys.modules, 'ipykernel' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "False", "True"]
+
+
+def test_voila_pages_get_the_app_kernel_and_lab_keeps_its_own(clean_env):
+    import json
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = json.loads((ROOT / "share/jupyter/kernels/python3/kernel.json").read_text())
+    assert spec["argv"][:3] == ["python", "-m", "oneonone_kit.web.kernel"]
+    assert "{connection_file}" in spec["argv"]
+    lab = KernelSpecManager().get_kernel_spec("python3").argv  # no configure(): JupyterLab
+    assert "oneonone_kit.web.kernel" not in lab
+    webapp.configure(Config(), ROOT)  # puts share/jupyter first on the Jupyter path
+    argv = KernelSpecManager().get_kernel_spec("python3").argv
+    assert argv[1:3] == ["-m", "oneonone_kit.web.kernel"]
