@@ -242,6 +242,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))
     import_ = _command(sub, "import", "import", lang, _records.cmd_import)
     import_.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.import.path", lang))
+    import_.add_argument("--replace", action="store_true", help=t("cli.import.replace", lang))
+    _command(sub, "repair", "repair", lang, _records.cmd_repair)
 
     forget = _command(sub, "forget", "forget", lang, _records.cmd_forget)
     forget.add_argument(

@@ -96,6 +96,8 @@ def test_experiment_planner_saves_and_shows_up_in_the_action_plan(demo_voila, wa
     what = page.locator(".oo-exp-what textarea").input_value()
     page.locator(".oo-exp-save").click()
     page.locator(".oo-exp-message").get_by_text("Saved").wait_for()
+    # The plan is a separate widget update that may reach the browser after the message.
+    page.locator(".oo-exp-plan").get_by_text("Check in on").first.wait_for()
     assert "Check in on" in page.locator(".oo-exp-plan").inner_text()
     watch.assert_clean()
     watch.open(demo_voila.render_url("en/06_action_plan.ipynb"))

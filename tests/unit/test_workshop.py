@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import hashlib
 import hmac
 import logging
@@ -27,6 +28,13 @@ from oneonone_kit.web import room as door
 from oneonone_kit.web import webapp, workshop
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_alone(coroutine):
+    """Run ``coroutine`` on its own loop in a thread: the browser tests that ran before in the
+    same process may have left an event loop running in this thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _mode(path: Path) -> int:
@@ -725,7 +733,7 @@ def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
     forged = f"{workshop.COOKIE}={ANN}.{'B' * 43}"
     for header in (ann, forged, ann):
         env = {"HTTP_COOKIE": header, workshop.PARTICIPANT_ENV: "C" * 43, "PATH": "/bin"}
-        asyncio.run(manager.start_kernel(kernel_name="python3", path="notebooks", env=env))
+        run_alone(manager.start_kernel(kernel_name="python3", path="notebooks", env=env))
     assert manager.owners == {"k1": ANN, "k2": None, "k3": ANN}
     assert started[0] == {"PATH": "/bin", workshop.PARTICIPANT_ENV: ANN}
     assert started[1] == {"PATH": "/bin"}  # a forged cookie: no participant, no store
