@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
 import stat
 import time
@@ -823,3 +824,47 @@ def test_voila_pages_get_the_app_kernel_and_lab_keeps_its_own(clean_env):
     webapp.configure(Config(), ROOT)  # puts share/jupyter first on the Jupyter path
     argv = KernelSpecManager().get_kernel_spec("python3").argv
     assert argv[1:3] == ["-m", "oneonone_kit.web.kernel"]
+
+
+def test_page_templates_are_compiled_once_per_server_and_render_the_same(monkeypatch):
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    from oneonone_kit.web import templates
+
+    templates.install()
+    templates.install()  # twice: still one wrapper
+    book = notebook()
+    first, _ = HTMLExporter(template_name="lab").from_notebook_node(book)
+    compiled = []
+    original = jinja2.Environment.compile
+
+    def counting(self, *args, **kwargs):
+        compiled.append(args[0][:40] if args else "")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    second, _ = HTMLExporter(template_name="lab").from_notebook_node(book)
+    assert compiled == []  # a new exporter, a new environment, no template compiled again
+    random_ids = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    assert random_ids.sub("id", second) == random_ids.sub("id", first)
+    assert "oneonone_kit" in first
+    assert templates.SHARED.store
+
+
+def test_a_template_cache_never_serves_an_environment_with_other_options():
+    import jinja2
+
+    from oneonone_kit.web import templates
+
+    cache = templates.MemoryBytecodeCache()
+    plain = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    other = jinja2.Environment(
+        loader=jinja2.DictLoader({"t": "<< 1 + 1 >>"}),
+        bytecode_cache=cache,
+        variable_start_string="<<",
+        variable_end_string=">>",
+    )
+    assert plain.get_template("t").render() == "2"
+    assert other.get_template("t").render() == "2"
+    assert len(cache.store) == 2
