@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import traceback
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -12,33 +13,18 @@ import ipywidgets as w
 
 from ..i18n import t
 
-STYLE = """
-<style>
-.oo-message { font-size: 0.95em; margin: 4px 0; }
-.oo-ok { color: #1a6b1a; }
-.oo-error { color: #a00000; font-weight: 600; }
-.oo-info { color: #333; }
-.oo-field-error { color: #a00000; font-size: 0.9em; min-height: 0; margin: 0 0 4px 0; }
-.oo-demo-banner { background: #fff4cc; border-left: 4px solid #b58900; padding: 6px 10px; }
-.oo-table-wrap { overflow-x: auto; max-width: 100%; }
-.oo-table { border-collapse: collapse; font-size: 0.9em; }
-.oo-table th, .oo-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
-                            white-space: nowrap; }
-.oo-form .widget-label { min-width: 11em; }
-.oo-data-panel h3 { font-size: 1.05em; margin: 14px 0 4px 0; }
-/* ipywidgets' warning, success and info buttons put white text on orange, green and teal
-   below 4.5:1 (2.7, 4.1 and 3.5); darker shades of the same hues meet WCAG AA. */
-.jupyter-button { --jp-warn-color1: #b35000; --jp-warn-color0: #8a3b00;
-                  --jp-success-color1: #2e7d32; --jp-success-color0: #1b5e20;
-                  --jp-info-color1: #00727f; --jp-info-color0: #005662; }
-@media (max-width: 600px) { .oo-form .widget-label { min-width: 0; } }
-</style>
-"""
+STYLESHEET = Path(__file__).with_name("oneonone.css")  # the one stylesheet of every page
+
+
+@functools.cache
+def stylesheet() -> str:
+    """The workbook's CSS (read once)."""
+    return STYLESHEET.read_text("utf-8")
 
 
 def field_layout() -> w.Layout:
     """A fresh layout for a form field (never share one Layout: changing it changes all)."""
-    return w.Layout(width="auto", max_width="32em")
+    return w.Layout(width="auto", max_width="min(32em, 100%)")
 
 
 FIELD_STYLE = {"description_width": "initial"}
@@ -130,7 +116,8 @@ def safe_callback(message_attr: str = "message") -> Callable:
 
 
 def style_widget() -> w.HTML:
-    return w.HTML(STYLE)
+    """The stylesheet as a widget; every builder puts one on its page (Voila and JupyterLab)."""
+    return classed(w.HTML(f"<style>{stylesheet()}</style>"), "oo-style")
 
 
 def figure_html(fig: Any, alt: str, css_class: str = "oo-chart") -> str:
