@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import html
 import traceback
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w

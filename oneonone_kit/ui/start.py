@@ -17,6 +17,7 @@ from .data import DataPanel
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
+
 def _card(number: str, title: str, blurb: str, time: str, href: str, extra: str = "") -> str:
     return (
         f'<li class="oo-card"><a href="{esc(href)}">'
