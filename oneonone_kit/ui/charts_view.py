@@ -20,6 +20,8 @@ from .common import (
 )
 
 VIEW_NAMES = CHART_NAMES  # one view per chart the charts module can draw
+# Sharp on a phone's dense screen, and on a desktop about 520 px wide with ticks near 16 px.
+CHART_DPI = 150
 
 
 class Dashboard(w.VBox):
@@ -80,20 +82,14 @@ class Dashboard(w.VBox):
         self.draw()
 
     def draw(self) -> None:
-        from ..charts.figures import alt_text, figure_by_name
+        from ..charts.figures import DASHBOARD_PANELS
 
+        name = self.view.value
+        names = DASHBOARD_PANELS if name == "dashboard" else (name,)
         store = session.store()
-        args = (store.meetings(), store.commitments(), store.experiments())
-        kwargs = dict(
-            lang=self.lang,
-            today=env.today(),
-            person=self.person.value or None,
-            interval_days=store.intervals(),
-        )
-        fig = figure_by_name(self.view.value, *args, **kwargs)
-        self.chart.value = figure_html(
-            fig, alt_text(self.view.value, *args, **kwargs), f"oo-chart oo-chart-{self.view.value}"
-        )
+        records = (store.meetings(), store.commitments(), store.experiments())
+        charts = "".join(self._chart_html(each, records, store.intervals()) for each in names)
+        self.chart.value = f'<div class="oo-chart-stack oo-chart-{esc(name)}">{charts}</div>'
         self.demo_note.value = (
             f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>'
             if store.has_demo()
@@ -101,6 +97,25 @@ class Dashboard(w.VBox):
         )
         self.message.clear()
         self.draws += 1
+
+    def _chart_html(self, name: str, records: tuple, intervals: object) -> str:
+        """One chart drawn for a phone-wide column (the overview stacks them), its legend
+        explained right under it."""
+        from ..charts.figures import alt_text, figure_by_name
+        from ..charts.specs import spec_for
+
+        kwargs = dict(
+            lang=self.lang,
+            today=env.today(),
+            person=self.person.value or None,
+            interval_days=intervals,
+        )
+        fig = figure_by_name(name, *records, narrow=True, **kwargs)
+        alt = alt_text(name, *records, **kwargs)
+        image = figure_html(fig, alt, f"oo-chart oo-chart-{name}", dpi=CHART_DPI)
+        key = spec_for(name).legend_key
+        legend = f'<p class="oo-chart-legend">{esc(t(key, self.lang))}</p>' if key else ""
+        return f"<figure>{image}{legend}</figure>"
 
 
 def dashboard(lang: str | None = None) -> Dashboard:

@@ -24,7 +24,7 @@ def stylesheet() -> str:
 
 def field_layout() -> w.Layout:
     """A fresh layout for a form field (never share one Layout: changing it changes all)."""
-    return w.Layout(width="auto", max_width="min(32em, 100%)")
+    return w.Layout(width="auto", max_width="min(32em, calc(100% - 4px))")  # 4px: its margins
 
 
 FIELD_STYLE = {"description_width": "initial"}
@@ -120,13 +120,13 @@ def style_widget() -> w.HTML:
     return classed(w.HTML(f"<style>{stylesheet()}</style>"), "oo-style")
 
 
-def figure_html(fig: Any, alt: str, css_class: str = "oo-chart") -> str:
+def figure_html(fig: Any, alt: str, css_class: str = "oo-chart", dpi: int = 100) -> str:
     """A matplotlib Figure as an ``<img>`` with alt text (screen readers get what it shows)."""
     import base64
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return (
         f'<img class="{esc(css_class)}" src="data:image/png;base64,{data}" alt="{esc(alt)}" '

@@ -46,7 +46,7 @@ def test_needs_self_assessment_changes_the_radar(voila, watch):
 def test_logging_a_meeting_updates_the_dashboard(voila, watch, lang, saved):
     page = watch.page
     watch.open(voila.render_url(f"{lang}/05_my_log.ipynb"))
-    before = page.locator(".oo-dash-chart img").get_attribute("src")
+    before = page.locator(".oo-dash-chart img").first.get_attribute("src")
     page.locator(".oo-log-person input").fill(f"Kim {lang}")
     page.locator(".oo-log-need-growth input").check()
     page.locator(".oo-log-save").click()
