@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,48 @@ def safe_callback(message_attr: str = "message") -> Callable:
 def style_widget() -> w.HTML:
     """The stylesheet as a widget; every builder puts one on its page (Voila and JupyterLab)."""
     return classed(w.HTML(f"<style>{stylesheet()}</style>"), "oo-style")
+
+
+def form_footer(button: w.Button, message: Message) -> w.HBox:
+    """The Save button with the form's summary message right beside it (below it on a phone)."""
+    return classed(w.HBox([button, message]), "oo-form-footer")
+
+
+def mark_invalid(fields: dict[str, w.Widget], invalid: Iterable[str]) -> w.Widget | None:
+    """Mark the ``invalid`` fields (red border; the page template adds ``aria-invalid``),
+    unmark the others, and return the first invalid field in form order (to focus), or None."""
+    wrong = set(invalid)
+    first = None
+    for name, widget in fields.items():
+        if name in wrong:
+            widget.add_class("oo-invalid")
+            first = first or widget
+        else:
+            widget.remove_class("oo-invalid")
+    return first
+
+
+def focus(widget: w.Widget | None) -> None:
+    """Move the keyboard focus to ``widget`` in the browser (ipywidgets 8 ``focus()``)."""
+    if widget is not None and hasattr(widget, "focus"):
+        widget.focus()
+
+
+def table_html(headers: list[str], rows: list[list[str]], css_class: str = "") -> str:
+    """A table of plain text that turns into a list per row on a phone: each cell carries its
+    column's name (``data-label``), which the stylesheet shows before it on narrow screens."""
+    head = "".join(f"<th scope='col'>{esc(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td data-label="{esc(h)}">{esc(c)}</td>' for h, c in zip(headers, row))
+        + "</tr>"
+        for row in rows
+    )
+    classes = " ".join(filter(None, ("oo-table oo-list-on-phone", css_class)))
+    return (
+        f'<div class="oo-table-wrap"><table class="{classes}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def figure_html(fig: Any, alt: str, css_class: str = "oo-chart", dpi: int = 100) -> str:

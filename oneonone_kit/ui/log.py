@@ -10,7 +10,19 @@ from .. import env, fieldspec
 from ..i18n import format_date, t
 from ..model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
 from . import session
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import (
+    FIELD_STYLE,
+    Message,
+    classed,
+    esc,
+    field_layout,
+    focus,
+    form_footer,
+    mark_invalid,
+    safe_callback,
+    style_widget,
+    table_html,
+)
 
 # The inputs of the form and the columns of the list, in field order (from the Meeting spec).
 FORM_FIELDS = fieldspec.names(Meeting, "form")
@@ -104,7 +116,7 @@ class LogForm(w.VBox):
         for name in FORM_FIELDS:
             rows.append(needs_box if name == "needs" else getattr(self, name))
             rows.append(self.errors[name])
-        rows += [self.save, self.message]
+        rows.append(form_footer(self.save, self.message))
         super().__init__(rows)
         classed(self, "oo-form", "oo-log-form")
         self.save.on_click(self._on_save)
@@ -127,10 +139,17 @@ class LogForm(w.VBox):
             box.value = (
                 f'<span role="alert">{esc(problem.message(self.lang))}</span>' if problem else ""
             )
+        focus(mark_invalid(self._fields(), problems))
 
     def clear_field_errors(self) -> None:
         for box in self.errors.values():
             box.value = ""
+        mark_invalid(self._fields(), ())
+
+    def _fields(self) -> dict[str, w.Widget]:
+        """The input of each field, in form order (the first need's box stands for needs)."""
+        first_need = next(iter(self.need_boxes.values()))
+        return {n: first_need if n == "needs" else getattr(self, n) for n in FORM_FIELDS}
 
     @safe_callback()
     def _on_save(self, _button: w.Button | None = None) -> Meeting | None:
@@ -203,14 +222,10 @@ class MeetingList(w.VBox):
                 "agenda_by": t(f"agenda.{m.agenda_by}", L) if m.agenda_by else "",
                 "needs": ", ".join(t(f"need.{n}", L) for n in m.needs),
             }
-            row = "".join(f"<td>{esc(cells[name])}</td>" for name in TABLE_FIELDS)
-            rows.append(f"<tr>{row}</tr>")
+            rows.append([cells[name] for name in TABLE_FIELDS])
         labels = [t(fieldspec.meta(Meeting, name)["label"], L) for name in TABLE_FIELDS]
-        header = "".join(f"<th scope='col'>{esc(label)}</th>" for label in labels)
-        self.table.value = (
-            f"<p><strong>{esc(t('log.recent', L))}</strong></p>"
-            f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>{header}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        self.table.value = f"<p><strong>{esc(t('log.recent', L))}</strong></p>" + table_html(
+            labels, rows
         )
 
 
