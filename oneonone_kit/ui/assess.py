@@ -176,9 +176,10 @@ class SelfAssessment(w.VBox):
         ]
         change = compare(sittings, spec.reversed_items)
         if change is not None:
-            parts.append(
-                f"<p>{esc(t('assess.change', L, first=format_number(change.first_mean, L), latest=format_number(change.latest_mean, L), date=format_date(change.first.taken_at.date(), L)))}</p>"
-            )
+            first, now = format_number(change.first_mean, L), format_number(change.latest_mean, L)
+            key = "assess.unchanged" if first == now else "assess.change"
+            date = format_date(change.first.taken_at.date(), L)
+            parts.append(f"<p>{esc(t(key, L, first=first, latest=now, date=date))}</p>")
         parts.append(f"<p><em>{esc(t(f'assess.{spec.kind}.next', L))}</em></p>")
         if spec.radar:
             from ..charts.assessment import radar_chart

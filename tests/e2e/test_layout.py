@@ -105,3 +105,48 @@ def test_no_clipped_text_and_no_sideways_scroll_at_phone_and_desktop_width(
         links = page.locator('a[href*="start.ipynb"]')
         assert links.count() >= 1, f"{_id(target)} has no link to the start page"
     assert problems == [], f"{_id(target)}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "preparing"),
+    [
+        ("en", "One-on-one workbook", "Preparing your page…"),
+        ("nl", "Werkboek één-op-ééngesprekken", "Je pagina wordt klaargezet…"),
+    ],
+)
+def test_the_loading_screen_is_the_workbooks_own_in_the_pages_language(
+    voila, browser, lang, name, preparing
+):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(voila.render_url(f"{lang}/05_my_log.ipynb"), wait_until="commit")
+        page.wait_for_selector("#oo-loading-name", timeout=60_000)
+        assert page.inner_text("#oo-loading-name") == name
+        assert page.inner_text("#loading_text") == preparing
+        assert page.get_attribute("#loading", "role") == "status"
+        from conftest import wait_rendered
+
+        wait_rendered(page)
+    finally:
+        context.close()
+
+
+def test_an_invalid_field_is_marked_for_screen_readers_and_gets_the_focus(voila, watch):
+    page = watch.page
+    watch.open(voila.render_url("en/05_my_log.ipynb"))
+    page.locator(".oo-log-person input").fill("Kim")
+    minutes = page.locator(".oo-log-planned-minutes input")
+    minutes.fill("0")
+    minutes.press("Tab")
+    page.locator(".oo-log-save").click()
+    page.locator(".oo-log-message").get_by_text("fix the marked fields above").wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.oo-log-planned-minutes input')"
+        "?.getAttribute('aria-invalid') === 'true'"
+    )
+    page.wait_for_function(
+        "() => document.activeElement === document.querySelector('.oo-log-planned-minutes input')"
+    )
+    assert page.locator(".oo-log-person input").get_attribute("aria-invalid") is None
+    watch.assert_clean()
