@@ -32,7 +32,7 @@ class KitError(Exception):
 class RowProblem(NamedTuple):
     """One bad row of an import: where (``row``), which ``field``, and why (``key`` + values)."""
 
-    row: int | str
+    row: Any  # a line number, or an item with ``message(lang)`` (JSON section and index)
     field: str
     key: str
     values: dict[str, Any] = {}  # noqa: RUF012 (never mutated)
@@ -41,9 +41,12 @@ class RowProblem(NamedTuple):
         from .i18n import t
 
         label = t(f"field.{self.field.split('.')[0]}", lang)
-        return t(
-            "import.row", lang, row=self.row, field=label, message=t(self.key, lang, **self.values)
-        )
+        message = t(self.key, lang, **self.values)
+        if hasattr(self.row, "message"):  # an item of a JSON section: "meetings, item 5"
+            return t(
+                "import.item_row", lang, item=self.row.message(lang), field=label, message=message
+            )
+        return t("import.row", lang, row=self.row, field=label, message=message)
 
 
 class StoreError(KitError):

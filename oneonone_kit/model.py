@@ -13,11 +13,11 @@ the error base of issue 10 (both editing it in parallel) have landed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import validate
 from .fieldspec import RecordBase, names, spec
 
 NEEDS = ("guidance", "priorities", "context", "growth", "feedback", "relationship", "support")
@@ -39,6 +39,8 @@ MAX_NOTES = 10_000
 MAX_NAME = 80
 MAX_TEXT = 2_000
 RATING_RANGE = (1, 5)
+MAX_ANSWERS = 200  # the longest self-assessment has a few dozen items
+MAX_BASELINE = 1_000  # every experiment metric is a share, a rate or a count far below this
 EARLIEST_DATE = _dt.date(2000, 1, 1)
 FUTURE_DAYS = 366  # planning ahead is fine; a date years away is a typo
 
@@ -88,6 +90,17 @@ class _Checker:
         if self.problems:
             raise RecordError(self.problems)
 
+    def checked(self, name: str, check: Any, *args: Any, default: Any = None) -> Any:
+        """``check(*args)`` from :mod:`validate`, its refusal noted as a problem of ``name``."""
+        try:
+            return check(*args)
+        except validate.Invalid as refused:
+            self.fail(name, refused.key, **refused.values)
+            return default
+
+    def uid(self, name: str, value: Any) -> str | None:
+        return self.checked(name, validate.uid, value)
+
     @staticmethod
     def _blank(value: Any) -> bool:
         return value is None or (isinstance(value, str) and not value.strip())
@@ -112,12 +125,7 @@ class _Checker:
         return parsed
 
     def text(self, name: str, value: Any, max_len: int, required: bool) -> str:
-        text = "" if value is None else str(value).strip()
-        if required and not text:
-            self.fail(name, "error.required")
-        elif len(text) > max_len:
-            self.fail(name, "error.too_long", max=max_len, length=len(text))
-        return text
+        return self.checked(name, validate.text, value, max_len, required, default="")
 
     def integer(
         self, name: str, value: Any, low: int, high: int, required: bool = False
@@ -126,27 +134,14 @@ class _Checker:
             if required:
                 self.fail(name, "error.required")
             return None
-        try:
-            number = (
-                float(str(value).strip().replace(",", ".")) if isinstance(value, str) else value
-            )
-            if isinstance(number, bool) or int(number) != number:
-                raise ValueError
-            number = int(number)
-        except (TypeError, ValueError, OverflowError):
-            self.fail(name, "error.not_a_number", value=str(value))
-            return None
-        if not low <= number <= high:
-            self.fail(name, "error.out_of_range", low=low, high=high, value=number)
-            return None
-        return number
+        return self.checked(name, validate.integer, value, low, high)
 
     def choice(self, name: str, value: Any, options: tuple[str, ...], required: bool = True):
         if self._blank(value):
             if required:
                 self.fail(name, "error.required")
             return None
-        text = str(value).strip().lower()
+        text = value.strip().lower() if isinstance(value, str) else None
         if text not in options:
             self.fail(name, "error.unknown_choice", value=str(value), options=", ".join(options))
             return None
@@ -162,7 +157,10 @@ class _Checker:
         else:  # e.g. a number in a hand-edited JSON file: a problem to show, not a crash
             self.fail(name, "error.unknown_need", value=str(value), options=", ".join(NEEDS))
             return ()
-        cleaned = [str(i).strip().lower() for i in items if str(i).strip()]
+        if not all(isinstance(i, str) for i in items):
+            self.fail(name, "error.unknown_need", value=str(items)[:40], options=", ".join(NEEDS))
+            return ()
+        cleaned = [i.strip().lower() for i in items if i.strip()]
         unknown = [i for i in cleaned if i not in NEEDS]
         if unknown:
             self.fail(
@@ -173,18 +171,11 @@ class _Checker:
 
     def timestamp(self, name: str, value: Any) -> _dt.datetime:
         """A moment from a datetime, a date (midnight) or ISO text; blank means now."""
+        now = _dt.datetime.now().replace(microsecond=0)
         if self._blank(value):
-            return _dt.datetime.now().replace(microsecond=0)
-        if isinstance(value, _dt.datetime):
-            return value
-        if isinstance(value, _dt.date):
-            return _dt.datetime.combine(value, _dt.time())
-        if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                return _dt.datetime.fromisoformat(value.strip())
-        # e.g. a number in a hand-edited JSON file: say so instead of storing it
-        self.fail(name, "error.date_format", value=str(value))
-        return _dt.datetime.now().replace(microsecond=0)
+            return now
+        # e.g. a number, year 1 or "2026-W01-1" in a hand-edited JSON file: say so, store nothing
+        return self.checked(name, validate.moment, value, default=now)
 
     def flag(self, name: str, value: Any) -> bool | None:
         if self._blank(value):
@@ -206,8 +197,12 @@ def parse_date(value: Any) -> _dt.date | None:
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    text = str(value).strip()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
     if len(text) == 10 and text[4] == "-":
+        if not validate.iso_date_text(text):  # not "2026-W01-1", which fromisoformat takes
+            return None
         try:
             return _dt.date.fromisoformat(text)
         except ValueError:
@@ -235,10 +230,11 @@ class Record(RecordBase):
         demo = raw.get("demo")
         if demo is not None and not isinstance(demo, bool):  # only a real yes or no marks demo
             c.fail("demo", "error.not_yes_no", value=str(demo))
+        uid = c.uid("uid", raw.get("uid"))
         c.done()
         values["demo"] = bool(demo)
-        if raw.get("uid"):
-            values["uid"] = str(raw["uid"]).strip()
+        if uid:
+            values["uid"] = uid
         return cls(**values)
 
 
@@ -316,7 +312,7 @@ class Meeting(Record):
             leader_rating=c.integer("leader_rating", raw.get("leader_rating"), *RATING_RANGE),
             employee_rating=c.integer("employee_rating", raw.get("employee_rating"), *RATING_RANGE),
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
-            experiment=(str(raw["experiment"]).strip() or None) if raw.get("experiment") else None,
+            experiment=c.uid("experiment", raw.get("experiment")),
         )
         if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
             values["actual_minutes"] = values["planned_minutes"]
@@ -348,7 +344,7 @@ class Commitment(Record):
             owner=c.choice("owner", raw.get("owner") or "employee", COMMITMENT_OWNERS),
             due=c.date("due", raw.get("due"), today, required=False),
             kept=c.flag("kept", raw.get("kept")),
-            meeting=(str(raw["meeting"]).strip() or None) if raw.get("meeting") else None,
+            meeting=c.uid("meeting", raw.get("meeting")),
         )
 
 
@@ -369,11 +365,14 @@ class Assessment(Record):
         raw_answers = raw.get("answers") or {}
         if not isinstance(raw_answers, dict) or not raw_answers:
             c.fail("answers", "error.required")
+        elif len(raw_answers) > MAX_ANSWERS:
+            c.fail("answers", "error.too_many", max=MAX_ANSWERS, count=len(raw_answers))
         else:
             for item, score in raw_answers.items():
-                value = c.integer(f"answers.{item}", score, 1, scale_max or 10, required=True)
-                if value is not None:
-                    answers[str(item)] = value
+                name = c.checked("answers", validate.key, item)
+                value = c.integer(f"answers.{name}", score, 1, scale_max or 10, required=True)
+                if name is not None and value is not None:
+                    answers[name] = value
         taken = c.timestamp("taken_at", raw.get("taken_at"))
         return dict(kind=kind, answers=answers, taken_at=taken, scale_max=scale_max)
 
@@ -405,10 +404,7 @@ class Experiment(Record):
         baseline = raw.get("baseline")
         values["baseline"] = None
         if baseline not in (None, ""):
-            try:
-                values["baseline"] = float(str(baseline).replace(",", "."))
-            except ValueError:
-                c.fail("baseline", "error.not_a_number", value=str(baseline))
+            values["baseline"] = c.checked("baseline", validate.number, baseline, 0, MAX_BASELINE)
         if values["start"] and values["end"] and values["end"] <= values["start"]:
             c.fail("end", "error.end_before_start")
         return values

@@ -9,11 +9,13 @@ texts are never part of a report.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..insight import metrics as M
+from ..log.transfer import write_private
 from ..model import Commitment, Experiment, Meeting
 from .report_data import NAME_MODES, ReportData, facts, name_map, prepare, questions
 
@@ -169,11 +171,14 @@ def write_report(
         raise ValueError(f"Cannot write a report as {target.name!r}: use a .pdf or .md file name.")
     data = prepare(meetings, commitments, experiments, lang, start, end, names, today)
     if suffix == ".md":
-        target.write_text(_render_markdown(data), encoding="utf-8")
+        payload = _render_markdown(data).encode("utf-8")
     else:
         from .page import render_pdf
 
-        render_pdf(data, target)
+        buffer = io.BytesIO()
+        render_pdf(data, buffer)  # drawn in memory, so the file is created private (0600)
+        payload = buffer.getvalue()
+    write_private(target, payload)  # a report holds real names by default
     return target
 
 

@@ -11,6 +11,7 @@ from ..i18n import t
 from ..log.store import Store
 from ..model import parse_date
 from ._common import CliError, option_error, say, suffix_of, write_private
+from ._records import warn_bad_settings
 
 NAME_STYLES = ("keep", "initials", "pseudonyms")
 
@@ -86,7 +87,8 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         meetings, commitments, experiments = _records(store)
         people = store.people()
-        intervals = store.intervals()
+        intervals = store.intervals()  # a damaged one is left out, and said so here
+        warn_bad_settings(store, lang)
     if args.person is not None and args.person not in people:
         raise CliError(
             t("cli.unknown_person", lang, person=args.person, people=", ".join(people) or "-")

@@ -228,6 +228,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=t("cli.app.port", lang, default=_server.DEFAULT_PORT),
     )
     app.add_argument("--workshop", action="store_true", help=t("cli.app.workshop_help", lang))
+    app.add_argument("--room-code", metavar="CODE", help=t("cli.app.room_code_help", lang))
     app.add_argument("--no-browser", action="store_true", help=t("cli.app.no_browser", lang))
 
     lab = _command(sub, "lab", "lab", lang, _server.cmd_lab)
@@ -241,6 +242,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))
     import_ = _command(sub, "import", "import", lang, _records.cmd_import)
     import_.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.import.path", lang))
+    import_.add_argument("--replace", action="store_true", help=t("cli.import.replace", lang))
+    _command(sub, "repair", "repair", lang, _records.cmd_repair)
 
     forget = _command(sub, "forget", "forget", lang, _records.cmd_forget)
     forget.add_argument(

@@ -138,7 +138,11 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
-    """Check a whole .json or .csv file, then add it in one go (or add nothing)."""
+    """Check a whole .json or .csv file, then add it in one go (or add nothing).
+
+    Records already in the log are skipped, or replaced with ``--replace``; the command says
+    how many before writing, and afterwards prints the counts actually written.
+    """
     path = Path(args.path).expanduser()
     suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix", lang)
     try:
@@ -147,13 +151,35 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         raise ImportProblem(
             "import.cannot_read", path=str(path), detail=exc.strerror or str(exc)
         ) from None
-    today = env.today()
+    replace = bool(getattr(args, "replace", False))
+    parsed = transfer.read_file(f"import{suffix}", payload, today=env.today())
     with Store.open() as store:
-        if suffix == ".json":
-            counts = transfer.import_json(store, payload, today=today)
-        else:
-            counts = {"meetings": transfer.import_csv(store, payload, today=today)}
-    say(t("import.done", lang, summary=counts_summary(counts, lang)))
+        found = transfer.already_there(store, parsed)
+        if found:
+            key = "cli.import.existing_replace" if replace else "cli.import.existing"
+            say(t(key, lang, count=found))
+        counts = transfer.write(store, parsed, replace=replace)
+        warn_bad_settings(store, lang)
+    say(transfer.summary(counts, lang))
+    return 0
+
+
+def warn_bad_settings(store: Store, lang: str) -> None:
+    """Say on stderr which stored settings are damaged (they are ignored) and how to repair."""
+    bad = store.bad_settings()
+    if bad:
+        items = ", ".join(f"{key} = {value[:40]!r}" for key, value in sorted(bad.items()))
+        warn(t("settings.bad", lang, items=items) + " (oneonone repair)")
+
+
+def cmd_repair(args: argparse.Namespace, lang: str) -> int:
+    """Remove stored settings that break the rules, so the defaults apply again."""
+    with Store.open() as store:
+        removed = store.repair_settings()
+    if removed:
+        say(t("cli.repair.done", lang, count=len(removed), keys=", ".join(removed)))
+    else:
+        say(t("cli.repair.nothing", lang))
     return 0
 
 

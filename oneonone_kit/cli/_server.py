@@ -16,7 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..env import EnvironmentSettingError
 from ..i18n import t
+from ..web.room import ROOM_CODE_ENV, check_room_code, new_room_code
 from ..web.webapp import config_flags
 from ._common import CliError, say, warn
 
@@ -57,6 +59,7 @@ def voila_command(
     root: Path,
     lang: str | None = None,
     base_env: Mapping[str, str] | None = None,
+    room_code: str | None = None,
 ) -> ServerCommand:
     """The Voila command line serving the repository at ``root`` on 127.0.0.1.
 
@@ -66,6 +69,8 @@ def voila_command(
     render anything outside those two folders (:mod:`oneonone_kit.web.webapp`).
     ``workshop`` sets ``ONEONONE_MODE=workshop`` in the server's environment: each
     participant's data then lives in the server's memory only, keyed by a browser cookie.
+    ``room_code`` (workshop only) is the code new participants must type, as
+    ``ONEONONE_ROOM_CODE``.
     """
     root = Path(root)
     argv = [
@@ -82,6 +87,8 @@ def voila_command(
     server_env = dict(os.environ if base_env is None else base_env)
     if workshop:
         server_env["ONEONONE_MODE"] = "workshop"
+        if room_code:
+            server_env[ROOM_CODE_ENV] = room_code
     if lang:
         server_env["ONEONONE_LANG"] = lang
     return ServerCommand(
@@ -220,13 +227,30 @@ def cmd_app(args: argparse.Namespace, lang: str) -> int:
     if not port_is_free(args.port):
         near = _free_port_near(args.port) or (args.port % 65535) + 1
         raise CliError(t("cli.app.port_taken", lang, port=args.port, suggestion=near))
-    command = voila_command(args.port, args.workshop, root, lang=lang)
+    code = None
+    if args.workshop:
+        code = _room_code(getattr(args, "room_code", None), lang)
+    command = voila_command(args.port, args.workshop, root, lang=lang, room_code=code)
     say(t("cli.app.starting", lang, url=command.url))
     if command.env.get("ONEONONE_MODE", "").strip().lower() == "workshop":
         say(t("cli.app.workshop", lang))
+        if code:
+            say(t("workshop.room.made", lang, code=code))
         _warn_without_memory_folder(command.env, lang)
     say(t("cli.server.stop_hint", lang))
     return _run(command, lang, open_browser=not args.no_browser)
+
+
+def _room_code(given: str | None, lang: str) -> str:
+    """The room code for a workshop server: ``--room-code``, else ``ONEONONE_ROOM_CODE``, else a
+    new one (printed, for the slide)."""
+    raw = (given or os.environ.get(ROOM_CODE_ENV, "")).strip()
+    if not raw:
+        return new_room_code()
+    try:
+        return check_room_code(raw)
+    except EnvironmentSettingError:
+        raise CliError(t("cli.app.room_code_short", lang)) from None
 
 
 def _warn_without_memory_folder(server_env: Mapping[str, str], lang: str) -> None:

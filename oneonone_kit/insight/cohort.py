@@ -11,7 +11,7 @@ Pure: bytes and dicts in, dataclasses out; no widgets.
 
 from __future__ import annotations
 
-import json
+import math
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -20,11 +20,13 @@ from typing import Any
 
 from ..log.store import EXPORT_FORMAT
 from ..model import AGENDA_OWNERS, NEEDS
+from ..validate import Invalid, parse_json
 from .scoring import SAFETY_REVERSED, item_scores
 from .summary import KINDS, SUMMARY_FORMAT, SUMMARY_VERSION, item_keys
 
 MIN_GROUP = 3
 MAX_FILE_BYTES = 1_000_000  # a summary is a few kilobytes; anything far larger is not one
+MAX_PER_FOUR_WEEKS = 100.0  # more than three one-on-ones a day is not a real log
 _TOKEN = re.compile(r"[0-9a-f]{8,64}")
 
 
@@ -52,10 +54,10 @@ class GroupTooSmall(ValueError):
 
 
 # ---- reading ------------------------------------------------------------------------------
-def _int(value: Any, low: int, high: int | None = None) -> int:
+def _int(value: Any, low: int, high: int = 1_000_000) -> int:  # no count is near a million
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise SummaryError("cohort.error.damaged")
-    if high is not None and value > high:
+    if value > high:
         raise SummaryError("cohort.error.damaged")
     return value
 
@@ -65,7 +67,7 @@ def _number(value: Any, low: float = 0.0, high: float | None = None) -> float | 
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value < low:
         raise SummaryError("cohort.error.damaged")
-    if high is not None and value > high:
+    if not math.isfinite(value) or (high is not None and value > high):
         raise SummaryError("cohort.error.damaged")
     return float(value)
 
@@ -112,7 +114,7 @@ def _read_log(raw: Any) -> dict:
     return {
         "meetings": meetings,
         "held": _int(log.get("held", 0), 0),
-        "per_four_weeks": _number(log.get("per_four_weeks")),
+        "per_four_weeks": _number(log.get("per_four_weeks"), 0, MAX_PER_FOUR_WEEKS),
         "employee_or_shared": _number(agenda.get("employee_or_shared"), 0, 1),
         "agenda": {o: _int(agenda.get(o, 0), 0) for o in AGENDA_OWNERS},
         "talk_share": _number(talk.get("latest"), 0, 100),
@@ -129,9 +131,11 @@ def read_summary(payload: bytes) -> dict[str, Any]:
     if len(payload) > MAX_FILE_BYTES:
         raise SummaryError("cohort.error.too_big")
     try:
-        data = json.loads(payload.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SummaryError("cohort.error.not_json") from None
+        # The one JSON gate: size and depth limits, no NaN or Infinity, no 5,000-digit integers.
+        data = parse_json(bytes(payload), MAX_FILE_BYTES)
+    except Invalid as refused:
+        key = "cohort.error.too_big" if refused.key == "import.too_big" else "cohort.error.not_json"
+        raise SummaryError(key) from None
     if not isinstance(data, dict):
         raise SummaryError("cohort.error.not_summary")
     if data.get("format") == EXPORT_FORMAT:

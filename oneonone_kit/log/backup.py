@@ -1,7 +1,9 @@
 """Copies of the store file and the check that refuses a damaged one.
 
 Backups live next to the file in ``backups/`` (0700, files 0600): one per day for the last five
-days, and one before each migration. The integrity check reads a file without writing to it.
+days, and one before each migration. An empty log is never copied, so rotation cannot replace a
+good backup with an empty one, and the pointer given for a damaged or emptied store names the
+newest backup that opens and holds something. The integrity check reads a file without writing.
 Used by :mod:`.store`; imports only the ground floor.
 """
 
@@ -32,18 +34,57 @@ def backup_dir(file: Path) -> Path:
     return file.parent / "backups"
 
 
-def latest_backup(file: Path) -> Path | None:
-    backups = [p for p in backup_dir(file).glob(f"{file.stem}-*.sqlite3") if p.is_file()]
+def all_backups(file: Path) -> list[Path]:
+    """The backups of ``file``, newest first."""
+    if not backup_dir(file).is_dir():
+        return []
+    found = [p for p in backup_dir(file).glob(f"{file.stem}-*.sqlite3") if p.is_file()]
     # By time, not name: "before-v2" sorts after the dated copies but may be older.
-    return max(backups, key=lambda p: (p.stat().st_mtime_ns, p.name)) if backups else None
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
-def corrupt(file: Path, detail: str) -> CorruptStoreError:
-    """The error for a damaged file, naming the newest backup when there is one."""
+def latest_backup(file: Path) -> Path | None:
+    """The newest backup that is undamaged and holds at least one record or setting."""
+    return next((p for p in all_backups(file) if is_good(p)), None)
+
+
+def is_good(path: Path) -> bool:
+    """True when a backup opens, passes SQLite's quick check and holds something."""
+    uri = f"file:{quote(path.as_posix())}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                return False
+            return holds_anything(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def holds_anything(conn: sqlite3.Connection) -> bool:
+    """True when the database has at least one meeting, record or setting."""
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM meetings UNION ALL SELECT 1 FROM records "
+            "UNION ALL SELECT 1 FROM settings LIMIT 1"
+        ).fetchone()
+    )
+
+
+def corrupt(file: Path, detail: str, key: str = "store.corrupt") -> CorruptStoreError:
+    """The error for a damaged file, naming the newest good backup when there is one."""
     backup = latest_backup(file)
     if backup is None:
-        return CorruptStoreError("store.corrupt_no_backup", path=str(file), detail=detail)
-    return CorruptStoreError("store.corrupt", path=str(file), detail=detail, backup=str(backup))
+        return CorruptStoreError(f"{key}_no_backup", path=str(file), detail=detail)
+    return CorruptStoreError(key, path=str(file), detail=detail, backup=str(backup))
+
+
+def refuse_emptied(file: Path) -> None:
+    """A 0-byte file that has backups is a log that lost its content, not a new one: refuse it."""
+    if file.exists() and file.stat().st_size == 0 and all_backups(file):
+        raise corrupt(file, "0 bytes", key="store.empty_file")
 
 
 def check_integrity(file: Path, schema: int, timeout_s: float) -> None:
@@ -62,8 +103,10 @@ def check_integrity(file: Path, schema: int, timeout_s: float) -> None:
                 result = conn.execute("PRAGMA integrity_check").fetchall()
             finally:
                 conn.close()
-        except sqlite3.OperationalError:
-            raise  # e.g. locked by another program: not a reason to call the file damaged
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):  # locked by another program: not a reason to call it damaged
+                raise StoreError("store.unavailable", path=str(file), detail=str(exc)) from exc
+            raise corrupt(file, str(exc)) from exc  # e.g. "unsupported file format"
         except sqlite3.DatabaseError as exc:
             raise corrupt(file, str(exc)) from exc
         if result != [("ok",)]:
@@ -90,14 +133,21 @@ def copy_to(conn: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
-def daily(conn: sqlite3.Connection, file: Path) -> Path:
-    """Keep one copy of the file per day (the last five days), for recovery."""
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def daily(conn: sqlite3.Connection, file: Path) -> Path | None:
+    """Keep one copy of the file per day (the last five days); none of an empty log."""
     from .. import env
 
     folder = backup_dir(file)
     target = folder / f"{file.stem}-{env.today().isoformat()}.sqlite3"
     if target.exists():
         return target
+    if not holds_anything(conn):
+        return None  # an empty copy must never rotate a good one out
     copy_to(conn, target)
     for old in sorted(folder.glob(f"{file.stem}-2*.sqlite3"))[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)

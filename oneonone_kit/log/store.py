@@ -25,6 +25,7 @@ from .. import fieldspec
 from ..errors import StoreError
 from ..model import RECORD_TYPES, Assessment, Commitment, Experiment, Meeting, Reflection
 from . import backup as backups
+from .setting_rules import bad_settings, interval_person
 
 EXPORT_FORMAT = "oneonone-export"
 EXPORT_VERSION = 1
@@ -97,6 +98,7 @@ class Store:
         file = Path(path) if path is not None else env.store_path()
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         existed = file.exists() and file.stat().st_size > 0
+        backups.refuse_emptied(file)
         if existed:
             # Read-only first: a damaged or newer file is refused before anything can write.
             backups.check_integrity(file, SCHEMA, BUSY_TIMEOUT_MS / 1000)
@@ -275,7 +277,8 @@ class Store:
     # ---- settings ------------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        # A damaged value is ignored (see bad_settings), so no view fails on it.
+        return row[0] if row and not bad_settings({key: row[0]}) else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as cur:
@@ -292,11 +295,33 @@ class Store:
         self.set_setting(f"person:{person}:interval_days", str(int(days)))
 
     def intervals(self) -> dict[str, int]:
-        """Intended intervals in days per person, for the people that have one set."""
+        """Intended intervals in days per person, for the people that have one set.
+
+        A damaged value is left out (see :meth:`bad_settings`), so no view fails on it.
+        """
         rows = self._conn.execute(
             "SELECT key, value FROM settings WHERE key LIKE 'person:%:interval_days'"
         )
-        return {key[len("person:") : -len(":interval_days")]: int(value) for key, value in rows}
+        found = dict(rows)
+        bad = bad_settings(found)
+        return {
+            person: int(value)
+            for key, value in found.items()
+            if key not in bad and (person := interval_person(key)) is not None
+        }
+
+    def bad_settings(self) -> dict[str, str]:
+        """Stored settings that break the rules (ignored when read): key -> value."""
+        stored = self.settings()
+        return {key: stored[key] for key in bad_settings(stored)}
+
+    def repair_settings(self) -> list[str]:
+        """Delete the damaged settings (the kit then uses its defaults); returns their keys."""
+        with self.transaction() as cur:
+            stored = dict(cur.execute("SELECT key, value FROM settings"))
+            bad = sorted(bad_settings(stored))
+            cur.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in bad])
+        return bad
 
     # ---- counts and deletion -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -362,24 +387,6 @@ class Store:
         if include_backups and self.path is not None:
             backups.drop_all(self.path)
         return total
-
-    def write_imported(self, parsed: dict[str, list[Any]], settings: dict[str, str]) -> None:
-        """Write validated records of every kind and settings in one transaction (import)."""
-        with self.transaction() as cur:
-            cur.executemany(
-                f"INSERT OR REPLACE INTO meetings ({','.join(_MEETING_COLUMNS)}) "
-                f"VALUES ({','.join('?' * len(_MEETING_COLUMNS))})",
-                [_meeting_row(m) for m in parsed.get("meetings", ())],
-            )
-            for kind in KINDS:
-                cur.executemany(
-                    "INSERT OR REPLACE INTO records (uid, kind, person, demo, body, schema_version)"
-                    " VALUES (?,?,?,?,?,?)",
-                    [_record_row(kind, r) for r in parsed.get(kind, ())],
-                )
-            cur.executemany(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", list(settings.items())
-            )
 
     def settings(self) -> dict[str, str]:
         """Every stored setting, by key."""

@@ -10,6 +10,7 @@ from ipywidgets.widgets.widget_string import TextStyle
 
 from .. import env
 from ..i18n import format_date, t
+from ..log import transfer
 from ..log.calendar.read import CalendarEvent, CalendarProblem, event_to_meeting, parse_ics
 from ..model import RecordError
 from . import session
@@ -285,12 +286,18 @@ class CalendarImport(w.VBox):
             self.message.show_error(t("calendar.fix_rows", L, count=failed))
             return None
         store = session.store()
-        unique = list({m.uid: m for m in meetings}.values())
-        store.add_meetings(unique)
+        parsed = transfer.Parsed()
+        for meeting in {m.uid: m for m in meetings}.values():
+            parsed.add("meetings", meeting, len(parsed.records.get("meetings", ())) + 1)
+        # A meeting already in the log (maybe with notes added since) is kept, never overwritten.
+        counts = transfer.write(store, parsed)
         total = store.counts()["meetings"]
-        self.message.show_ok(t("calendar.imported", L, count=len(unique), total=total))
+        text = t("calendar.imported", L, count=counts["meetings"], total=total)
+        if counts.existing:
+            text += " " + t("import.kept", L, count=counts.existing)
+        self.message.show_ok(text)
         session.changed()  # also marks the imported rows as being in the log
-        return len(unique)
+        return counts["meetings"]
 
 
 def calendar_import(lang: str | None = None, tz: _dt.tzinfo | None = None) -> CalendarImport:

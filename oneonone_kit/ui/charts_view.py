@@ -88,8 +88,15 @@ class Dashboard(w.VBox):
         names = DASHBOARD_PANELS if name == "dashboard" else (name,)
         store = session.store()
         records = (store.meetings(), store.commitments(), store.experiments())
-        charts = "".join(self._chart_html(each, records, store.intervals()) for each in names)
-        self.chart.value = f'<div class="oo-chart-stack oo-chart-{esc(name)}">{charts}</div>'
+        if not any(records):
+            # An empty log: the chart's own sentence, and matplotlib stays off the page's path.
+            from ..charts.figures import alt_text
+
+            alt = alt_text(name, *records, lang=self.lang, today=env.today(), person=None)
+            self.chart.value = f'<p class="oo-chart-empty">{esc(alt)}</p>'
+        else:
+            charts = "".join(self._chart_html(each, records, store.intervals()) for each in names)
+            self.chart.value = f'<div class="oo-chart-stack oo-chart-{esc(name)}">{charts}</div>'
         self.demo_note.value = (
             f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>'
             if store.has_demo()

@@ -55,6 +55,24 @@ class DataPanel(w.VBox):
             "oo-data-upload",
         )
         self.import_button = classed(w.Button(description=t("data.import", L)), "oo-data-import")
+        self.existing = classed(
+            w.RadioButtons(
+                options=[
+                    (t("data.existing_keep", L), "keep"),
+                    (t("data.existing_replace", L), "replace"),
+                ],
+                value="keep",
+                description=t("data.existing_choice", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+            ),
+            "oo-data-existing",
+        )
+        self.settings_warning = classed(w.HTML(""), "oo-data-settings-warning")
+        self.repair = classed(
+            w.Button(description=t("data.repair_settings", L), button_style="warning"),
+            "oo-data-repair",
+        )
         self.summary = classed(
             w.Button(description=t("summary.prepare", L), layout=w.Layout(width="auto")),
             "oo-data-summary",
@@ -84,6 +102,8 @@ class DataPanel(w.VBox):
             [
                 style_widget(),
                 self.where,
+                self.settings_warning,
+                self.repair,
                 w.HTML(f"<h3>{esc(_label('data.export_heading', L))}</h3>"),
                 w.HBox([self.export]),
                 self.downloads,
@@ -92,6 +112,7 @@ class DataPanel(w.VBox):
                     f"<p>{esc(t('workshop.data.import_hint', L))}</p>" if env.is_workshop() else ""
                 ),
                 w.HBox([self.upload, self.import_button]),
+                self.existing,
                 w.HTML(
                     f"<h3>{esc(t('summary.heading', L))}</h3><p>{esc(t('summary.what', L))}</p>"
                 ),
@@ -115,6 +136,7 @@ class DataPanel(w.VBox):
             self.export,
             self.upload,
             self.import_button,
+            self.repair,
             self.forget,
             self.delete_all,
         ):
@@ -124,6 +146,7 @@ class DataPanel(w.VBox):
         self.export.on_click(self._on_export)
         self.summary.on_click(self._on_summary)
         self.import_button.on_click(self._on_import)
+        self.repair.on_click(self._on_repair)
         self.forget.on_click(self._on_forget)
         self.delete_all.on_click(self._on_delete_all)
         self.refresh()
@@ -145,6 +168,21 @@ class DataPanel(w.VBox):
         store = session.store()
         self.forget_person.options = store.people()
         self.demo_remove.disabled = not store.has_demo()
+        bad = store.bad_settings()
+        self.repair.layout.display = "" if bad else "none"
+        items = ", ".join(f"{key} = {value[:40]!r}" for key, value in sorted(bad.items()))
+        self.settings_warning.value = (
+            f'<p class="oo-warning" role="alert">{esc(t("settings.bad", L, items=items))}</p>'
+            if bad
+            else ""
+        )
+
+    @safe_callback()
+    def _on_repair(self, _b=None) -> None:
+        removed = session.store().repair_settings()
+        self.message.show_ok(t("settings.repaired", self.lang, count=len(removed)))
+        session.changed()
+        self.refresh()
 
     @safe_callback()
     def _on_demo_load(self, _b=None) -> None:
@@ -214,23 +252,17 @@ class DataPanel(w.VBox):
         item = files[0]
         name = str(item["name"])
         payload = bytes(item["content"])
+        if not name.lower().endswith((".json", ".csv")):
+            self.message.show_error(t("data.wrong_type", self.lang, name=name))
+            return
         store = session.store()
         try:
-            if name.lower().endswith(".json"):
-                counts = transfer.import_json(store, payload, today=env.today())
-                summary = ", ".join(
-                    f"{n} {t(f'field.{k}', self.lang).lower()}" for k, n in counts.items() if n
-                )
-            elif name.lower().endswith(".csv"):
-                n = transfer.import_csv(store, payload, today=env.today())
-                summary = f"{n} {t('field.meetings', self.lang).lower()}"
-            else:
-                self.message.show_error(t("data.wrong_type", self.lang, name=name))
-                return
+            parsed = transfer.read_file(name, payload, today=env.today())
+            counts = transfer.write(store, parsed, replace=self.existing.value == "replace")
         except ImportProblem as problem:
             self.message.show_error(problem.message(self.lang), problem.row_messages(self.lang))
             return
-        self.message.show_ok(t("import.done", self.lang, summary=summary or "0"))
+        self.message.show_ok(transfer.summary(counts, self.lang))
         session.changed()
 
     @safe_callback()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -31,7 +32,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from .. import env
 from ..i18n import t
-from . import workshop
+from . import room, workshop
+from .room import RETRY_ARG, ROOM_ARG, ROOM_CODE_ENV
 
 TEMPLATE = "oneonone"
 CONFIG_DIR = "config"  # holds voila.py, next to nothing that Python would import
@@ -44,7 +46,6 @@ MAX_PAGES_ENV = "ONEONONE_WORKSHOP_MAX_PAGES"
 DEFAULT_MAX_PAGES = 120  # about 100 MB per open page: roughly 12 GB for a full room
 PARTICIPANT_PAGES_ENV = "ONEONONE_WORKSHOP_PARTICIPANT_PAGES"
 DEFAULT_PARTICIPANT_PAGES = 12  # every chapter and a few exercises open at once
-RETRY_ARG = "oo_cookie"  # marks the second try, so a browser that refuses cookies never loops
 MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
 # The workshop server's kernel ownership (see oneonone_kit.web.guard), named for traitlets so
 # that jupyter_server is imported by the server only.
@@ -124,6 +125,14 @@ def configure(c: Any, root: str | os.PathLike) -> None:
         max_pages()  # a bad setting stops the server now, not at the first participant
         max_participant_pages()
         server_key()
+        room.room_code()  # a bad code stops the server now
+        # Kept in this process only: the kernels have no use for it.
+        os.environ.pop(ROOM_CODE_ENV, None)
+        made = room.room_code_to_announce()
+        if made is not None:
+            print(
+                t("workshop.room.made", page_lang("", ""), code=made), file=sys.stderr, flush=True
+            )
         # The Cookie header reaches the kernel manager as HTTP_COOKIE; the guard's manager
         # takes it out and gives the kernel only the verified participant id.
         c.VoilaConfiguration.http_header_envs = ["Cookie"]
@@ -218,25 +227,6 @@ def page_lang(query: str, cwd: str) -> str:
     return env.DEFAULT_LANG
 
 
-def banner_html(lang: str, where: str) -> str:
-    """The workshop banner on top of every page: where the data lives, and what to do."""
-    text = t(f"workshop.banner.{where}", lang, hours=_hours_text(lang))
-    return (
-        '<div class="oo-workshop-banner" role="note" style="background:#fff4cc;'
-        'border-left:4px solid #b58900;padding:8px 12px;margin:0 0 8px 0;color:#1a1a1a">'
-        f"<strong>{t('workshop.banner.title', lang)}</strong> {text}</div>"
-    )
-
-
-def _hours_text(lang: str) -> str:
-    hours = workshop.max_age_hours()
-    return (
-        str(int(hours))
-        if hours == int(hours)
-        else str(hours).replace(".", "," if lang == "nl" else ".")
-    )
-
-
 def _with_arg(uri: str, name: str, value: str) -> str:
     """``uri`` (a path on this server) with one more query argument."""
     parts = urlsplit(uri)
@@ -251,16 +241,23 @@ def request_participant(req: Any) -> str | None:
 
 
 def _ensure_participant(req: Any, lang: str) -> str:
-    """The request's participant; a browser without a valid cookie gets a new signed one and is
-    sent back (a made-up or stale cookie is replaced, never adopted)."""
+    """The request's participant. A browser without a valid cookie (none, made up or stale:
+    never adopted) is asked for the room code; with it, it gets a new signed cookie and is sent
+    back to the page, the code taken out of the address."""
     from tornado.web import Finish, HTTPError
 
     participant = request_participant(req)
     if participant is not None:
         return participant
-    if req.get_query_argument(RETRY_ARG, None) is not None:
-        # The browser refused the cookie: its page could not reach its own kernel.
-        raise HTTPError(403, "%s", t("workshop.no_cookie", lang), reason="Cookie needed")
+    given = req.get_query_argument(ROOM_ARG, None)
+    if not room.room_code_matches(given):
+        if req.get_query_argument(RETRY_ARG, None) is not None and given is None:
+            # The browser refused the cookie: its page could not reach its own kernel.
+            raise HTTPError(403, "%s", t("workshop.no_cookie", lang), reason="Cookie needed")
+        # No per-address limit: a whole room may sit behind one address.
+        req.set_status(403, "Room code needed")
+        req.finish(room.room_form_html(lang, req.request.uri, wrong=given is not None))
+        raise Finish()
     https = req.request.protocol == "https" or (
         req.request.headers.get("X-Forwarded-Proto", "").lower() == "https"
     )
@@ -273,7 +270,7 @@ def _ensure_participant(req: Any, lang: str) -> str:
         secure=https,
         samesite="Lax",
     )
-    req.redirect(_with_arg(req.request.uri, RETRY_ARG, "1"))
+    req.redirect(_with_arg(room.without_args(req.request.uri, ROOM_ARG, RETRY_ARG), RETRY_ARG, "1"))
     raise Finish()
 
 
@@ -312,7 +309,7 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
     import nbformat
 
     where = "participant" if os.environ.get(workshop.STORES_ENV) else "page"
-    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(banner_html(lang, where)))
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(room.banner_html(lang, where)))
     return notebook
 
 

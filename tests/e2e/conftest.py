@@ -23,6 +23,7 @@ from oneonone_kit.web.webapp import config_flags
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ONEONONE_CHROMIUM", "/usr/bin/chromium")
 TODAY = "2026-11-22"
+ROOM_CODE = "E2E-ROOM-42"  # the room code of the test tier's workshop servers
 BAD_TEXT = (
     "Traceback",
     "There was an error when executing cell",
@@ -65,6 +66,11 @@ class VoilaServer:
         for name in ("ONEONONE_MODE", "ONEONONE_WORKSHOP_STORES"):
             env.pop(name, None)
         env.update(extra_env or {})
+        # A workshop server admits new participants with the room code only: the harness
+        # sets one and puts it in every page address (ignored once a browser has its cookie).
+        self.room_code: str | None = None
+        if env.get("ONEONONE_MODE") == "workshop":
+            self.room_code = env.setdefault("ONEONONE_ROOM_CODE", ROOM_CODE)
         args = [
             sys.executable,
             "-m",
@@ -108,13 +114,16 @@ class VoilaServer:
         self.log.seek(0)
         return self.log.read()
 
-    def render_url(self, notebook: str, query: str = "") -> str:
+    def render_url(self, notebook: str, query: str = "", room: bool = True) -> str:
         """The page of ``notebook``: a path from the root, or from ``notebooks/`` (the older form
-        ``en/05_my_log.ipynb``) when the root is the repository."""
+        ``en/05_my_log.ipynb``) when the root is the repository. On a workshop server the
+        address carries the room code unless ``room`` is False."""
         path = notebook.lstrip("/")
         first = path.split("/", 1)[0]
         if self.root.resolve() == ROOT.resolve() and first not in ("notebooks", "exercises"):
             path = f"notebooks/{path}"
+        if room and self.room_code:
+            query = "&".join(filter(None, [query, f"room={self.room_code}"]))
         return f"{self.url}/voila/render/{path}" + (f"?{query}" if query else "")
 
     def stop(self) -> None:

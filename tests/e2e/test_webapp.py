@@ -336,6 +336,7 @@ def test_the_documented_token_recipe_serves_the_room(browser, tmp_path, ram_dir)
         ONEONONE_MODE="workshop",
         ONEONONE_HOME=str(tmp_path / "home"),
         ONEONONE_RAM_DIR=str(ram_dir),
+        ONEONONE_ROOM_CODE="Recipe-Room-7",
     )
     log = open(tmp_path / "recipe.log", "w+")  # noqa: SIM115
     proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -353,7 +354,9 @@ def test_the_documented_token_recipe_serves_the_room(browser, tmp_path, ram_dir)
         try:
             stranger = watch.page.goto(f"{url}/voila/render/notebooks/start.ipynb")
             assert "/login" in watch.page.url and stranger.status == 200
-            watch.page.goto(f"{url}/?token={token}&lang=nl", wait_until="domcontentloaded")
+            watch.page.goto(
+                f"{url}/?token={token}&room=recipe-room-7&lang=nl", wait_until="domcontentloaded"
+            )
             watch.page.wait_for_url("**/voila/render/notebooks/start.ipynb*")
             wait_rendered(watch.page)
             watch.assert_clean()

@@ -3,7 +3,8 @@
 A real workshop server on loopback. Participant Ann opens a page in Chromium; a second client
 (with no cookie, with participant Bob's cookie, with a forged one) then tries Ann's kernel
 through every per-kernel URL: the channels websocket, the kernel model and its DELETE, Voila's
-shutdown. All get 403, the server log names no secret, and Ann's page still works.
+shutdown. All get 403, the server log names no secret, and Ann's page still works. A client
+without the room code cannot become a participant at all; with it, a browser joins.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import VoilaServer
+from conftest import VoilaServer, wait_rendered
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -65,9 +66,19 @@ def request(
     opener = urllib.request.build_opener(NoRedirect)
     try:
         with opener.open(req, timeout=60) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, _headers(response.headers), response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, _headers(error.headers), error.read()
+
+
+def _headers(message) -> dict:
+    """The response headers; "cookies" lists the names of every cookie set, and
+    "Set-Cookie:<name>" holds that cookie's ``name=value``."""
+    found = dict(message)
+    found["cookies"] = [c.split("=", 1)[0] for c in message.get_all("Set-Cookie") or []]
+    for cookie in message.get_all("Set-Cookie") or []:
+        found["Set-Cookie:" + cookie.split("=", 1)[0]] = cookie.split(";", 1)[0]
+    return found
 
 
 def websocket_status(url: str, cookie: str = "") -> int:
@@ -90,8 +101,8 @@ def websocket_status(url: str, cookie: str = "") -> int:
 def new_participant_cookie(server: VoilaServer) -> str:
     """A cookie the server issues to a new browser (``name=value``), without opening a page."""
     status, headers, _ = request(server.render_url("notebooks/start.ipynb"))
-    assert status == 302
-    return headers["Set-Cookie"].split(";", 1)[0]
+    assert status == 302 and workshop.COOKIE in headers["cookies"]
+    return headers["Set-Cookie:" + workshop.COOKIE]
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +213,47 @@ def test_refusals_are_logged_without_any_secret(room, ann):
     assert any("forged cookie" in line for line in refusals)
     ann_id, signature = cookie.split("=", 1)[1].split(".")
     assert ann_id not in log and signature not in log
+
+
+def kernel_processes(server: VoilaServer) -> int:
+    """How many kernels the server runs right now (its ipykernel child processes)."""
+    import psutil
+
+    children = psutil.Process(server.proc.pid).children(recursive=True)
+    return sum(1 for child in children if "ipykernel" in " ".join(child.cmdline()))
+
+
+@pytest.mark.parametrize(
+    "query, words",
+    [("", b"Room code"), ("lang=nl", b"Toegangscode"), ("room=WRONG-CODE", b"not this workshop")],
+)
+def test_without_the_room_code_nobody_becomes_a_participant(room, query, words):
+    before = kernel_processes(room)
+    url = room.render_url("notebooks/start.ipynb", query, room=False)
+    for jar in ("", f"{workshop.COOKIE}={'A' * 43}.{'B' * 43}"):
+        status, headers, body = request(url, cookie=jar)
+        assert status == 403 and workshop.COOKIE not in headers["cookies"], (query, jar, status)
+        assert words in body and b'<form class="oo-room-form"' in body
+    assert kernel_processes(room) == before  # no page was started for them
+
+
+def test_with_the_room_code_a_browser_joins(room, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        from conftest import PageWatch
+
+        watch = PageWatch(context.new_page())
+        page = watch.page
+        page.goto(room.render_url("notebooks/start.ipynb", "lang=nl", room=False))
+        page.get_by_label("Toegangscode").fill(room.room_code.lower().replace("-", " "))
+        page.get_by_role("button", name="Meedoen").click()
+        page.wait_for_url("**/voila/render/notebooks/start.ipynb?lang=nl&oo_cookie=1")
+        wait_rendered(page)
+        watch.assert_clean()
+        assert "Workshopmodus" in page.locator(".oo-workshop-banner").inner_text()
+        assert [c["name"] for c in context.cookies()].count(workshop.COOKIE) == 1
+    finally:
+        context.close()
 
 
 def test_only_the_owner_closes_her_page(room, ann):

@@ -231,7 +231,9 @@ def test_json_export_imports_into_a_fresh_home_unchanged(capsys, tmp_path, monke
     monkeypatch.setenv("ONEONONE_HOME", str(tmp_path / "fresh"))
     code, out, err = run(capsys, "import", str(target))
     assert (code, err) == (0, "")
-    assert out.startswith("Imported: Meetings")
+    # Issue 11: the counts say what is new and what was there already.
+    total = sum(len(before[k]) for k in ("meetings", "commitments", "experiments", "assessments"))
+    assert out.startswith(f"Imported: {total} new, 0 already there.")
     with Store.open() as store:
         after = transfer.export_data(store)
     for section in ("meetings", "commitments", "experiments", "assessments", "settings"):

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import stat
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,28 @@ _TRICKY = [
     "a\rb",
 ]
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
-_notes = st.one_of(_text, st.builds(lambda a, b: a + b, st.sampled_from(_TRICKY), _text))
+
+
+def _draws_something(text: str) -> bool:
+    # Text made only of spaces, format or control marks is refused since issue 11.
+    return any(
+        unicodedata.category(ch)[0] in "LNPS" and ch not in "\u3164\u115f\u1160\uffa0\u2800"
+        for ch in text
+    )
+
+
+_notes = st.one_of(
+    _text.filter(lambda s: not s.strip() or _draws_something(s)),
+    st.builds(lambda a, b: a + b, st.sampled_from(_TRICKY), _text),
+)
 _person = st.one_of(
     st.sampled_from(["Sam", "=Evil()", "Zoë, de Vries", '"Q"', "-x"]),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80),
-).filter(lambda s: s.strip())
+    st.builds(
+        lambda a, b: a + b,
+        st.sampled_from(["A", "é", "日", "7", "'"]),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=79),
+    ),
+)
 _maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
 
 
@@ -341,16 +359,18 @@ def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
     data["meetings"].append("not a record")
     data["commitments"] = [{"person": "Dee", "text": ""}]
     problem = filled("json", json.dumps(data).encode("utf-8"))
+    # Issue 11: a JSON row names its section and its place there, not a count across sections.
     assert [(row, field, key) for row, field, key, _ in problem.rows] == [
-        (2, "date", "error.date_format"),
-        (3, "needs", "error.unknown_need"),
-        (4, "meetings", "import.not_a_record"),
-        (5, "text", "error.required"),
+        (("meetings", 2), "date", "error.date_format"),
+        (("meetings", 3), "needs", "error.unknown_need"),
+        (("meetings", 4), "meetings", "import.not_a_record"),
+        (("commitments", 1), "text", "error.required"),
     ]
     english = problem.full_message("en")
     assert "Nothing was imported: 4 problem(s)" in english
-    assert "Row 2, Date:" in english and "Row 4, Meetings: This entry is not a record." in english
-    assert "Rij 5, Tekst: Dit veld is verplicht." in problem.full_message("nl")
+    assert "Meetings, item 2, Date:" in english
+    assert "Meetings, item 4, Meetings: This entry is not a record." in english
+    assert "Afspraken, item 1, Tekst: Dit veld is verplicht." in problem.full_message("nl")
 
 
 def test_json_section_that_is_not_a_list_is_refused_without_change(filled):
@@ -390,6 +410,6 @@ def test_json_with_a_timestamp_that_is_not_a_date_is_refused_without_change(fill
     }
     problem = filled("json", json.dumps(data).encode("utf-8"))
     assert [(row, field, key) for row, field, key, _ in problem.rows] == [
-        (1, "taken_at", "error.date_format")
+        (("assessments", 1), "taken_at", "error.date_format")
     ]
-    assert "Rij 1, Ingevuld op:" in problem.full_message("nl")
+    assert "Zelfevaluaties, item 1, Ingevuld op:" in problem.full_message("nl")

@@ -397,6 +397,8 @@ def test_one_backup_per_day_capped_at_five(tmp_home, monkeypatch):
 
 def test_backup_daily_returns_the_day_file(tmp_home):
     with Store.open() as s:
+        assert s.backup_daily() is None  # an empty log is not worth a copy (issue 11)
+        s.add_meeting(_meeting())
         target = s.backup_daily()
         assert target == Store.backup_dir(s.path) / f"oneonone-{TODAY.isoformat()}.sqlite3"
         assert target.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import hashlib
 import hmac
 import logging
@@ -23,9 +24,17 @@ from traitlets.config import Config
 
 from oneonone_kit.model import Meeting
 from oneonone_kit.ui import session
+from oneonone_kit.web import room as door
 from oneonone_kit.web import webapp, workshop
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_alone(coroutine):
+    """Run ``coroutine`` on its own loop in a thread: the browser tests that ran before in the
+    same process may have left an event loop running in this thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _mode(path: Path) -> int:
@@ -230,6 +239,8 @@ def clean_env(monkeypatch, tmp_path):
     monkeypatch.setenv(webapp.RAM_DIR_ENV, str(tmp_path))  # not in memory: no folder made
     monkeypatch.delenv("ONEONONE_MODE", raising=False)
     monkeypatch.delenv(webapp.MAX_PAGES_ENV, raising=False)
+    monkeypatch.delenv(door.ROOM_CODE_ENV, raising=False)
+    monkeypatch.setattr(door, "_room_code", None)
 
 
 def test_configure_sets_the_template_hook_and_culling(clean_env):
@@ -339,12 +350,20 @@ class FakeHandler:
         )
         self.cookies: dict[str, tuple[str, dict]] = {}
         self.redirected_to: str | None = None
+        self.status: int | None = None
+        self.body: str | None = None
 
     def set_cookie(self, name, value, **options):
         self.cookies[name] = (value, options)
 
     def redirect(self, url):
         self.redirected_to = url
+
+    def set_status(self, status, reason=None):
+        self.status = status
+
+    def finish(self, body):
+        self.body = body
 
     def get_query_argument(self, name, default=None):
         return (parse_qs(self.request.query).get(name) or [default])[-1]
@@ -356,12 +375,17 @@ def notebook():
     )
 
 
+ROOM_CODE = "ABCD-2345"
+
+
 @pytest.fixture
 def server_env(monkeypatch, tmp_path):
     monkeypatch.delenv("ONEONONE_MODE", raising=False)
     monkeypatch.delenv("ONEONONE_LANG", raising=False)
     monkeypatch.delenv(webapp.MAX_PAGES_ENV, raising=False)
     monkeypatch.setenv(workshop.STORES_ENV, str(tmp_path))
+    monkeypatch.setenv(door.ROOM_CODE_ENV, ROOM_CODE)
+    monkeypatch.setattr(door, "_room_code", None)
 
 
 def test_hook_refuses_notebooks_outside_the_workbook(server_env):
@@ -388,7 +412,7 @@ def test_hook_serves_any_notebook_of_another_root(server_env, tmp_path):
 
 def test_first_workshop_visit_gets_a_private_cookie_and_comes_back(server_env, monkeypatch):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/start.ipynb?lang=nl")
+    handler = FakeHandler("/voila/render/notebooks/start.ipynb?lang=nl&room=abcd+2345")
     with pytest.raises(Finish):
         webapp.prelaunch_hook(handler, notebook(), "notebooks")
     value, options = handler.cookies[workshop.COOKIE]
@@ -416,7 +440,7 @@ def signed_cookie(participant: str | None = None) -> str:
 )
 def test_a_made_up_cookie_is_replaced_never_adopted(server_env, monkeypatch, cookie):
     monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/start.ipynb", cookie)
+    handler = FakeHandler(f"/voila/render/notebooks/start.ipynb?room={ROOM_CODE}", cookie)
     with pytest.raises(Finish):
         webapp.prelaunch_hook(handler, notebook(), "notebooks")
     value, _ = handler.cookies[workshop.COOKIE]
@@ -438,6 +462,148 @@ def test_a_browser_that_refuses_cookies_is_told_so_not_sent_round_in_circles(
     assert caught.value.status_code == 403
     assert words in caught.value.log_message % caught.value.args
     assert handler.redirected_to is None and handler.cookies == {}
+
+
+# ---- the room code ----------------------------------------------------------------------------
+@pytest.mark.parametrize("lang, label", [("en", "Room code"), ("nl", "Toegangscode")])
+def test_a_new_browser_without_the_room_code_is_asked_for_it_not_given_a_cookie(
+    server_env, monkeypatch, lang, label
+):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    handler = FakeHandler(f"/voila/render/notebooks/{lang}/01_mindset.ipynb?lang={lang}")
+    with pytest.raises(Finish):
+        webapp.prelaunch_hook(handler, notebook(), f"notebooks/{lang}")
+    assert handler.status == 403 and handler.cookies == {} and handler.redirected_to is None
+    page = handler.body
+    assert f'<html lang="{lang}">' in page and f">{label}</label>" in page
+    assert 'action="/voila/render/notebooks/' in page and 'name="room"' in page
+    assert '<input type="hidden" name="lang" value="' + lang + '">' in page
+    assert "oo-room-wrong" not in page
+
+
+def test_a_wrong_room_code_is_refused_and_said_so(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    for uri in ("/x.ipynb?room=ABCD-2346", "/x.ipynb?room=ABCD-2346&oo_cookie=1"):
+        handler = FakeHandler(uri)
+        with pytest.raises(Finish):
+            webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
+        assert handler.status == 403 and handler.cookies == {}, uri
+        assert "That is not this workshop&#x27;s room code" in handler.body
+
+
+def test_the_right_code_is_taken_out_of_the_address(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    handler = FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb?room=ABCD-2345&lang=en")
+    with pytest.raises(Finish):
+        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
+    assert workshop.COOKIE in handler.cookies
+    assert handler.redirected_to == "/voila/render/notebooks/en/05_my_log.ipynb?lang=en&oo_cookie=1"
+
+
+def test_the_room_form_escapes_the_address_and_drops_token_and_code():
+    page = door.room_form_html(
+        "en",
+        '/voila/render/notebooks/"x.ipynb?q=%22%3E%3Cscript%3E&token=s3cret&room=bad&oo_cookie=1',
+        True,
+    )
+    assert "<script>" not in page and "&quot;&gt;&lt;script&gt;" in page
+    assert 'action="/voila/render/notebooks/&quot;x.ipynb"' in page
+    assert "s3cret" not in page and 'value="bad"' not in page and "oo_cookie" not in page
+    assert '<p class="oo-room-wrong" role="alert">' in page
+
+
+@pytest.mark.parametrize(
+    "given, matches",
+    [
+        ("ABCD-2345", True),
+        ("abcd2345", True),
+        (" ab cd-23 45 ", True),
+        ("ABCD-2346", False),
+        ("ABCD-23455", False),
+        ("ABCD-234", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_room_codes_match_whatever_the_case_spaces_and_dashes(server_env, given, matches):
+    assert door.room_code_matches(given) is matches
+
+
+def test_a_new_room_code_reads_well_on_a_slide():
+    codes = {door.new_room_code() for _ in range(20)}
+    assert len(codes) == 20
+    for code in codes:
+        assert len(code) == 9 and code[4] == "-", code
+        assert not set(code) & set("0O1IL"), code  # nothing to misread on a slide
+
+
+def test_configure_makes_and_prints_a_room_code_when_none_is_set(clean_env, monkeypatch, capsys):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    webapp.configure(Config(), ROOT)
+    printed = capsys.readouterr().err
+    assert f"Room code for this workshop: {door.room_code()}." in printed
+    webapp.configure(Config(), ROOT)  # configuration read again: the same code, said once
+    assert door.room_code() in printed and capsys.readouterr().err == ""
+
+
+def test_configure_takes_the_facilitators_code_and_keeps_it_from_the_kernels(
+    clean_env, monkeypatch, capsys
+):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(door.ROOM_CODE_ENV, "Blue-Owl-42")
+    webapp.configure(Config(), ROOT)
+    assert door.room_code() == "Blue-Owl-42" and door.room_code_matches("blueowl42")
+    assert door.ROOM_CODE_ENV not in os.environ  # kernels inherit the server's environment
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("code, ok", [("ab-c12", False), ("ab c-12 3", True), ("abc123", True)])
+def test_a_room_code_needs_six_letters_or_digits(clean_env, monkeypatch, code, ok):
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(door.ROOM_CODE_ENV, code)
+    if ok:
+        webapp.configure(Config(), ROOT)
+        assert door.room_code() == code
+    else:
+        with pytest.raises(ValueError, match=door.ROOM_CODE_ENV):
+            webapp.configure(Config(), ROOT)
+
+
+def test_the_app_command_passes_the_room_code_to_the_server(tmp_path, monkeypatch):
+    from oneonone_kit.cli import _server
+    from oneonone_kit.cli._common import CliError
+
+    command = _server.voila_command(
+        8870, workshop=True, root=tmp_path, base_env={}, room_code="K7QX-M4TW"
+    )
+    assert command.env == {"ONEONONE_MODE": "workshop", "ONEONONE_ROOM_CODE": "K7QX-M4TW"}
+    local = _server.voila_command(8870, workshop=False, root=tmp_path, base_env={}, room_code="x")
+    assert "ONEONONE_ROOM_CODE" not in local.env
+    monkeypatch.delenv(door.ROOM_CODE_ENV, raising=False)
+    assert _server._room_code("Blue-Owl-42", "en") == "Blue-Owl-42"
+    assert len(_server._room_code(None, "en")) == 9  # made here, printed for the slide
+    monkeypatch.setenv(door.ROOM_CODE_ENV, "from-the-env")
+    assert _server._room_code(None, "en") == "from-the-env"
+    with pytest.raises(CliError, match="at least 6"):
+        _server._room_code("abc", "en")
+
+
+# ---- after the workshop ---------------------------------------------------------------------
+def test_the_banner_says_when_the_data_expires_and_how_to_keep_it(monkeypatch):
+    from oneonone_kit.i18n import t
+
+    monkeypatch.setenv(workshop.HOURS_ENV, "8")
+    monkeypatch.setenv(door.WORKBOOK_URL_ENV, "https://example.org/<oneonone>")
+    en = door.banner_html("en", "participant")
+    assert "8 hours after you last used it" in en and "when the workshop server stops" in en
+    assert f"press ‘{t('workshop.data.export', 'en')}’" in en
+    assert "<code>git clone https://example.org/&lt;oneonone&gt; oneonone</code>" in en
+    assert "<code>make -C oneonone app</code>" in en and "JupyterHub" in en
+    nl = door.banner_html("nl", "page")
+    assert "als je deze pagina sluit of opnieuw laadt" in nl and "JupyterHub" in nl
+    assert '<details class="oo-workshop-after"' in nl and "Na de workshop" in nl
+    monkeypatch.delenv(door.WORKBOOK_URL_ENV)
+    assert "vraag de begeleider" in door.banner_html("nl", "page")
 
 
 def test_workshop_pages_carry_the_banner_in_the_page_language(server_env, monkeypatch):
@@ -567,7 +733,7 @@ def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
     forged = f"{workshop.COOKIE}={ANN}.{'B' * 43}"
     for header in (ann, forged, ann):
         env = {"HTTP_COOKIE": header, workshop.PARTICIPANT_ENV: "C" * 43, "PATH": "/bin"}
-        asyncio.run(manager.start_kernel(kernel_name="python3", path="notebooks", env=env))
+        run_alone(manager.start_kernel(kernel_name="python3", path="notebooks", env=env))
     assert manager.owners == {"k1": ANN, "k2": None, "k3": ANN}
     assert started[0] == {"PATH": "/bin", workshop.PARTICIPANT_ENV: ANN}
     assert started[1] == {"PATH": "/bin"}  # a forged cookie: no participant, no store
@@ -575,3 +741,40 @@ def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
     monkeypatch.setattr(AsyncMappingKernelManager, "remove_kernel", lambda self, kid: None)
     manager.remove_kernel("k1")
     assert manager.pages_of(ANN) == 1 and "k1" not in manager.owners
+
+
+# ---- a cheap page -----------------------------------------------------------------------------
+def test_the_log_page_of_a_new_participant_draws_no_chart_and_skips_matplotlib(tmp_path):
+    """A room opens chapter 05 with empty logs: the dashboard says so in words, without
+    importing matplotlib (about 0.5 CPU-s per page, measured by benchmarks/bench_room.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from oneonone_kit import ui; b = ui.dashboard('en'); "
+        "print('matplotlib' in sys.modules); print(b.chart.value)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, ONEONONE_HOME=str(tmp_path), ONEONONE_TODAY="2026-11-22"),
+    )
+    imported, chart = run.stdout.strip().split("\n", 1)
+    assert imported == "False"
+    assert chart.startswith('<p class="oo-chart-empty">') and "<img" not in chart
+    assert "No meetings in your log yet" in chart
+
+
+def test_the_dashboard_draws_its_chart_once_there_is_a_meeting(tmp_home):
+    from oneonone_kit import ui
+
+    session.reset()
+    board = ui.dashboard("en")
+    assert "<img" not in board.chart.value
+    log("Robin")
+    session.changed()  # what the log form says after a save
+    assert board.chart.value.startswith('<img class="oo-chart oo-chart-dashboard"')
+    assert ' alt="' in board.chart.value and 'alt=""' not in board.chart.value
+    session.reset()

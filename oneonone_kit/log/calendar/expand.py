@@ -29,7 +29,9 @@ def _values(comp: Any, name: str) -> list[Any]:
     for item in prop if isinstance(prop, list) else [prop]:
         for value in getattr(item, "dts", []):
             found = value.dt
-            out.append(found[0] if isinstance(found, tuple) else found)  # RDATE periods
+            found = found[0] if isinstance(found, tuple) else found  # RDATE periods
+            if isinstance(found, _dt.date):  # VALUE=TIME names no day: nothing to add or skip
+                out.append(found)
     return out
 
 
