@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -143,6 +144,26 @@ def focus(widget: w.Widget | None) -> None:
     """Move the keyboard focus to ``widget`` in the browser (ipywidgets 8 ``focus()``)."""
     if widget is not None and hasattr(widget, "focus"):
         widget.focus()
+
+
+def copy_button(label: str, source: str, done: str) -> w.HTML:
+    """A real button that copies the text of the page element ``source`` (a CSS selector, looked
+    up inside the nearest ``.oo-copy-scope``) to the clipboard, then says ``done``. The copy
+    happens in the browser: the kernel cannot reach the learner's clipboard."""
+    script = (
+        "var box=this.closest('.oo-copy-scope')||document;"
+        f"var el=box.querySelector({json.dumps(source)});if(!el){{return;}}"
+        "el.select();var ok=false;try{ok=document.execCommand('copy');}catch(e){}"
+        "if(navigator.clipboard){navigator.clipboard.writeText(el.value).catch(function(){});}"
+        f"this.textContent={json.dumps(done)};"
+    )
+    return classed(
+        w.HTML(
+            f'<button type="button" class="jupyter-button widget-button oo-copy-button" '
+            f'onclick="{esc(script)}">{esc(label)}</button>'
+        ),
+        "oo-copy",
+    )
 
 
 def table_html(headers: list[str], rows: list[list[str]], css_class: str = "") -> str:

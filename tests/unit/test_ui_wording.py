@@ -42,3 +42,12 @@ def test_a_changed_score_gives_then_and_now(fresh):
     text = assessment.result.value
     assert "no change" not in text
     assert "2.0; now 4.0" in text or "4.0; now 2.0" in text
+
+
+def test_copy_in_the_agenda_builder_is_a_real_button_next_to_the_text(fresh):
+    from oneonone_kit.ui.agenda import AgendaBuilder
+
+    builder = AgendaBuilder("nl")
+    assert builder.copy.layout.display == "none"  # nothing to copy before an agenda exists
+    assert "<button" in builder.copy.value and ">Kopiëren</button>" in builder.copy.value
+    assert builder.plain.description == "Agenda als tekst"
