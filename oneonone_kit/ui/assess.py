@@ -98,13 +98,16 @@ class SelfAssessment(w.VBox):
             label = w.HTML(f'<p class="oo-assess-prompt"><strong>{esc(prompt)}</strong></p>')
             if self.spec.poles:
                 left, right = self.spec.poles[index]
-                line = w.HBox(
-                    [
-                        w.HTML(f"<span>{esc(left)}</span>"),
-                        scale,
-                        w.HTML(f"<span>{esc(right)}</span>"),
-                    ],
-                    layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                line = classed(
+                    w.HBox(
+                        [
+                            w.HTML(f"<span>{esc(left)}</span>"),
+                            scale,
+                            w.HTML(f"<span>{esc(right)}</span>"),
+                        ],
+                        layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                    ),
+                    "oo-scale-line",
                 )
                 rows += [label, line]
             else:
