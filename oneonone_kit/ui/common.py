@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import traitlets
 
 from ..i18n import t
 
@@ -80,8 +82,6 @@ class Message(w.HTML):
     @property
     def text(self) -> str:
         """The message as plain text (for tests and logs)."""
-        import re
-
         return html.unescape(re.sub(r"<[^>]+>", " ", self.value)).strip()
 
 
@@ -119,6 +119,29 @@ def safe_callback(message_attr: str = "message") -> Callable:
 def style_widget() -> w.HTML:
     """The stylesheet as a widget; every builder puts one on its page (Voila and JupyterLab)."""
     return classed(w.HTML(f"<style>{stylesheet()}</style>"), "oo-style")
+
+
+class NumberText(w.Text):
+    """A whole-number field that may be empty: typed digits become an ``int``, an emptied field
+    stays ``""`` until saved (ipywidgets' IntText silently puts the last number back), and any
+    other text stays as typed, so the form's validation can say what is wrong with it."""
+
+    value = traitlets.Union(
+        [traitlets.Int(), traitlets.Unicode()], default_value="", help="int, or text as typed"
+    ).tag(sync=True)
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("continuous_update", False)
+        super().__init__(**kwargs)
+
+    @traitlets.validate("value")
+    def _whole_number(self, proposal: Any) -> int | str:
+        value = proposal["value"]
+        if value is None:
+            return ""
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            return int(value)
+        return value
 
 
 def form_footer(button: w.Button, message: Message) -> w.HBox:

@@ -13,6 +13,7 @@ from . import session
 from .common import (
     FIELD_STYLE,
     Message,
+    NumberText,
     classed,
     esc,
     field_layout,
@@ -52,8 +53,8 @@ class LogForm(w.VBox):
             options=[],
             ensure_option=False,
         )
-        self.planned_minutes = w.IntText(value=30, description=t("field.planned_minutes", L))
-        self.actual_minutes = w.IntText(value=30, description=t("field.actual_minutes", L))
+        self.planned_minutes = NumberText(value=30, description=t("field.planned_minutes", L))
+        self.actual_minutes = NumberText(value=30, description=t("field.actual_minutes", L))
         self.status = w.ToggleButtons(
             options=[(t(f"status.{s}", L), s) for s in STATUSES],
             value="held",

@@ -79,3 +79,22 @@ def test_a_table_labels_each_cell_with_its_column_and_escapes_text():
     assert '<td data-label="Person">&lt;Kim&gt;</td>' in html
     assert 'class="oo-table oo-list-on-phone"' in html
     assert "<th scope='col'>Person</th>" in html
+
+
+def test_an_emptied_minutes_field_stays_empty_and_saving_says_it_is_required(form):
+    form.person.value = "Kim"
+    form.planned_minutes.value = ""  # what the browser sends when the learner clears it
+    assert form.planned_minutes.value == ""
+    form.save.click()
+    assert form.planned_minutes.value == ""  # not silently back to 30
+    assert _invalid(form) == {"planned_minutes"}
+
+
+def test_typed_digits_become_a_number_and_other_text_stays_as_typed(form):
+    form.actual_minutes.value = " 45 "
+    assert form.actual_minutes.value == 45
+    form.actual_minutes.value = "45 min"
+    assert form.actual_minutes.value == "45 min"
+    form.person.value = "Kim"
+    form.save.click()
+    assert _invalid(form) == {"actual_minutes"}
