@@ -145,6 +145,10 @@ def legend(ax, **kwargs) -> None:
         if handles is None:
             handles, labels = ax.get_legend_handles_labels()
         options["ncol"] = 1
+        anchor = options.get("bbox_to_anchor")
+        if anchor and anchor[1] < 0 and ax.get_xlabel():  # below the axes: clear the x label
+            lines = ax.get_xlabel().count("\n") + 1
+            options["bbox_to_anchor"] = (anchor[0], anchor[1] - 0.09 * lines)
         wrapped = [textwrap.fill(str(label), 30) for label in labels]
         ax.legend(handles=handles, labels=wrapped, **options)
         return

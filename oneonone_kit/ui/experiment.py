@@ -273,10 +273,15 @@ class ExperimentReview(w.VBox):
         store = session.store()
         args = (store.meetings(), store.commitments(), (chosen,))
         fig = figure_by_name(
-            "experiment", *args, lang=self.lang, today=env.today(), interval_days=store.intervals()
+            "experiment",
+            *args,
+            lang=self.lang,
+            today=env.today(),
+            interval_days=store.intervals(),
+            narrow=True,  # readable on a phone (charts.specs.NARROW_WIDTH)
         )
         self.chart.value = figure_html(
-            fig, alt_text("experiment", *args, lang=self.lang, today=env.today()), "oo-chart"
+            fig, alt_text("experiment", *args, lang=self.lang, today=env.today()), "oo-chart", 150
         )
         self.verdict.value = chosen.verdict
         self.notes.value = chosen.notes
