@@ -105,7 +105,7 @@ class SelfAssessment(w.VBox):
                             scale,
                             w.HTML(f"<span>{esc(right)}</span>"),
                         ],
-                        layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                        layout=w.Layout(flex_flow="row wrap", align_items="center"),
                     ),
                     "oo-scale-line",
                 )
