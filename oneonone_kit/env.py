@@ -12,16 +12,25 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs
 
-LANGUAGES = ("en", "nl")
-DEFAULT_LANG = "en"
+from .errors import KitError, Text
+from .i18n import DEFAULT_LANG, LANGUAGES, choose_lang
+
 APP_NAME = "oneonone"
 
 
-class EnvironmentSettingError(ValueError):
-    """An environment variable of ours holds a value we cannot use."""
+class EnvironmentSettingError(KitError, ValueError):
+    """An environment variable of ours holds a value we cannot use.
 
-    def __init__(self, variable: str, value: str, expected: str):
-        super().__init__(f"{variable}={value!r} is not valid: expected {expected}.")
+    ``expected`` is a catalogue key (``error.expected.*``) saying what would do, filled in
+    with ``values``.
+    """
+
+    exit_code = 2  # the way the command was started is wrong, not the work it tried
+
+    def __init__(self, variable: str, value: str, expected: str, **values: object):
+        super().__init__(
+            "error.bad_setting", variable=variable, value=value, expected=Text(expected, values)
+        )
         self.variable = variable
         self.value = value
 
@@ -95,7 +104,7 @@ def today() -> _dt.date:
     try:
         return _dt.date.fromisoformat(fixed)
     except ValueError:
-        raise EnvironmentSettingError("ONEONONE_TODAY", fixed, "a date as YYYY-MM-DD") from None
+        raise EnvironmentSettingError("ONEONONE_TODAY", fixed, "error.expected.date") from None
 
 
 def query_params() -> dict[str, str]:
@@ -104,20 +113,29 @@ def query_params() -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(raw).items() if v}
 
 
-def _lang_from_cwd() -> str | None:
-    # Notebooks live in notebooks/<lang>/ and kernels start in the notebook's folder, so the
-    # same code cell picks the right language in both trees.
-    name = Path.cwd().name.lower()
-    return name if name in LANGUAGES else None
-
-
 def detect_lang() -> str:
-    """The learner's language: ``?lang=``, else the notebook folder, else ``ONEONONE_LANG``, else en."""
-    for candidate in (
-        query_params().get("lang", "").strip().lower(),
-        _lang_from_cwd(),
-        os.environ.get("ONEONONE_LANG", "").strip().lower(),
-    ):
-        if candidate in LANGUAGES:
-            return candidate
-    return DEFAULT_LANG
+    """The learner's language in a kernel: :func:`oneonone_kit.i18n.choose_lang` of ``?lang=``,
+    the notebook folder and ``ONEONONE_LANG``.
+
+    Notebooks live in notebooks/<lang>/ and kernels start in the notebook's folder, so the same
+    code cell picks the right language in both trees. A bad value raises UnknownLanguageError.
+    """
+    return choose_lang(query=query_params().get("lang"), folder=Path.cwd().name)
+
+
+__all__ = [
+    "APP_NAME",
+    "DEFAULT_LANG",
+    "LANGUAGES",
+    "EnvironmentSettingError",
+    "data_dir",
+    "detect_lang",
+    "is_jupyterhub",
+    "is_voila",
+    "is_workshop",
+    "query_params",
+    "runtime",
+    "store_path",
+    "today",
+    "user_data_dir",
+]

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import validate
+from .errors import KitError, field_label
 from .fieldspec import RecordBase, names, spec
+from .i18n import t
 
 NEEDS = ("guidance", "priorities", "context", "growth", "feedback", "relationship", "support")
 STATUSES = ("held", "rescheduled", "cancelled")
@@ -54,17 +56,18 @@ class FieldProblem:
     values: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        from .i18n import t
-
         return t(self.key, lang, **self.values)
 
 
-class RecordError(ValueError):
+class RecordError(KitError, ValueError):
     """A record could not be built; ``problems`` lists every field that is wrong."""
 
     def __init__(self, problems: list[FieldProblem]):
         self.problems = list(problems)
-        super().__init__("; ".join(f"{p.field}: {p.message('en')}" for p in self.problems))
+        super().__init__("error.record_refused")
+
+    def __str__(self) -> str:
+        return "; ".join(f"{p.field}: {p.message('en')}" for p in self.problems)
 
     def by_field(self) -> dict[str, FieldProblem]:
         """The first problem per field, for showing next to each input."""
@@ -75,6 +78,18 @@ class RecordError(ValueError):
 
     def messages(self, lang: str | None = None) -> list[str]:
         return [p.message(lang) for p in self.problems]
+
+    def details(self, lang: str | None = None) -> list[str]:
+        """``Date: ...`` for each problem, the field named as the form labels it."""
+        return [
+            t(
+                "error.field_problem",
+                lang,
+                label=field_label(p.field, lang),
+                message=p.message(lang),
+            )
+            for p in self.problems
+        ]
 
 
 class _Checker:
@@ -314,6 +329,9 @@ class Meeting(Record):
             notes=c.text("notes", raw.get("notes"), MAX_NOTES, required=False),
             experiment=c.uid("experiment", raw.get("experiment")),
         )
+        held_on = values["date"]
+        if status == "held" and today is not None and held_on is not None and held_on > today:
+            c.fail("date", "error.held_in_future")  # a future meeting has not been held yet
         if status == "held" and values["actual_minutes"] is None and values["planned_minutes"]:
             values["actual_minutes"] = values["planned_minutes"]
         if status in ("rescheduled", "cancelled"):
@@ -323,6 +341,14 @@ class Meeting(Record):
     @property
     def held(self) -> bool:
         return self.status == "held"
+
+
+# Who does a commitment, in words ("Sam does it", "you do it"): one full message key per owner.
+OWNER_WORDS = {
+    "employee": "commitment.by_employee",
+    "leader": "commitment.by_leader",
+    "both": "commitment.by_both",
+}
 
 
 @dataclass(frozen=True)
@@ -346,6 +372,12 @@ class Commitment(Record):
             kept=c.flag("kept", raw.get("kept")),
             meeting=c.uid("meeting", raw.get("meeting")),
         )
+
+    def who(self, lang: str | None = None) -> str:
+        """Who does it, in words (never a raw owner tag): ``Sam does it``, ``you do it``."""
+        from .i18n import t
+
+        return t(OWNER_WORDS[self.owner], lang, person=self.person)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,16 @@ class Page:
         """The notebook's path from the repository root, e.g. ``notebooks/nl/05_my_log.ipynb``."""
         return f"{self.tree}/{check_lang(lang)}/{self.stem}.ipynb"
 
+    @property
+    def title_key(self) -> str:
+        """The catalogue key of the title used while the notebook is not there yet."""
+        return TITLE_KEY[self.stem]
+
+    @property
+    def blurb_key(self) -> str:
+        """The catalogue key of the one-line description on the start page."""
+        return BLURB_KEY[self.stem]
+
     def link_from_start(self, lang: str) -> str:
         """The address relative to the start page (``notebooks/start.ipynb``), for any prefix."""
         own = f"{check_lang(lang)}/{self.stem}.ipynb"
@@ -52,9 +62,35 @@ CHAPTERS = (
 )
 EXERCISES = (
     Page("exercises", "01_question_lab", 20),
-    Page("exercises", "02_role_play_trio", 45),
+    Page("exercises", "02_role_play_trio", 60),
     Page("exercises", "03_which_need", 15),
 )
+# Keys written out in full, so a test finds each one the code uses.
+TITLE_KEY = {
+    "00_start_here": "start.page.00_start_here",
+    "01_mindset": "start.page.01_mindset",
+    "02_behaviours": "start.page.02_behaviours",
+    "03_seven_needs": "start.page.03_seven_needs",
+    "04_experiments": "start.page.04_experiments",
+    "05_my_log": "start.page.05_my_log",
+    "06_action_plan": "start.page.06_action_plan",
+    "01_question_lab": "start.page.01_question_lab",
+    "02_role_play_trio": "start.page.02_role_play_trio",
+    "03_which_need": "start.page.03_which_need",
+}
+# The start page's line about each page.
+BLURB_KEY = {
+    "00_start_here": "start.blurb.00_start_here",
+    "01_mindset": "start.blurb.01_mindset",
+    "02_behaviours": "start.blurb.02_behaviours",
+    "03_seven_needs": "start.blurb.03_seven_needs",
+    "04_experiments": "start.blurb.04_experiments",
+    "05_my_log": "start.blurb.05_my_log",
+    "06_action_plan": "start.blurb.06_action_plan",
+    "01_question_lab": "start.blurb.01_question_lab",
+    "02_role_play_trio": "start.blurb.02_role_play_trio",
+    "03_which_need": "start.blurb.03_which_need",
+}
 COHORT_PAGE = "facilitator/cohort.ipynb"  # relative to the start page
 
 
@@ -80,7 +116,7 @@ def title(page: Page, lang: str, root: Path = REPO_ROOT) -> str:
     heading = first_heading(root / page.path(lang))
     if heading:
         return _NUMBER.sub("", heading)
-    return t(f"start.page.{page.stem}", lang)
+    return t(page.title_key, lang)
 
 
 def available(page: Page, lang: str, root: Path = REPO_ROOT) -> bool:

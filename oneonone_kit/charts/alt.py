@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..i18n import format_date
 from ..insight import metrics as M
+from ..labels import METRIC_KEY, NEED_KEY
 from .data import CadenceData, ChartInput, NeedsData
 from .experiment import ExperimentData, value_text, verdict_text
 
@@ -64,7 +65,7 @@ def describe_needs(d: ChartInput, data: NeedsData, title: str) -> str:
     rotation, months = data.rotation, len(data.by_month.months)
     if not rotation.neglected:
         return d.tr("chart.alt.needs_all", months=months, count=rotation.neglect_after)
-    neglected = ", ".join(d.tr(f"need.{n}") for n in rotation.neglected)
+    neglected = ", ".join(d.tr(NEED_KEY[n]) for n in rotation.neglected)
     return d.tr("chart.alt.needs", months=months, neglected=neglected, count=rotation.neglect_after)
 
 
@@ -103,7 +104,7 @@ def describe_follow_through(d: ChartInput, data: M.FollowThrough, title: str) ->
     return d.tr(
         "chart.alt.follow_through",
         kept=follow.kept,
-        due=follow.due,
+        count=follow.due,
         rate=d.pct(follow.rate),
         overdue=follow.overdue,
     )
@@ -116,8 +117,14 @@ def describe_perception(d: ChartInput, gap: M.PerceptionGap, title: str) -> str:
     if not gap.n:
         return _empty_key(d, title, "chart.empty.no_ratings")
     mean_gap = gap.mean_gap or 0.0
-    key = "higher" if mean_gap > 0.05 else "lower" if mean_gap < -0.05 else "same"
-    return d.tr(f"chart.alt.perception_{key}", n=gap.n, gap=d.num(abs(mean_gap)))
+    key = (
+        "chart.alt.perception_higher"
+        if mean_gap > 0.05
+        else "chart.alt.perception_lower"
+        if mean_gap < -0.05
+        else "chart.alt.perception_same"
+    )
+    return d.tr(key, count=gap.n, gap=d.num(abs(mean_gap)))
 
 
 def describe_experiment(d: ChartInput, data: ExperimentData, title: str) -> str:
@@ -126,7 +133,7 @@ def describe_experiment(d: ChartInput, data: ExperimentData, title: str) -> str:
         return _empty_key(d, title, "chart.empty.no_experiment")
     return d.tr(
         "chart.alt.experiment",
-        metric=d.tr(f"metric.{effect.metric}"),
+        metric=d.tr(METRIC_KEY[effect.metric]),
         what=effect.what.rstrip(". "),
         before=value_text(d, effect.metric, effect.before),
         before_n=effect.before_n,

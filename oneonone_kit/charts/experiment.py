@@ -11,6 +11,7 @@ import textwrap
 from dataclasses import dataclass
 
 from ..insight import metrics as M
+from ..labels import EFFECT_KEY, METRIC_KEY
 from ..model import Experiment
 from . import style as s
 from .data import ChartInput
@@ -84,7 +85,7 @@ def value_text(d: ChartInput, metric: str, value: float | None) -> str:
 
 
 def verdict_text(d: ChartInput, effect: M.ExperimentEffect) -> str:
-    return d.tr(f"metrics.verdict.{effect.verdict}", min_n=M.MIN_SIDE)
+    return d.tr(EFFECT_KEY[effect.verdict], min_n=M.MIN_SIDE)
 
 
 def draw_experiment(ax, d: ChartInput, data: ExperimentData) -> None:
@@ -93,7 +94,7 @@ def draw_experiment(ax, d: ChartInput, data: ExperimentData) -> None:
     effect = data.effect
     if effect is None:
         return s.message(ax, d.tr("chart.empty.no_experiment"), d.heading(heading_key))
-    metric_name = d.tr(f"metric.{effect.metric}")
+    metric_name = d.tr(METRIC_KEY[effect.metric])
     what = textwrap.shorten(effect.what, 70 if not d.compact else 45, placeholder="…")
     heading = d.tr(heading_key) + f": {metric_name}\n“{what}”"
     if not effect.points:
@@ -148,7 +149,7 @@ def draw_experiment(ax, d: ChartInput, data: ExperimentData) -> None:
             effect.before_n,
             effect.baseline_start,
             effect.start,
-            "before",
+            "chart.experiment.before",
             s.BLACK,
             "--",
         ),
@@ -157,15 +158,23 @@ def draw_experiment(ax, d: ChartInput, data: ExperimentData) -> None:
             effect.during_n,
             effect.start,
             min(effect.end, d.today),
-            "during",
+            "chart.experiment.during",
             s.VERMILLION,
             "-",
         ),
-        (effect.after, effect.after_n, effect.end, d.today, "after", s.PURPLE, ":"),
+        (
+            effect.after,
+            effect.after_n,
+            effect.end,
+            d.today,
+            "chart.experiment.after",
+            s.PURPLE,
+            ":",
+        ),
     )
-    for mean, n, x0, x1, side, colour, style in sides:
+    for mean, n, x0, x1, side_key, colour, style in sides:
         if mean is not None and x1 > x0:
-            label = d.tr(f"chart.experiment.{side}", value=value_text(d, effect.metric, mean), n=n)
+            label = d.tr(side_key, value=value_text(d, effect.metric, mean), n=n)
             ax.hlines(
                 mean * scale,
                 s.to_num(x0),

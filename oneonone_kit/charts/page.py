@@ -18,7 +18,7 @@ WRAP = 112  # characters per line of the text block at its font size
 
 
 def _text_block(ax, r: ReportData) -> None:
-    from .report_data import facts, questions
+    from .report_data import NAMES_NOTE_KEY, facts, questions
 
     ax.set_axis_off()
     y = 1.0
@@ -32,7 +32,7 @@ def _text_block(ax, r: ReportData) -> None:
     line(
         r.tr("report.period", start=r.date(r.start), end=r.date(r.day))
         + "   "
-        + r.tr(f"report.names.{r.names}"),
+        + r.tr(NAMES_NOTE_KEY[r.names]),
         8.5,
         0.09,
         color="#333333",

@@ -11,6 +11,7 @@ import textwrap
 
 from ..i18n import month_label
 from ..insight import metrics as M
+from ..labels import NEED_KEY, OWNER_KEY, STATUS_KEY
 from . import style as s
 from .data import CadenceData, ChartInput, NeedsData
 
@@ -39,7 +40,7 @@ def draw_cadence(ax, d: ChartInput, data: CadenceData) -> None:
         for status in ("held", "rescheduled", "cancelled"):
             xs = [s.to_num(m.date) for m in group if m.status == status]
             if xs:
-                label = None if status in seen else d.tr(f"status.{status}")
+                label = None if status in seen else d.tr(STATUS_KEY[status])
                 seen.add(status)
                 ax.plot(xs, [y] * len(xs), linestyle="none", label=label, **s.STYLE[status])
         stats = d.tr(
@@ -125,7 +126,7 @@ def draw_needs(ax, d: ChartInput, data: NeedsData) -> None:
     )
     neglected = set(data.rotation.neglected)
     ax.set_yticks(
-        range(len(M.NEEDS)), [d.tr(f"need.{n}") + (" ⚠" if n in neglected else "") for n in M.NEEDS]
+        range(len(M.NEEDS)), [d.tr(NEED_KEY[n]) + (" ⚠" if n in neglected else "") for n in M.NEEDS]
     )
     ax.tick_params(labelsize=s.TICK_SIZE, length=0)
     for spine in ax.spines.values():
@@ -225,13 +226,17 @@ def draw_follow_bars(ax, d: ChartInput, follow: M.FollowThrough) -> None:
     if not follow.total.due:
         key = "chart.empty.none_due" if d.commitments else "chart.empty.no_commitments"
         return s.message(ax, d.tr(key), d.heading(heading))
-    rows = [(d.tr(f"owner.{o}"), tally) for o, tally in follow.by_owner.items() if tally.due]
+    rows = [(d.tr(OWNER_KEY[o]), tally) for o, tally in follow.by_owner.items() if tally.due]
     rows.append((d.tr("chart.follow.all"), follow.total))
     rows.reverse()
-    parts = (("kept", s.GREEN, None), ("not_kept", s.VERMILLION, "//"), ("overdue", s.ORANGE, "xx"))
+    parts = (
+        ("kept", "chart.follow.kept", s.GREEN, None),
+        ("not_kept", "chart.follow.not_kept", s.VERMILLION, "//"),
+        ("overdue", "chart.follow.overdue", s.ORANGE, "xx"),
+    )
     for y, (_name, tally) in enumerate(rows):
         left = 0
-        for state, colour, hatch in parts:
+        for state, label_key, colour, hatch in parts:
             width = getattr(tally, state)
             ax.barh(
                 y,
@@ -241,7 +246,7 @@ def draw_follow_bars(ax, d: ChartInput, follow: M.FollowThrough) -> None:
                 hatch=hatch,
                 edgecolor="white",
                 height=0.62,
-                label=d.tr(f"chart.follow.{state}") if y == 0 else None,
+                label=d.tr(label_key) if y == 0 else None,
             )
             left += width
         ax.text(
@@ -326,8 +331,14 @@ def draw_perception(ax, d: ChartInput, gap: M.PerceptionGap) -> None:
     ax.set_ylim(0.8, 5.2)
     ax.set_yticks([1, 2, 3, 4, 5])
     mean_gap = gap.mean_gap or 0.0
-    key = "higher" if mean_gap > 0.05 else "lower" if mean_gap < -0.05 else "same"
-    note = d.tr(f"chart.perception.{key}", gap=d.num(abs(mean_gap)), n=gap.n)
+    key = (
+        "chart.perception.higher"
+        if mean_gap > 0.05
+        else "chart.perception.lower"
+        if mean_gap < -0.05
+        else "chart.perception.same"
+    )
+    note = d.tr(key, gap=d.num(abs(mean_gap)), count=gap.n)
     width = 40 if s.on_phone(ax) else 56 if d.compact else 110
     ax.set_xlabel(textwrap.fill(note, width), fontsize=s.LABEL_SIZE)
     s.legend(ax, loc="lower right", ncol=3 if d.compact else 1)

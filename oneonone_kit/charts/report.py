@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..insight import metrics as M
+from ..labels import EFFECT_KEY, METRIC_KEY, NEED_KEY, VERDICT_KEY
 from ..log.transfer import write_private
 from ..model import Commitment, Experiment, Meeting
-from .report_data import NAME_MODES, ReportData, facts, name_map, prepare, questions
+from .report_data import NAME_MODES, NAMES_NOTE_KEY, ReportData, facts, name_map, prepare, questions
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # only user text is escaped
 
@@ -55,7 +56,7 @@ def _people_table(r: ReportData) -> list[str]:
             r.pct(M.agenda_ownership(ms).trend.latest),
             r.pct(None if talk is None else talk / 100),
             r.pct(follow.rate),
-            ", ".join(r.tr(f"need.{n}") for n in neglected) or "–",
+            ", ".join(r.tr(NEED_KEY[n]) for n in neglected) or "–",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
@@ -70,7 +71,7 @@ def _needs_table(r: ReportData) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for use in rotation.uses:
         last = r.date(use.last_covered) if use.last_covered else r.tr("report.never")
-        lines.append(f"| {r.tr(f'need.{use.need}')} | {use.count} | {r.pct(use.share)} | {last} |")
+        lines.append(f"| {r.tr(NEED_KEY[use.need])} | {use.count} | {r.pct(use.share)} | {last} |")
     return lines
 
 
@@ -89,7 +90,7 @@ def _experiment_lines(r: ReportData) -> list[str]:
                 "report.experiment.line",
                 start=r.date(e.start),
                 end=r.date(e.end),
-                metric=r.tr(f"metric.{e.metric}"),
+                metric=r.tr(METRIC_KEY[e.metric]),
             ),
             "",
             r.tr(
@@ -98,13 +99,13 @@ def _experiment_lines(r: ReportData) -> list[str]:
                 before_n=effect.before_n,
                 during=value_text(d, e.metric, effect.during),
                 during_n=effect.during_n,
-                verdict=r.tr(f"metrics.verdict.{effect.verdict}", min_n=M.MIN_SIDE),
+                verdict=r.tr(EFFECT_KEY[effect.verdict], min_n=M.MIN_SIDE),
             ),
         ]
         if e.verdict:
             lines += [
                 "",
-                r.tr("report.experiment.own_verdict", verdict=r.tr(f"verdict.{e.verdict}")),
+                r.tr("report.experiment.own_verdict", verdict=r.tr(VERDICT_KEY[e.verdict])),
             ]
         lines.append("")
     return lines
@@ -116,7 +117,7 @@ def _render_markdown(r: ReportData) -> str:
         "",
         r.tr("report.period", start=r.date(r.start), end=r.date(r.day)),
         "",
-        r.tr(f"report.names.{r.names}"),
+        r.tr(NAMES_NOTE_KEY[r.names]),
         "",
         f"## {r.tr('report.section.glance')}",
         "",

@@ -13,9 +13,16 @@ from dataclasses import dataclass, replace
 
 from ..i18n import check_lang, format_date, format_number, format_percent, t
 from ..insight import metrics as M
+from ..labels import NEED_KEY, TALK_BAND_KEY
 from ..model import Commitment, Experiment, Meeting
 
 NAME_MODES = ("keep", "initials", "pseudonyms")
+# What the report says about the names in it (catalogue keys written out in full).
+NAMES_NOTE_KEY = {
+    "keep": "report.names.keep",
+    "initials": "report.names.initials",
+    "pseudonyms": "report.names.pseudonyms",
+}
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,7 @@ def facts(r: ReportData) -> list[str]:
             )
         )
     if talk.n:
-        band = r.tr(f"metrics.talk_band.{M.talk_band(talk.latest)}")
+        band = r.tr(TALK_BAND_KEY[M.talk_band(talk.latest)])
         lines.append(
             r.tr(
                 "report.fact.talk",
@@ -200,8 +207,14 @@ def facts(r: ReportData) -> list[str]:
         )
     if gap.n:
         mean_gap = gap.mean_gap or 0.0
-        key = "higher" if mean_gap > 0.05 else "lower" if mean_gap < -0.05 else "same"
-        lines.append(r.tr(f"chart.perception.{key}", gap=r.num(abs(mean_gap)), n=gap.n))
+        key = (
+            "chart.perception.higher"
+            if mean_gap > 0.05
+            else "chart.perception.lower"
+            if mean_gap < -0.05
+            else "chart.perception.same"
+        )
+        lines.append(r.tr(key, gap=r.num(abs(mean_gap)), count=gap.n))
     return lines
 
 
@@ -224,7 +237,7 @@ def questions(r: ReportData) -> list[str]:
             key=M.NEEDS.index,
         )
         if neglected:
-            needs = ", ".join(r.tr(f"need.{n}").lower() for n in neglected)
+            needs = ", ".join(r.tr(NEED_KEY[n]).lower() for n in neglected)
             out.append(r.tr("report.q.needs", needs=needs))
         rate = M.follow_through(r.commitments, today=r.day, meetings=ms).total.rate
         if rate is not None and rate < 0.7:

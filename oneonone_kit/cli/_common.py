@@ -6,18 +6,38 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from ..i18n import has, t
+from ..errors import KitError, Text
+from ..errors import field_label as _field_label
+from ..i18n import t
 from ..model import RecordError
 
 
-class CliError(Exception):
-    """A user error already put into words; ``main`` prints it and exits with status 2."""
+class CliError(KitError):
+    """A command could not do its work (exit status 1); ``key`` + values say why."""
 
-    def __init__(self, message: str, details: Sequence[str] = ()):
-        super().__init__(message)
-        self.message = message
-        self.details = list(details)
+
+class UsageError(CliError):
+    """The command line is wrong (exit status 2); ``prog`` names the (sub)command for the hint."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, prog: str | None = None, **values: Any):
+        super().__init__(key, **values)
+        self.prog = prog
+
+
+class FlagsRefused(UsageError):
+    """A record built from command-line flags was refused: one line per wrong flag."""
+
+    def __init__(self, key: str, error: RecordError, flags: Mapping[str, str]):
+        super().__init__(key)
+        self.error = error
+        self.flags = dict(flags)
+
+    def details(self, lang: str | None = None) -> list[str]:
+        return field_problems(self.error, lang or "en", self.flags)
 
 
 def say(text: str = "") -> None:
@@ -32,8 +52,7 @@ def warn(text: str) -> None:
 
 def field_label(name: str, lang: str) -> str:
     """The label of a record field in words (``field.<name>``), or the name itself."""
-    key = f"field.{name.split('.')[0]}"
-    return t(key, lang) if has(key, lang) else name
+    return _field_label(name, lang)
 
 
 def field_problems(
@@ -52,20 +71,20 @@ def field_problems(
         if flag:
             lines.append(t("cli.field_problem_flag", lang, label=label, flag=flag, message=message))
         else:
-            lines.append(t("cli.field_problem", lang, label=label, message=message))
+            lines.append(t("error.field_problem", lang, label=label, message=message))
     return lines
 
 
-def option_error(option: str, message: str, lang: str) -> CliError:
-    """A CliError for one command-line option: ``--names: '...' is not one of ...``."""
-    return CliError(t("cli.bad_option", lang, option=option, message=message))
+def option_error(option: str, message: Text) -> UsageError:
+    """A UsageError for one command-line option: ``--names: '...' is not one of ...``."""
+    return UsageError("cli.bad_option", option=option, message=message)
 
 
-def suffix_of(path: Path, allowed: Sequence[str], key: str, lang: str) -> str:
-    """The lower-case suffix of ``path`` when it is one of ``allowed``; else a CliError."""
+def suffix_of(path: Path, allowed: Sequence[str], key: str) -> str:
+    """The lower-case suffix of ``path`` when it is one of ``allowed``; else a UsageError."""
     suffix = path.suffix.lower()
     if suffix not in allowed:
-        raise CliError(t(key, lang, path=str(path), suffix=suffix or "-"))
+        raise UsageError(key, path=str(path), suffix=suffix or "-")
     return suffix
 
 
@@ -91,7 +110,7 @@ def confirm(question: str, lang: str, assume_yes: bool) -> bool:
         return True
     stdin = sys.stdin
     if stdin is None or not stdin.isatty():
-        raise CliError(t("cli.confirm.needs_yes", lang))
+        raise UsageError("cli.confirm.needs_yes")
     try:
         answer = input(f"{question} {t('cli.confirm.prompt', lang)} ")
     except EOFError:

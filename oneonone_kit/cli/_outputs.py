@@ -7,10 +7,11 @@ import datetime as _dt
 from pathlib import Path
 
 from .. import env
+from ..errors import Text
 from ..i18n import t
 from ..log.store import Store
 from ..model import parse_date
-from ._common import CliError, option_error, say, suffix_of, write_private
+from ._common import CliError, UsageError, option_error, say, suffix_of, write_private
 from ._records import warn_bad_settings
 
 NAME_STYLES = ("keep", "initials", "pseudonyms")
@@ -21,7 +22,7 @@ def _date_option(value: str | None, option: str, lang: str) -> _dt.date | None:
         return None
     parsed = parse_date(value)
     if parsed is None:
-        raise option_error(option, t("error.date_format", lang, value=value), lang)
+        raise option_error(option, Text("error.date_format", {"value": value}))
     return parsed
 
 
@@ -34,16 +35,15 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     start = _date_option(args.start, "--from", lang)
     end = _date_option(args.end, "--to", lang)
     if start and end and end < start:
-        raise CliError(t("cli.report.range", lang, start=start.isoformat(), end=end.isoformat()))
+        raise UsageError("cli.report.range", start=start.isoformat(), end=end.isoformat())
     names = (args.names or "keep").strip().lower()
     if names not in NAME_STYLES:
         raise option_error(
             "--names",
-            t("error.unknown_choice", lang, value=args.names, options=", ".join(NAME_STYLES)),
-            lang,
+            Text("error.unknown_choice", {"value": args.names, "options": ", ".join(NAME_STYLES)}),
         )
     out = Path(args.out).expanduser()
-    suffix_of(out, (".pdf", ".md"), "cli.report.bad_suffix", lang)
+    suffix_of(out, (".pdf", ".md"), "cli.report.bad_suffix")
     from ..charts import report  # matplotlib and friends load only for this command
 
     with Store.open() as store:
@@ -62,9 +62,7 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
             today=env.today(),
         )
     except OSError as exc:
-        raise CliError(
-            t("cli.cannot_write", lang, path=str(out), detail=exc.strerror or str(exc))
-        ) from None
+        raise CliError("cli.cannot_write", path=str(out), detail=exc.strerror or str(exc)) from None
     say(t("cli.report.done", lang, path=Path(written).resolve()))
     if names == "keep":
         say(t("cli.report.names_hint", lang))
@@ -77,22 +75,20 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
 
     names = ", ".join(charts.CHART_NAMES)
     if not args.name:
-        raise CliError(t("cli.chart.which", lang, names=names))
+        raise UsageError("cli.chart.which", names=names)
     if args.name not in charts.CHART_NAMES:
-        raise CliError(t("cli.chart.unknown", lang, name=args.name, names=names))
+        raise UsageError("cli.chart.unknown", name=args.name, names=names)
     if not args.out:
-        raise option_error("--out", t("error.required", lang), lang)
+        raise option_error("--out", Text("error.required"))
     out = Path(args.out).expanduser()
-    suffix_of(out, (".png",), "cli.chart.bad_suffix", lang)
+    suffix_of(out, (".png",), "cli.chart.bad_suffix")
     with Store.open() as store:
         meetings, commitments, experiments = _records(store)
         people = store.people()
         intervals = store.intervals()  # a damaged one is left out, and said so here
         warn_bad_settings(store, lang)
     if args.person is not None and args.person not in people:
-        raise CliError(
-            t("cli.unknown_person", lang, person=args.person, people=", ".join(people) or "-")
-        )
+        raise CliError("cli.unknown_person", person=args.person, people=", ".join(people) or "-")
     figure = charts.figure_by_name(
         args.name,
         meetings,
@@ -107,8 +103,6 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     try:
         write_private(out, png)
     except OSError as exc:
-        raise CliError(
-            t("cli.cannot_write", lang, path=str(out), detail=exc.strerror or str(exc))
-        ) from None
+        raise CliError("cli.cannot_write", path=str(out), detail=exc.strerror or str(exc)) from None
     say(t("cli.chart.done", lang, name=args.name, path=out.resolve()))
     return 0

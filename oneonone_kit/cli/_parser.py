@@ -1,42 +1,32 @@
 """The argument parser of ``oneonone``: commands, help in the user's language, and usage errors.
 
-argparse writes its own messages in English; :func:`usage_message` puts the common ones
-(missing or unknown arguments, a wrong choice) into the chosen language instead.
+argparse writes its own messages in English; :func:`usage_error` turns the common ones
+(missing or unknown arguments, a wrong choice) into a catalogue key, said in the chosen language.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import textwrap
 from collections.abc import Callable, Sequence
 
 from .. import __version__, fieldspec
-from ..env import DEFAULT_LANG, LANGUAGES, EnvironmentSettingError
-from ..i18n import t
+from ..errors import Text
+from ..i18n import DEFAULT_LANG, choose_lang, t
 from ..model import Meeting
-from . import _outputs, _records, _server
-from ._common import CliError
+from . import _commitments, _outputs, _print, _records, _server
+from ._common import UsageError
 
 PROG = "oneonone"
 WIDTH = 79  # descriptions are wrapped by us: the raw formatter keeps the example lines intact
 Handler = Callable[[argparse.Namespace, str], int]
 
 
-class UsageError(Exception):
-    """argparse rejected the command line; ``prog`` names the (sub)command for the hint."""
-
-    def __init__(self, message: str, prog: str):
-        super().__init__(message)
-        self.message = message
-        self.prog = prog
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
         # argparse would print English and exit; main() says it in the user's language.
-        raise UsageError(message, self.prog)
+        raise usage_error(message, self.prog)
 
 
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:
@@ -66,21 +56,31 @@ _PATTERNS = (
 )
 
 
-def usage_message(message: str, lang: str) -> str:
-    """An argparse error message in ``lang`` (the English text when we do not know it)."""
+def _usage_text(message: str) -> Text:
     match = _ARGUMENT.match(message)
     if match:
-        rest = usage_message(match["rest"], lang)
-        return t("cli.args.argument", lang, argument=match["argument"], message=rest)
+        rest = _usage_text(match["rest"])
+        return Text("cli.args.argument", {"argument": match["argument"], "message": rest})
     for pattern, key in _PATTERNS:
         found = pattern.match(message)
         if found:
-            return t(key, lang, **found.groupdict())
-    return message
+            return Text(key, found.groupdict())
+    return Text("cli.args.other", {"message": message})  # argparse's own words, as they are
+
+
+def usage_error(message: str, prog: str) -> UsageError:
+    """An argparse error message as a UsageError (argparse's English when we do not know it)."""
+    text = _usage_text(message)
+    return UsageError(text.key, prog, **text.values)
+
+
+def usage_message(message: str, lang: str) -> str:
+    """An argparse error message in ``lang``."""
+    return usage_error(message, "").message(lang)
 
 
 def resolve_lang(argv: Sequence[str]) -> str:
-    """The language for messages: the last ``--lang`` on the line, else ONEONONE_LANG, else en.
+    """The language for messages: the last ``--lang`` on the line, through ``choose_lang``.
 
     Read before parsing, because the help texts themselves are in that language.
     """
@@ -92,20 +92,7 @@ def resolve_lang(argv: Sequence[str]) -> str:
             chosen = argv[index + 1]
         elif token.startswith("--lang="):
             chosen = token.split("=", 1)[1]
-    from_env = os.environ.get("ONEONONE_LANG", "").strip().lower()
-    if chosen is not None:
-        code = chosen.strip().lower()
-        if code not in LANGUAGES:
-            fallback = from_env if from_env in LANGUAGES else DEFAULT_LANG
-            raise CliError(
-                t("cli.unknown_lang", fallback, value=chosen, options=", ".join(LANGUAGES))
-            )
-        return code
-    if not from_env:
-        return DEFAULT_LANG
-    if from_env not in LANGUAGES:
-        raise EnvironmentSettingError("ONEONONE_LANG", from_env, " or ".join(LANGUAGES))
-    return from_env
+    return choose_lang(flag=chosen)
 
 
 def _int_in(low: int, high: int, lang: str) -> Callable[[str], int]:
@@ -139,8 +126,54 @@ def _finish(parser: argparse.ArgumentParser, lang: str, top: bool = False) -> No
     )
 
 
+# Each command's one-line summary and examples (catalogue keys written out in full).
+SUMMARY_KEY = {
+    "app": "cli.app.summary",
+    "chart": "cli.chart.summary",
+    "demo": "cli.demo.summary",
+    "export": "cli.export.summary",
+    "forget": "cli.forget.summary",
+    "import": "cli.import.summary",
+    "lab": "cli.lab.summary",
+    "log": "cli.log.summary",
+    "log_add": "cli.log_add.summary",
+    "log_list": "cli.log_list.summary",
+    "log_edit": "cli.log_edit.summary",
+    "log_delete": "cli.log_delete.summary",
+    "commitment": "cli.commitment.summary",
+    "commitment_add": "cli.commitment_add.summary",
+    "commitment_done": "cli.commitment_done.summary",
+    "commitment_list": "cli.commitment_list.summary",
+    "print": "cli.print.summary",
+    "repair": "cli.repair.summary",
+    "report": "cli.report.summary",
+}
+EXAMPLE_KEY = {
+    "main": "cli.main.example",
+    "app": "cli.app.example",
+    "chart": "cli.chart.example",
+    "demo": "cli.demo.example",
+    "export": "cli.export.example",
+    "forget": "cli.forget.example",
+    "import": "cli.import.example",
+    "lab": "cli.lab.example",
+    "log": "cli.log.example",
+    "log_add": "cli.log_add.example",
+    "log_list": "cli.log_list.example",
+    "log_edit": "cli.log_edit.example",
+    "log_delete": "cli.log_delete.example",
+    "commitment": "cli.commitment.example",
+    "commitment_add": "cli.commitment_add.example",
+    "commitment_done": "cli.commitment_done.example",
+    "commitment_list": "cli.commitment_list.example",
+    "print": "cli.print.example",
+    "repair": "cli.repair.example",
+    "report": "cli.report.example",
+}
+
+
 def _epilog(key: str, lang: str) -> str:
-    lines = t(f"cli.{key}.example", lang).splitlines()
+    lines = t(EXAMPLE_KEY[key], lang).splitlines()
     heading = t("cli.help.examples" if len(lines) > 1 else "cli.help.example", lang)
     return "\n".join([heading, *(f"  {line}" for line in lines)])
 
@@ -148,7 +181,7 @@ def _epilog(key: str, lang: str) -> str:
 def _command(
     sub: argparse._SubParsersAction, name: str, key: str, lang: str, handler: Handler | None
 ) -> argparse.ArgumentParser:
-    summary = t(f"cli.{key}.summary", lang)
+    summary = t(SUMMARY_KEY[key], lang)
     parser = sub.add_parser(
         name,
         help=summary,
@@ -172,12 +205,11 @@ def _subcommands(parser: argparse.ArgumentParser, lang: str, dest: str):
     )
 
 
-def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
-    log = _command(sub, "log", "log", lang, None)
-    log_sub = _subcommands(log, lang, "log_command")
-    add = _command(log_sub, "add", "log_add", lang, _records.cmd_log_add)
-    # One option per flagged field of the Meeting spec, in field order; its dest is the field.
-    # Values stay strings: the model checks them all at once and names every wrong field.
+def _meeting_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """One option per flagged field of the Meeting spec, in field order; its dest is the field.
+
+    Values stay strings: the model checks them all at once and names every wrong field.
+    """
     for name, flag in _records.MEETING_FLAGS.items():
         spec = fieldspec.meta(Meeting, name)
         meta = spec["metavar"]
@@ -185,7 +217,20 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
             metavar = "{" + ",".join(spec["choices"]) + "}"
         else:
             metavar = t(meta, lang) if meta and meta.startswith("cli.") else meta
-        add.add_argument(flag, dest=name, metavar=metavar, help=t(spec["flag_help"], lang))
+        parser.add_argument(flag, dest=name, metavar=metavar, help=t(spec["flag_help"], lang))
+
+
+def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
+    log = _command(sub, "log", "log", lang, None)
+    log_sub = _subcommands(log, lang, "log_command")
+    add = _command(log_sub, "add", "log_add", lang, _records.cmd_log_add)
+    _meeting_options(add, lang)
+    add.add_argument("--again", action="store_true", help=t("cli.log_add.again", lang))
+    edit = _command(log_sub, "edit", "log_edit", lang, _records.cmd_log_edit)
+    edit.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.log_edit.id", lang))
+    _meeting_options(edit, lang)
+    delete = _command(log_sub, "delete", "log_delete", lang, _records.cmd_log_delete)
+    delete.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.log_edit.id", lang))
     listing = _command(log_sub, "list", "log_list", lang, _records.cmd_log_list)
     listing.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.log_list.person", lang)
@@ -197,6 +242,57 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
         metavar="N",
         help=t("cli.log_list.limit", lang, default=_records.DEFAULT_LIMIT),
     )
+
+
+def _add_commitment(sub: argparse._SubParsersAction, lang: str) -> None:
+    """The ``commitment`` command and its subcommands add, done and list."""
+    group = _command(sub, "commitment", "commitment", lang, None)
+    group_sub = _subcommands(group, lang, "commitment_command")
+    add = _command(group_sub, "add", "commitment_add", lang, _commitments.cmd_commitment_add)
+    add.add_argument(
+        "--person",
+        required=True,
+        metavar=t("cli.meta.name", lang),
+        help=t("cli.commitment_add.person", lang),
+    )
+    add.add_argument(
+        "--text",
+        required=True,
+        metavar=t("cli.meta.text", lang),
+        help=t("cli.commitment_add.text", lang),
+    )
+    add.add_argument(
+        "--who",
+        choices=list(_commitments.WHO_CHOICES),
+        default="employee",
+        help=t("cli.commitment_add.who", lang),
+    )
+    add.add_argument(
+        "--due", metavar=t("cli.meta.date", lang), help=t("cli.commitment_add.due", lang)
+    )
+    done = _command(group_sub, "done", "commitment_done", lang, _commitments.cmd_commitment_done)
+    done.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.commitment_done.id", lang))
+    which = done.add_mutually_exclusive_group()
+    which.add_argument(
+        "--kept",
+        dest="kept",
+        action="store_const",
+        const=True,
+        default=None,
+        help=t("cli.commitment_done.kept", lang),
+    )
+    which.add_argument(
+        "--not-kept",
+        dest="kept",
+        action="store_const",
+        const=False,
+        help=t("cli.commitment_done.not_kept", lang),
+    )
+    listing = _command(group_sub, "list", "commitment_list", lang, _commitments.cmd_commitment_list)
+    listing.add_argument(
+        "--person", metavar=t("cli.meta.name", lang), help=t("cli.commitment_list.person", lang)
+    )
+    listing.add_argument("--all", action="store_true", help=t("cli.commitment_list.all", lang))
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -237,6 +333,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _add_log(sub, lang)
+    _add_commitment(sub, lang)
 
     export = _command(sub, "export", "export", lang, _records.cmd_export)
     export.add_argument("path", metavar=t("cli.meta.path", lang), help=t("cli.export.path", lang))
@@ -280,4 +377,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     chart.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.chart.person", lang)
     )
+    _add_print(sub, lang)
     return parser
+
+
+def _add_print(sub: argparse._SubParsersAction, lang: str) -> None:
+    printing = _command(sub, "print", "print", lang, _print.cmd_print)
+    kinds = ", ".join(_print.handouts.KINDS)
+    printing.add_argument(
+        "kind",
+        nargs="?",
+        metavar=t("cli.meta.kind", lang),
+        help=t("cli.print.kind", lang, kinds=kinds),
+    )
+    printing.add_argument("--out", metavar=t("cli.meta.file", lang), help=t("cli.print.out", lang))

@@ -1,4 +1,5 @@
-"""Commands that read or change the learner's log: log add/list, export, import, forget, demo."""
+"""Commands that read or change the learner's log: log add/edit/delete/list, export, import,
+forget, demo."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from pathlib import Path
 from .. import env, fieldspec
 from ..errors import ImportProblem
 from ..i18n import format_date, t
-from ..log import transfer
+from ..labels import AGENDA_KEY, NEED_KEY, STATUS_KEY
+from ..log import edits, transfer
 from ..log.store import Store
 from ..model import Meeting, RecordError
 from ._common import (
     CliError,
+    FlagsRefused,
+    UsageError,
     confirm,
     counts_summary,
-    field_problems,
     format_table,
     say,
     suffix_of,
@@ -38,10 +41,17 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
         meeting = Meeting.create(today=env.today(), **raw)
     except RecordError as error:
         # Validate before opening the store, so a typo never creates or touches the file.
-        raise CliError(
-            t("cli.log.not_saved", lang), field_problems(error, lang, MEETING_FLAGS)
-        ) from None
+        raise FlagsRefused("cli.log.not_saved", error, MEETING_FLAGS) from None
     with Store.open() as store:
+        same = edits.duplicates(store, meeting)
+        if same and not args.again:
+            short = edits.short_ids(m.uid for m in store.meetings())[same[0].uid]
+            raise UsageError(  # run again with --again to log it anyway
+                "cli.log.duplicate",
+                person=meeting.person,
+                date=format_date(meeting.date, lang),
+                id=short,
+            )
         store.add_meeting(meeting)
         count = len(store.meetings())
     say(
@@ -56,17 +66,54 @@ def cmd_log_add(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _meeting_row(meeting: Meeting, lang: str, with_marker: bool) -> list[str]:
+def cmd_log_edit(args: argparse.Namespace, lang: str) -> int:
+    """Change the given fields of one meeting (found by its short id); the rest stay."""
+    given = {name: getattr(args, name) for name in MEETING_FLAGS}
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes:
+        raise UsageError("cli.log_edit.nothing")
+    with Store.open() as store:
+        before = edits.find_meeting(store, args.id)
+        raw = {**before.to_dict(), **changes}
+        raw.pop("schema_version", None)
+        if (
+            changes.get("status", before.status) != before.status
+            and "actual_minutes" not in changes
+        ):
+            raw["actual_minutes"] = None  # let the model fill it for the new status
+        try:
+            meeting = Meeting.create(today=env.today(), **raw)
+        except RecordError as error:
+            raise FlagsRefused("cli.log.not_saved", error, MEETING_FLAGS) from None
+        edits.update_meeting(store, meeting)
+    say(t("cli.log.changed", lang, person=meeting.person, date=format_date(meeting.date, lang)))
+    return 0
+
+
+def cmd_log_delete(args: argparse.Namespace, lang: str) -> int:
+    """Delete one meeting (found by its short id) and the commitments made in it."""
+    with Store.open() as store:
+        removed = edits.delete_meeting(store, edits.find_meeting(store, args.id).uid)
+    meeting = removed.meeting
+    values = {"person": meeting.person, "date": format_date(meeting.date, lang)}
+    if removed.commitments:
+        say(t("cli.log.deleted_with", lang, count=len(removed.commitments), **values))
+    else:
+        say(t("cli.log.deleted", lang, **values))
+    return 0
+
+
+def _meeting_row(meeting: Meeting, lang: str, with_marker: bool, short: str) -> list[str]:
     actual = "-" if meeting.actual_minutes is None else str(meeting.actual_minutes)
     cells = {
         "date": format_date(meeting.date, lang),
         "person": meeting.person,
         "actual_minutes": f"{actual}/{meeting.planned_minutes}",
-        "status": t(f"status.{meeting.status}", lang),
-        "agenda_by": t(f"agenda.{meeting.agenda_by}", lang) if meeting.agenda_by else "-",
-        "needs": ", ".join(t(f"need.{n}", lang) for n in meeting.needs) or "-",
+        "status": t(STATUS_KEY[meeting.status], lang),
+        "agenda_by": t(AGENDA_KEY[meeting.agenda_by], lang) if meeting.agenda_by else "-",
+        "needs": ", ".join(t(NEED_KEY[n], lang) for n in meeting.needs) or "-",
     }
-    row = [cells[name] for name in TABLE_FIELDS]
+    row = [short, *(cells[name] for name in TABLE_FIELDS)]
     if with_marker:
         row.insert(0, t("log.demo_marker", lang) if meeting.demo else "")
     return row
@@ -95,10 +142,12 @@ def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
             return 0
     shown = meetings[-args.limit :] if args.limit else meetings
     with_marker = any(m.demo for m in shown)
-    headers = [table_heading(name, lang) for name in TABLE_FIELDS]
+    headers = [t("field.uid", lang), *(table_heading(name, lang) for name in TABLE_FIELDS)]
     if with_marker:
         headers.insert(0, "")
-    say(format_table(headers, [_meeting_row(m, lang, with_marker) for m in shown]))
+    short = edits.short_ids(m.uid for m in meetings)
+    rows = [_meeting_row(m, lang, with_marker, short[m.uid]) for m in shown]
+    say(format_table(headers, rows))
     say()
     if len(shown) < len(meetings):
         say(t("cli.list.some", lang, shown=len(shown), count=len(meetings)))
@@ -112,7 +161,7 @@ def cmd_log_list(args: argparse.Namespace, lang: str) -> int:
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
     """Write everything (.json) or the meetings (.csv) to a file only the user can read."""
     path = Path(args.path).expanduser()
-    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix", lang)
+    suffix = suffix_of(path, (".json", ".csv"), "cli.export.bad_suffix")
     with Store.open() as store:
         try:
             if suffix == ".json":
@@ -130,7 +179,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
                 )
         except OSError as exc:
             raise CliError(
-                t("cli.cannot_write", lang, path=str(path), detail=exc.strerror or str(exc))
+                "cli.cannot_write", path=str(path), detail=exc.strerror or str(exc)
             ) from None
     say(message)
     say(t("cli.export.private", lang))
@@ -144,7 +193,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     how many before writing, and afterwards prints the counts actually written.
     """
     path = Path(args.path).expanduser()
-    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix", lang)
+    suffix = suffix_of(path, (".json", ".csv"), "cli.import.bad_suffix")
     try:
         payload = path.read_bytes()
     except OSError as exc:
@@ -194,9 +243,9 @@ def _backups_note(store: Store, lang: str) -> None:
 def cmd_forget(args: argparse.Namespace, lang: str) -> int:
     """Delete one person's records, or everything, after a confirmation."""
     if args.everything and args.person:
-        raise CliError(t("cli.forget.both", lang))
+        raise UsageError("cli.forget.both")
     if not args.everything and not args.person:
-        raise CliError(t("cli.forget.what", lang))
+        raise UsageError("cli.forget.what")
     with Store.open() as store:
         if args.everything:
             total = sum(store.counts().values())

@@ -20,7 +20,7 @@ from ..env import EnvironmentSettingError
 from ..i18n import t
 from ..web.room import ROOM_CODE_ENV, check_room_code, new_room_code
 from ..web.webapp import config_flags
-from ._common import CliError, say, warn
+from ._common import CliError, UsageError, say, warn
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -49,7 +49,7 @@ def notebooks_dir(root: Path, lang: str) -> Path:
     """``<root>/notebooks``, or a CliError that explains where the notebooks come from."""
     folder = Path(root) / "notebooks"
     if not folder.is_dir():
-        raise CliError(t("cli.no_notebooks", lang, path=folder))
+        raise CliError("cli.no_notebooks", path=folder)
     return folder
 
 
@@ -226,7 +226,7 @@ def cmd_app(args: argparse.Namespace, lang: str) -> int:
     notebooks_dir(root, lang)
     if not port_is_free(args.port):
         near = _free_port_near(args.port) or (args.port % 65535) + 1
-        raise CliError(t("cli.app.port_taken", lang, port=args.port, suggestion=near))
+        raise CliError("cli.app.port_taken", port=args.port, suggestion=near)
     code = None
     if args.workshop:
         code = _room_code(getattr(args, "room_code", None), lang)
@@ -250,7 +250,7 @@ def _room_code(given: str | None, lang: str) -> str:
     try:
         return check_room_code(raw)
     except EnvironmentSettingError:
-        raise CliError(t("cli.app.room_code_short", lang)) from None
+        raise UsageError("cli.app.room_code_short") from None
 
 
 def _warn_without_memory_folder(server_env: Mapping[str, str], lang: str) -> None:
@@ -271,7 +271,7 @@ def cmd_lab(args: argparse.Namespace, lang: str) -> int:
     root = repo_root()
     notebooks_dir(root, lang)
     if not jupyterlab_installed():
-        raise CliError(t("cli.lab.missing", lang))
+        raise CliError("cli.lab.missing")
     command = lab_command(root, port=args.port, open_browser=not args.no_browser)
     say(t("cli.lab.starting", lang, path=root / "notebooks"))
     if "--allow-root" in command.argv:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import check_lang, t
-from .rewrites import closed_rewrite, why_rewrite
+from .rewrites import REWRITE_KEY, closed_rewrite, why_rewrite
 from .rules import (
     ADVICE,
     CAUSE_STARTS,
@@ -55,6 +55,28 @@ from .words import (
 
 LABELS = ("advice", "leading", "offer", "either_or", "closed", "open", "unsure")
 OPEN_LABELS = frozenset({"open"})
+# The name of each label, and each explanation the feedback can give (keys in full).
+LABEL_KEY = {
+    "advice": "coach.label.advice",
+    "leading": "coach.label.leading",
+    "offer": "coach.label.offer",
+    "either_or": "coach.label.either_or",
+    "closed": "coach.label.closed",
+    "open": "coach.label.open",
+    "unsure": "coach.label.unsure",
+}
+EXPLAIN_KEY = {
+    "advice": "coach.explain.advice",
+    "closed": "coach.explain.closed",
+    "closed_statement": "coach.explain.closed_statement",
+    "either_or": "coach.explain.either_or",
+    "leading": "coach.explain.leading",
+    "offer": "coach.explain.offer",
+    "open": "coach.explain.open",
+    "open_invite": "coach.explain.open_invite",
+    "unsure": "coach.explain.unsure",
+}
+LANGUAGE_KEY = {"en": "coach.lang.en", "nl": "coach.lang.nl"}
 
 
 @dataclass(frozen=True)
@@ -320,14 +342,14 @@ def classify(question: str, lang: str | None = None) -> Feedback:
     )
 
     def feedback(label: str, key: str, rewrite: str | None = None, cue: str | None = None):
-        return Feedback(label, code, why, stacked, f"coach.explain.{key}", rewrite, cue)
+        return Feedback(label, code, why, stacked, EXPLAIN_KEY[key], rewrite, cue)
 
     if not sentences:
         return feedback("unsure", "unsure")
 
     rule, _ = _match(_ADVICE[code], sentences, code, anywhere=False)
     if rule:
-        return feedback("advice", "advice", t(f"coach.rewrite.{rule.rewrite}", code), rule.cue)
+        return feedback("advice", "advice", t(REWRITE_KEY[rule.rewrite], code), rule.cue)
     rule, _ = _match(_LEADING[code], questions, code, anywhere=True)
     if rule or _leading_toch(questions, code):
         return feedback(
@@ -366,4 +388,12 @@ def classify(question: str, lang: str | None = None) -> Feedback:
     return feedback("open", form, rewrite)
 
 
-__all__ = ["LABELS", "Feedback", "classify", "detect_language"]
+__all__ = [
+    "EXPLAIN_KEY",
+    "LABELS",
+    "LABEL_KEY",
+    "LANGUAGE_KEY",
+    "Feedback",
+    "classify",
+    "detect_language",
+]

@@ -13,6 +13,36 @@ from ..i18n import t
 from .rules import CLOSED_REWRITES, PARTICIPLE_NL, WHY_REWRITES
 from .words import PREPOSITIONS
 
+# Each rewrite a rule may name (coach.rules), with its catalogue key written out in full.
+REWRITE_KEY = {
+    "any": "coach.rewrite.any",
+    "cause": "coach.rewrite.cause",
+    "feel_about": "coach.rewrite.feel_about",
+    "feel_it": "coach.rewrite.feel_it",
+    "feeling": "coach.rewrite.feeling",
+    "going_now": "coach.rewrite.going_now",
+    "going_past": "coach.rewrite.going_past",
+    "hard": "coach.rewrite.hard",
+    "help": "coach.rewrite.help",
+    "help_you": "coach.rewrite.help_you",
+    "how_you": "coach.rewrite.how_you",
+    "matters": "coach.rewrite.matters",
+    "options": "coach.rewrite.options",
+    "things": "coach.rewrite.things",
+    "topic": "coach.rewrite.topic",
+    "tried": "coach.rewrite.tried",
+    "try": "coach.rewrite.try",
+    "unclear": "coach.rewrite.unclear",
+    "view": "coach.rewrite.view",
+    "what_else": "coach.rewrite.what_else",
+    "why_find": "coach.rewrite.why_find",
+    "why_generic": "coach.rewrite.why_generic",
+    "why_made": "coach.rewrite.why_made",
+    "why_makes": "coach.rewrite.why_makes",
+    "why_think": "coach.rewrite.why_think",
+    "workload": "coach.rewrite.workload",
+}
+
 _CLOSED_REWRITES = {
     k: tuple((re.compile(p), key) for p, key in v) for k, v in CLOSED_REWRITES.items()
 }
@@ -27,7 +57,7 @@ def _fill(key: str, lang: str, match: re.Match | None = None, original: str = ""
                 continue
             start, end = match.span(name)
             values[name.rstrip("2")] = original[start:end] if original else value
-    return t(f"coach.rewrite.{key}", lang, **values)
+    return t(REWRITE_KEY[key], lang, **values)
 
 
 def closed_rewrite(clause: tuple[str, str], lang: str) -> str | None:

@@ -21,6 +21,25 @@ ROLES = ("leader", "employee", "observer")
 SPEAKERS = ("leader", "employee")
 QUESTION_KINDS = ("open", "closed", "leading", "advice", "follow_up", "how_help")
 CLOSE_CHECKS = ("commitment", "next_step", "summary")
+# Catalogue keys written out in full, so a test can find every key the code uses.
+ROLE_KEY = {
+    "leader": "trio.role_leader",
+    "employee": "trio.role_employee",
+    "observer": "trio.role_observer",
+}
+KIND_KEY = {
+    "open": "obs.kind.open",
+    "closed": "obs.kind.closed",
+    "leading": "obs.kind.leading",
+    "advice": "obs.kind.advice",
+    "follow_up": "obs.kind.follow_up",
+    "how_help": "obs.kind.how_help",
+}
+CHECK_KEY = {
+    "commitment": "obs.check.commitment",
+    "next_step": "obs.check.next_step",
+    "summary": "obs.check.summary",
+}
 TIMER_MINUTES = (10, 15, 20, 30)
 # Talk share the employee should reach: at least half, ideally 65-80 % (workshop practice).
 EMPLOYEE_SHARE_FLOOR = 0.5
@@ -238,7 +257,7 @@ def round_summary(
         f"### {t('obs.md_questions', L)}",
         "",
     ]
-    lines += [f"- {t(f'obs.kind.{kind}', L)}: {counts.get(kind, 0)}" for kind in QUESTION_KINDS]
+    lines += [f"- {t(KIND_KEY[kind], L)}: {counts.get(kind, 0)}" for kind in QUESTION_KINDS]
     lines += ["", f"### {t('obs.md_talk', L)}", ""]
     if shares is None:
         lines.append(t("obs.md_not_timed", L))
@@ -256,8 +275,7 @@ def round_summary(
         lines.append(t(talk_share_verdict(shares) or "obs.md_not_timed", L))
     lines += ["", f"### {t('obs.md_close', L)}", ""]
     lines += [
-        f"- [{'x' if checks.get(name) else ' '}] {t(f'obs.check.{name}', L)}"
-        for name in CLOSE_CHECKS
+        f"- [{'x' if checks.get(name) else ' '}] {t(CHECK_KEY[name], L)}" for name in CLOSE_CHECKS
     ]
     lines += ["", f"### {t('obs.md_notes', L)}", "", observer_notes.strip() or empty, ""]
     return "\n".join(lines)

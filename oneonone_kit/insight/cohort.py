@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import KitError
 from ..log.store import EXPORT_FORMAT
 from ..model import AGENDA_OWNERS, NEEDS
 from ..validate import Invalid, parse_json
@@ -30,27 +31,17 @@ MAX_PER_FOUR_WEEKS = 100.0  # more than three one-on-ones a day is not a real lo
 _TOKEN = re.compile(r"[0-9a-f]{8,64}")
 
 
-class SummaryError(ValueError):
+class SummaryError(KitError, ValueError):
     """A file is not a usable summary; ``key`` + ``values`` say why, in the user's language."""
 
-    def __init__(self, key: str, **values: Any):
-        self.key = key
-        self.values = values
-        super().__init__(key)
 
-    def message(self, lang: str | None = None) -> str:
-        from ..i18n import t
-
-        return t(self.key, lang, **self.values)
-
-
-class GroupTooSmall(ValueError):
+class GroupTooSmall(KitError, ValueError):
     """Fewer than :data:`MIN_GROUP` participants: no breakdown may be shown."""
 
     def __init__(self, count: int, minimum: int = MIN_GROUP):
         self.count = count
         self.minimum = minimum
-        super().__init__(f"{count} participant(s); at least {minimum} are needed")
+        super().__init__("cohort.too_few", count=count, min=minimum)
 
 
 # ---- reading ------------------------------------------------------------------------------

@@ -73,11 +73,18 @@ def holds_anything(conn: sqlite3.Connection) -> bool:
     )
 
 
+# The message for a damaged file when no backup can be offered (keys written out in full).
+NO_BACKUP_KEY = {
+    "store.corrupt": "store.corrupt_no_backup",
+    "store.empty_file": "store.empty_file_no_backup",
+}
+
+
 def corrupt(file: Path, detail: str, key: str = "store.corrupt") -> CorruptStoreError:
     """The error for a damaged file, naming the newest good backup when there is one."""
     backup = latest_backup(file)
     if backup is None:
-        return CorruptStoreError(f"{key}_no_backup", path=str(file), detail=detail)
+        return CorruptStoreError(NO_BACKUP_KEY[key], path=str(file), detail=detail)
     return CorruptStoreError(key, path=str(file), detail=detail, backup=str(backup))
 
 

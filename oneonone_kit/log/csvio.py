@@ -93,12 +93,18 @@ def meetings_from_csv(payload: bytes, today: _dt.date | None = None, with_lines:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise ImportProblem(
-            "import.missing_columns", columns=", ".join(missing), expected=", ".join(CSV_COLUMNS)
+            "import.missing_columns",
+            count=len(missing),
+            columns=", ".join(missing),
+            expected=", ".join(CSV_COLUMNS),
         )
     unknown = [h for h in header if h and h not in CSV_COLUMNS]
     if unknown:
         raise ImportProblem(
-            "import.unknown_columns", columns=", ".join(unknown), expected=", ".join(CSV_COLUMNS)
+            "import.unknown_columns",
+            count=len(unknown),
+            columns=", ".join(unknown),
+            expected=", ".join(CSV_COLUMNS),
         )
     if len(rows) - 1 > MAX_ROWS:
         raise ImportProblem("import.too_many_rows", max=MAX_ROWS)

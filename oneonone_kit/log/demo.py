@@ -101,7 +101,7 @@ def demo_records(today: _dt.date | None = None, lang: str = "en") -> dict[str, l
                     commitments.append(
                         Commitment(
                             person=person,
-                            text=t(f"demo.text.commitment_{rng.randrange(DEMO_COMMITMENTS)}", lang),
+                            text=t(COMMITMENT_TEXTS[rng.randrange(len(COMMITMENT_TEXTS))], lang),
                             owner=rng.choice(("employee", "leader", "both")),
                             due=due,
                             kept=kept,
@@ -135,7 +135,14 @@ def demo_records(today: _dt.date | None = None, lang: str = "en") -> dict[str, l
     }
 
 
-DEMO_COMMITMENTS = 6  # demo.text.commitment_0 .. _5 in the catalogues
+COMMITMENT_TEXTS = (  # the demo's commitments, one catalogue key each
+    "demo.text.commitment_0",
+    "demo.text.commitment_1",
+    "demo.text.commitment_2",
+    "demo.text.commitment_3",
+    "demo.text.commitment_4",
+    "demo.text.commitment_5",
+)
 DEMO_INTERVALS = {"Dee (demo)": 14}  # Dee meets every other week
 
 

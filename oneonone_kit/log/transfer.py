@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import ImportProblem, RowProblem
+from ..errors import ImportProblem, RowProblem, field_label
 from ..i18n import t
 from ..model import RecordError
 from ..validate import MAX_FILE_BYTES, Invalid, parse_json
@@ -36,7 +36,7 @@ class Item(NamedTuple):
     index: int
 
     def message(self, lang: str | None = None) -> str:
-        return t("import.item", lang, section=t(f"field.{self.section}", lang), index=self.index)
+        return t("import.item", lang, section=field_label(self.section, lang), index=self.index)
 
 
 @dataclass
@@ -257,7 +257,7 @@ def summary(counts: ImportCounts, lang: str | None = None) -> str:
     for kind, written in counts.items():
         new = written - (counts.already.get(kind, 0) if counts.replace else 0)
         if new:
-            by_kind.append(f"{t(f'field.{kind}', lang)} {new}")
+            by_kind.append(f"{field_label(kind, lang)} {new}")
     if counts.new:
         parts.append(t("import.new_by_kind", lang, summary=", ".join(by_kind)))
     if counts.existing:

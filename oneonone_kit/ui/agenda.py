@@ -7,6 +7,7 @@ import ipywidgets as w
 from .. import env
 from ..i18n import format_date, t
 from ..insight.agenda import Agenda, propose_agenda
+from ..labels import NEED_KEY
 from ..model import NEEDS
 from . import session
 from .common import (
@@ -31,9 +32,9 @@ def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
         lines = []
         for c in agenda.open_commitments:
             due = f" ({t('field.due', lang).lower()} {format_date(c.due, lang)})" if c.due else ""
-            lines.append(f"{c.text} [{t(f'owner.{c.owner}', lang)}]{due}")
+            lines.append(f"{c.text} ({c.who(lang)}){due}")  # who in words, not a tag
         sections.append((t("agenda.follow_up", lang), lines))
-    need = t(f"need.{agenda.need}", lang)
+    need = t(NEED_KEY[agenda.need], lang)
     why = (
         t("agenda.need_never", lang)
         if agenda.need_never

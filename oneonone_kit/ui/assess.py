@@ -19,6 +19,29 @@ from ..model import Assessment
 from . import session
 from .common import Message, classed, esc, figure_html, safe_callback, style_widget
 
+# Each self-assessment's name, scale legend and next step (catalogue keys in full).
+KIND_KEY = {
+    "baseline": "plan.kind.baseline",
+    "beliefs": "plan.kind.beliefs",
+    "behaviours": "plan.kind.behaviours",
+    "needs": "plan.kind.needs",
+    "safety": "plan.kind.safety",
+}
+LEGEND_KEY = {
+    "baseline": "assess.baseline.legend",
+    "beliefs": "assess.beliefs.legend",
+    "behaviours": "assess.behaviours.legend",
+    "needs": "assess.needs.legend",
+    "safety": "assess.safety.legend",
+}
+NEXT_KEY = {
+    "baseline": "assess.baseline.next",
+    "beliefs": "assess.beliefs.next",
+    "behaviours": "assess.behaviours.next",
+    "needs": "assess.needs.next",
+    "safety": "assess.safety.next",
+}
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -83,7 +106,7 @@ class SelfAssessment(w.VBox):
         self.last_error: Exception | None = None
         self.scales: dict[str, w.ToggleButtons] = {}
         rows: list[w.Widget] = [style_widget()]
-        legend = t(f"assess.{kind}.legend", L)
+        legend = t(LEGEND_KEY[kind], L)
         rows.append(w.HTML(f'<p class="oo-scale-legend">{esc(legend)}</p>'))
         for index, (key, prompt) in enumerate(zip(self.spec.keys, self.spec.prompts)):
             scale = w.ToggleButtons(
@@ -183,7 +206,7 @@ class SelfAssessment(w.VBox):
             key = "assess.unchanged" if first == now else "assess.change"
             date = format_date(change.first.taken_at.date(), L)
             parts.append(f"<p>{esc(t(key, L, first=first, latest=now, date=date))}</p>")
-        parts.append(f"<p><em>{esc(t(f'assess.{spec.kind}.next', L))}</em></p>")
+        parts.append(f"<p><em>{esc(t(NEXT_KEY[spec.kind], L))}</em></p>")
         if spec.radar:
             from ..charts.assessment import radar_chart
 

@@ -9,7 +9,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import TextStyle
 
 from .. import env
-from ..i18n import format_date, t
+from ..i18n import Text, format_date, t
 from ..log import transfer
 from ..log.calendar.read import CalendarEvent, CalendarProblem, event_to_meeting, parse_ics
 from ..model import RecordError
@@ -256,7 +256,8 @@ class CalendarImport(w.VBox):
             row.dispose()
         self.refresh_marks()
         likely = sum(1 for row in self.rows if row.tick.value)
-        text = esc(t("calendar.found", L, count=len(events), likely=likely))
+        likely_text = Text("calendar.found_likely", {"count": likely})
+        text = esc(t("calendar.found", L, count=len(events), likely=likely_text))
         if len(events) > MAX_SHOWN:
             more = t("calendar.found_more", L, shown=MAX_SHOWN, count=len(events))
             text += f"<br>{esc(more)}"
@@ -292,7 +293,8 @@ class CalendarImport(w.VBox):
         # A meeting already in the log (maybe with notes added since) is kept, never overwritten.
         counts = transfer.write(store, parsed)
         total = store.counts()["meetings"]
-        text = t("calendar.imported", L, count=counts["meetings"], total=total)
+        total_text = Text("plural.meetings", {"count": total})
+        text = t("calendar.imported", L, count=counts["meetings"], total=total_text)
         if counts.existing:
             text += " " + t("import.kept", L, count=counts.existing)
         self.message.show_ok(text)

@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..items import items
+from ..labels import METRIC_KEY
 from . import session
 from .common import esc, style_widget
 
@@ -46,7 +47,7 @@ LAYOUTS: dict[str, tuple[tuple[str, str | None], ...]] = {
 def _field_html(entry: dict, name: str, heading: str | None, lang: str) -> str:
     value = entry[name]
     if name == "metric":
-        value = t(f"metric.{value}", lang)
+        value = t(METRIC_KEY[value], lang)
     if name == "signs_from":
         heading_text = t(heading, lang, pole=entry["from_label"])
     elif name == "signs_to":

@@ -22,6 +22,17 @@ from .common import (
 VIEW_NAMES = CHART_NAMES  # one view per chart the charts module can draw
 # Sharp on a phone's dense screen, and on a desktop about 520 px wide with ticks near 16 px.
 CHART_DPI = 150
+# The name of each view in the dropdown, written out in full (a test checks it covers VIEW_NAMES).
+VIEW_KEY = {
+    "dashboard": "dashboard.view.dashboard",
+    "cadence": "dashboard.view.cadence",
+    "needs": "dashboard.view.needs",
+    "agenda": "dashboard.view.agenda",
+    "talk_share": "dashboard.view.talk_share",
+    "follow_through": "dashboard.view.follow_through",
+    "perception": "dashboard.view.perception",
+    "experiment": "dashboard.view.experiment",
+}
 
 
 class Dashboard(w.VBox):
@@ -42,7 +53,7 @@ class Dashboard(w.VBox):
         )
         self.view = classed(
             w.Dropdown(
-                options=[(t(f"dashboard.view.{n}", L), n) for n in VIEW_NAMES],
+                options=[(t(VIEW_KEY[n], L), n) for n in VIEW_NAMES],
                 value="dashboard",
                 description=t("dashboard.view", L),
                 style=FIELD_STYLE,

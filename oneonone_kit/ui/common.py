@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 import traitlets
 
+from ..errors import KitError
 from ..i18n import t
 
 STYLESHEET = Path(__file__).with_name("oneonone.css")  # the one stylesheet of every page
@@ -89,7 +90,9 @@ def safe_callback(message_attr: str = "message") -> Callable:
     """Decorate a widget method so any exception shows in ``self.<message_attr>``.
 
     Without this an exception in an ipywidgets callback vanishes in Voila: the click just does
-    nothing. The last error is kept on ``self.last_error`` so tests can fail on it.
+    nothing. A :class:`KitError` is shown in the learner's language (with its detail lines);
+    anything else gets a plain "something went wrong", never Python's own text. The last error
+    is kept on ``self.last_error`` so tests can fail on it.
     """
 
     def decorate(method: Callable) -> Callable:
@@ -101,14 +104,11 @@ def safe_callback(message_attr: str = "message") -> Callable:
                 self.last_error = exc
                 self.last_traceback = traceback.format_exc()
                 message = getattr(self, message_attr)
-                detail = getattr(exc, "message", None)
-                lang = getattr(self, "lang", "en")
-                text = (
-                    detail(lang)
-                    if callable(detail)
-                    else t("error.unexpected", lang, detail=str(exc) or type(exc).__name__)
-                )
-                message.show_error(text)
+                lang = getattr(self, "lang", None)
+                if isinstance(exc, KitError):
+                    message.show_error(exc.message(lang), exc.details(lang) or None)
+                else:
+                    message.show_error(t("error.unexpected", lang))
                 return None
 
         return wrapper
@@ -144,8 +144,8 @@ class NumberText(w.Text):
         return value
 
 
-def form_footer(button: w.Button, message: Message) -> w.HBox:
-    """The Save button with the form's summary message right beside it (below it on a phone)."""
+def form_footer(button: w.Widget, message: Message) -> w.HBox:
+    """The Save button (or a row of buttons) with the form's summary message right beside it."""
     return classed(w.HBox([button, message]), "oo-form-footer")
 
 

@@ -30,9 +30,21 @@ def download_link(payload: bytes, filename: str, label: str, mime: str) -> str:
     )
 
 
+# Labels that say something else on a workshop server, where nothing stays on the server.
+WORKSHOP_VARIANT = {
+    "data.export": "workshop.data.export",
+    "data.export_heading": "workshop.data.export_heading",
+    "data.import_heading": "workshop.data.import_heading",
+    "data.download_json": "workshop.data.download_json",
+    "data.export_ready": "workshop.data.export_ready",
+}
+# Where a workshop server keeps the learner's data (web.workshop.location()).
+WHERE_KEY = {"participant": "workshop.where.participant", "page": "workshop.where.page"}
+
+
 def _label(key: str, lang: str) -> str:
-    """``key`` in the learner's language; its ``workshop.<key>`` variant in workshop mode."""
-    return t(f"workshop.{key}" if env.is_workshop() else key, lang)
+    """``key`` in the learner's language; its workshop variant in workshop mode."""
+    return t(WORKSHOP_VARIANT[key] if env.is_workshop() else key, lang)
 
 
 class DataPanel(w.VBox):
@@ -156,7 +168,7 @@ class DataPanel(w.VBox):
     def refresh(self) -> None:
         L = self.lang
         if env.is_workshop():
-            detail = t(f"workshop.where.{workshop.location()}", L)
+            detail = t(WHERE_KEY[workshop.location()], L)
             self.where.value = (
                 f'<div class="oo-workshop-where" role="note" style="background:#fff4cc;'
                 f'border-left:4px solid #b58900;padding:6px 10px">'

@@ -10,6 +10,7 @@ import ipywidgets as w
 from .. import env
 from ..i18n import format_date, format_number, t
 from ..items import items
+from ..labels import METRIC_KEY, VERDICT_KEY
 from ..model import EXPERIMENT_METRICS, VERDICTS, Experiment, RecordError
 from . import session
 from .common import (
@@ -80,7 +81,7 @@ class ExperimentPlanner(w.VBox):
         self.what = w.Textarea(description=t("field.what", L), rows=2)
         self.why = w.Textarea(description=t("field.why", L), rows=2)
         self.metric = w.Dropdown(
-            options=[(t(f"metric.{m}", L), m) for m in EXPERIMENT_METRICS],
+            options=[(t(METRIC_KEY[m], L), m) for m in EXPERIMENT_METRICS],
             value="agenda_ownership",
             description=t("field.metric", L),
         )
@@ -170,8 +171,7 @@ class ExperimentPlanner(w.VBox):
                 baseline=getattr(self, "_baseline_value", None),
             )
         except RecordError as error:
-            lines = [f"{t(f'field.{p.field}', L)}: {p.message(L)}" for p in error.problems]
-            self.message.show_error(t("experiment.fix", L), lines)
+            self.message.show_error(t("experiment.fix", L), error.details(L))
             return None
         session.store().add(experiment)
         dates = ", ".join(
@@ -204,7 +204,7 @@ class ExperimentReview(w.VBox):
         self.chart = classed(w.HTML(""), "oo-review-chart")
         self.verdict = classed(
             w.ToggleButtons(
-                options=[(t(f"verdict.{v}", L), v) for v in VERDICTS],
+                options=[(t(VERDICT_KEY[v], L), v) for v in VERDICTS],
                 value=None,
                 description=t("field.verdict", L),
                 style=FIELD_STYLE,
@@ -301,7 +301,7 @@ class ExperimentReview(w.VBox):
             t(
                 "experiment.verdict_saved",
                 self.lang,
-                verdict=t(f"verdict.{updated.verdict}", self.lang),
+                verdict=t(VERDICT_KEY[updated.verdict], self.lang),
             )
         )
         session.changed()

@@ -21,7 +21,9 @@ from ..insight.cohort import (
 )
 from ..insight.metrics import NEGLECT_AFTER
 from ..items import items
+from ..labels import NEED_KEY
 from . import session
+from .assess import KIND_KEY
 from .common import Message, classed, esc, safe_callback, style_widget
 
 COHORT_STYLE = """
@@ -56,6 +58,10 @@ def _spread_html(spread: ItemSpread) -> str:
         f'<span class="oo-spread" aria-hidden="true">{bars}</span> '
         f'<span class="oo-spread-counts">{esc(counts)}</span>'
     )
+
+
+# The debrief questions under the group's figures (catalogue keys written out in full).
+TALK_KEYS = ("cohort.talk_1", "cohort.talk_2", "cohort.talk_3")
 
 
 class CohortView(w.VBox):
@@ -114,7 +120,7 @@ class CohortView(w.VBox):
         try:
             cohort = aggregate(summaries)
         except GroupTooSmall as small:
-            self.message.show_error(t("cohort.too_few", L, count=small.count, min=small.minimum))
+            self.message.show_error(small.message(L))
             return
         self.cohort = cohort
         lines = [t("cohort.ready", L, count=cohort.participants)]
@@ -128,7 +134,17 @@ class CohortView(w.VBox):
         parts = [self._kind_html(kind, spreads) for kind, spreads in cohort.items.items()]
         parts.append(self._needs_html(cohort))
         parts.append(self._log_html(cohort))
+        parts.append(self._talk_html())
         return "".join(parts)
+
+    def _talk_html(self) -> str:
+        """What the figures do and do not say, and questions to discuss them with the group."""
+        L = self.lang
+        questions = "".join(f"<li>{esc(t(key, L))}</li>" for key in TALK_KEYS)
+        return (
+            f"<h2>{esc(t('cohort.talk_heading', L))}</h2>"
+            f"<p>{esc(t('cohort.talk_note', L))}</p><ol class='oo-cohort-talk'>{questions}</ol>"
+        )
 
     def _kind_html(self, kind: str, spreads: tuple[ItemSpread, ...]) -> str:
         L = self.lang
@@ -166,7 +182,7 @@ class CohortView(w.VBox):
             )
         scale = max(s.scale_max for s in spreads)
         return (
-            f"<h2>{esc(t(f'plan.kind.{kind}', L))}</h2>"
+            f"<h2>{esc(t(KIND_KEY[kind], L))}</h2>"
             f"<p>{esc(t('cohort.scale_note', L, max=scale))}</p>"
             f'<div class="oo-table-wrap"><table class="oo-table oo-cohort-{kind}">'
             f"<thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -190,7 +206,7 @@ class CohortView(w.VBox):
                 t(
                     "cohort.needs_line",
                     L,
-                    need=t(f"need.{n.need}", L),
+                    need=t(NEED_KEY[n.need], L),
                     count=n.neglected_by,
                     total=n.with_log,
                     share=format_percent(n.mean_share or 0, L),

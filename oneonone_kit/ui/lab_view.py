@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from .. import env
-from ..coach.questions import Feedback, classify, detect_language
+from ..coach.questions import LABEL_KEY, LANGUAGE_KEY, Feedback, classify, detect_language
 from ..i18n import check_lang, t
 from ..items import items
+from ..labels import NEED_KEY
 from ..model import NEEDS, Reflection
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
@@ -141,7 +142,7 @@ def feedback_html(result: Feedback, question: str, lang: str) -> str:
     state = "open" if result.is_open else "notopen"
     lines = [
         f'<p class="oo-qlab-echo">\u201c{esc(question)}\u201d</p>',
-        f'<p><strong class="oo-qlab-label">{esc(t(f"coach.label.{result.label}", lang))}</strong>'
+        f'<p><strong class="oo-qlab-label">{esc(t(LABEL_KEY[result.label], lang))}</strong>'
         f' <span class="oo-qlab-explain">{esc(t(result.explanation_key, lang))}</span></p>',
     ]
     if result.cue and result.label in ("advice", "leading"):
@@ -156,7 +157,7 @@ def feedback_html(result: Feedback, question: str, lang: str) -> str:
         text = t("coach.lab.try_instead", lang, rewrite=result.rewrite)
         lines.append(f'<p class="oo-qlab-rewrite"><strong>{esc(text)}</strong></p>')
     if result.lang != lang:
-        language = t(f"coach.lang.{result.lang}", lang)
+        language = t(LANGUAGE_KEY[result.lang], lang)
         lines.append(
             f'<p class="oo-qlab-lang">{esc(t("coach.lab.read_as", lang, language=language))}</p>'
         )
@@ -184,7 +185,7 @@ class PracticeSet(w.VBox):
         rows: list[w.Widget] = [style_widget(), w.HTML(LAB_STYLE)]
         for number, entry in enumerate(self.items, start=1):
             key = entry["key"]
-            label = t(f"coach.label.{entry['label']}", L)
+            label = t(LABEL_KEY[entry["label"]], L)
             heading = w.HTML(
                 f'<p class="oo-practice-question"><strong>'
                 f"{esc(t('coach.practice.original', L, number=number, question=entry['question']))}"
@@ -248,7 +249,7 @@ class PracticeSet(w.VBox):
                 still = t(
                     "coach.practice.still",
                     self.lang,
-                    label=t(f"coach.label.{result.label}", self.lang).lower(),
+                    label=t(LABEL_KEY[result.label], self.lang).lower(),
                     explanation=t(result.explanation_key, self.lang),
                 )
                 extra = (
@@ -286,7 +287,7 @@ class QuestionBank(w.VBox):
         self._pending: tuple[str, str] | None = None  # (need, question) waiting for "anyway"
         self.need = classed(
             w.Dropdown(
-                options=[(t(f"need.{need}", L), need) for need in NEEDS],
+                options=[(t(NEED_KEY[need], L), need) for need in NEEDS],
                 value=NEEDS[0],
                 description=t("coach.bank.need", L),
                 style=FIELD_STYLE,
@@ -342,7 +343,7 @@ class QuestionBank(w.VBox):
             if questions:
                 items = "".join(f"<li>{esc(q)}</li>" for q in questions)
                 parts.append(
-                    f"<h4>{esc(t(f'need.{need}', self.lang))}</h4>"
+                    f"<h4>{esc(t(NEED_KEY[need], self.lang))}</h4>"
                     f'<ul class="oo-qbank-{need}">{items}</ul>'
                 )
         body = "".join(parts) or f"<p>{esc(t('coach.bank.empty', self.lang))}</p>"
@@ -352,7 +353,7 @@ class QuestionBank(w.VBox):
     def _on_save(self, _button=None) -> Reflection | None:
         text = self.question.value.strip()
         need = self.need.value
-        need_name = t(f"need.{need}", self.lang)
+        need_name = t(NEED_KEY[need], self.lang)
         if not text:
             self.message.show_error(t("coach.bank.empty_question", self.lang))
             return None
@@ -365,7 +366,7 @@ class QuestionBank(w.VBox):
             warning = t(
                 "coach.bank.warn",
                 self.lang,
-                label=t(f"coach.label.{result.label}", self.lang).lower(),
+                label=t(LABEL_KEY[result.label], self.lang).lower(),
                 explanation=t(result.explanation_key, self.lang),
             )
             if result.rewrite:

@@ -1,15 +1,25 @@
-"""Log a one-on-one, and see the log: the form and the recent-meetings list."""
+"""Log a one-on-one: the meeting form (the list of logged meetings is :mod:`.log_list`).
+
+Pick a meeting in the list to load it into the form, then save changes or delete it; the form
+offers Undo for what it did until the page is reloaded. Commitments are typed with the meeting
+and marked kept or not kept in the list (:mod:`.commitment_view`).
+"""
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 
 from .. import env, fieldspec
 from ..i18n import format_date, t
+from ..labels import AGENDA_KEY, NEED_KEY, STATUS_KEY
+from ..log import edits
 from ..model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
 from . import session
+from .commitment_view import CommitmentLines, shown
 from .common import (
     FIELD_STYLE,
     Message,
@@ -22,7 +32,6 @@ from .common import (
     mark_invalid,
     safe_callback,
     style_widget,
-    table_html,
 )
 
 # The inputs of the form and the columns of the list, in field order (from the Meeting spec).
@@ -35,11 +44,24 @@ def _rating_options(lang: str) -> list[tuple[str, int | None]]:
     return [(t("log.none", lang), "")] + [(str(i), i) for i in range(1, 6)]
 
 
+# The log form a meeting picked in the list goes to: the newest one on the page.
+_latest_form: weakref.ref | None = None
+
+
+def latest_form() -> LogForm | None:
+    """The most recently built log form that is still open, if any."""
+    form = _latest_form() if _latest_form is not None else None
+    return form if form is not None and form.comm is not None else None
+
+
 class LogForm(w.VBox):
-    """The meeting form. Parts: ``date, person, planned_minutes, ..., save, message``.
+    """The meeting form. Parts: ``date, person, planned_minutes, ..., commitments, save,
+    save_again, delete, new_meeting, undo, message``.
 
     Invalid input shows a message under each field and keeps everything typed; a save writes
-    one meeting in one transaction and tells the other views (``session.changed``).
+    the meeting and its commitments in one transaction and tells the other views
+    (``session.changed``). The same person, date and minutes as a logged meeting asks first
+    (``save_again``). :meth:`load` puts a logged meeting in the form to change or delete it.
     """
 
     def __init__(self, lang: str | None = None):
@@ -56,18 +78,18 @@ class LogForm(w.VBox):
         self.planned_minutes = NumberText(value=30, description=t("field.planned_minutes", L))
         self.actual_minutes = NumberText(value=30, description=t("field.actual_minutes", L))
         self.status = w.ToggleButtons(
-            options=[(t(f"status.{s}", L), s) for s in STATUSES],
+            options=[(t(STATUS_KEY[s], L), s) for s in STATUSES],
             value="held",
             description=t("field.status", L),
         )
         self.agenda_by = w.ToggleButtons(
-            options=[(t(f"agenda.{a}", L), a) for a in AGENDA_OWNERS],
+            options=[(t(AGENDA_KEY[a], L), a) for a in AGENDA_OWNERS],
             value=None,
             description=t("field.agenda_by", L),
         )
         self.need_boxes = {
             n: classed(
-                w.Checkbox(value=False, description=t(f"need.{n}", L), indent=False),
+                w.Checkbox(value=False, description=t(NEED_KEY[n], L), indent=False),
                 f"oo-log-need-{n}",
             )
             for n in NEEDS
@@ -84,7 +106,21 @@ class LogForm(w.VBox):
             options=_rating_options(L), value="", description=t("field.employee_rating", L)
         )
         self.notes = w.Textarea(description=t("field.notes", L), rows=3)
+        self.commitments = CommitmentLines(L)
         self.save = w.Button(description=t("log.save", L), button_style="primary")
+        self.save_again = classed(
+            w.Button(description=t("log.save_again", L), button_style="warning"),
+            "oo-log-save-again",
+        )
+        self.delete = classed(
+            w.Button(description=t("log.delete", L), button_style="danger"), "oo-log-delete"
+        )
+        self.new_meeting = classed(w.Button(description=t("log.new_meeting", L)), "oo-log-new")
+        self.undo = classed(w.Button(description=t("log.undo", L)), "oo-log-undo")
+        for button in (self.save_again, self.delete, self.new_meeting, self.undo):
+            shown(button, False)
+        self.editing: Meeting | None = None
+        self._undo: list[Callable[[], None]] = []
         self.message = Message("oo-log-message")
         self.errors = {
             name: classed(w.HTML(""), "oo-field-error", f"oo-log-error-{name}")
@@ -117,12 +153,22 @@ class LogForm(w.VBox):
         for name in FORM_FIELDS:
             rows.append(needs_box if name == "needs" else getattr(self, name))
             rows.append(self.errors[name])
-        rows.append(form_footer(self.save, self.message))
+        buttons = w.Box(
+            [self.save, self.save_again, self.delete, self.new_meeting, self.undo],
+            layout=w.Layout(flex_flow="row wrap"),
+        )
+        rows += [self.commitments, form_footer(buttons, self.message)]
         super().__init__(rows)
         classed(self, "oo-form", "oo-log-form")
         self.save.on_click(self._on_save)
+        self.save_again.on_click(self._on_save_again)
+        self.delete.on_click(self._on_delete)
+        self.new_meeting.on_click(self._on_new_meeting)
+        self.undo.on_click(self._on_undo)
         self.refresh_people()
         session.on_change(self.refresh_people)
+        global _latest_form
+        _latest_form = weakref.ref(self)
 
     def values(self) -> dict[str, Any]:
         """What the form holds now, as raw input for ``Meeting.create``."""
@@ -154,80 +200,143 @@ class LogForm(w.VBox):
 
     @safe_callback()
     def _on_save(self, _button: w.Button | None = None) -> Meeting | None:
+        return self._save(confirmed=False)
+
+    @safe_callback()
+    def _on_save_again(self, _button: w.Button | None = None) -> Meeting | None:
+        return self._save(confirmed=True)
+
+    def _save(self, confirmed: bool) -> Meeting | None:
+        """Validate everything, ask about a duplicate, then write in one transaction."""
         self.message.clear()
+        shown(self.save_again, False)
+        today = env.today()
+        kept = (
+            {}
+            if self.editing is None
+            else {
+                "uid": self.editing.uid,
+                "demo": self.editing.demo,
+                "experiment": self.editing.experiment,
+            }
+        )
+        problems = []
+        meeting = None
         try:
-            meeting = Meeting.create(today=env.today(), **self.values())
+            meeting = Meeting.create(today=today, **self.values(), **kept)
         except RecordError as error:
-            self.show_field_errors(error)
+            problems = error.problems
+        made, line_problems = self.commitments.records(str(self.person.value).strip(), today)
+        if problems or line_problems:
+            self.show_field_errors(RecordError(problems or line_problems))
             self.message.show_error(t("log.fix_fields", self.lang))
             return None
         self.clear_field_errors()
         store = session.store()
-        store.add_meeting(meeting)
-        count = store.counts()["meetings"]
-        self.message.show_ok(
-            t(
-                "log.saved",
-                self.lang,
-                person=meeting.person,
-                date=format_date(meeting.date, self.lang),
-                count=count,
+        if not confirmed and edits.duplicates(store, meeting):
+            self.message.show_warn(
+                t("log.duplicate", self.lang, person=meeting.person, date=self._day(meeting))
             )
-        )
-        # Keep date and person for the next entry; clear what belongs to this meeting only.
-        self.notes.value = ""
+            shown(self.save_again, True)
+            return None
+        if self.editing is None:
+            edits.save_meeting(store, meeting, made)
+            self._undo.append(lambda uid=meeting.uid: edits.delete_meeting(store, uid))
+            key = "log.saved_short"
+        else:
+            before = edits.update_meeting(store, meeting, made)
+            added = [c.uid for c in made]
+            self._undo.append(lambda: self._put_back(before, added))
+            key = "log.changes_saved"
+        self.reset()
+        self.message.show_ok(t(key, self.lang, person=meeting.person, date=self._day(meeting)))
+        session.changed()
+        return meeting
+
+    @staticmethod
+    def _put_back(before: Meeting, added: list[str]) -> None:
+        store = session.store()
+        edits.update_meeting(store, before)
+        for uid in added:
+            store.delete_record(uid)
+
+    def _day(self, meeting: Meeting) -> str:
+        return format_date(meeting.date, self.lang, weekday=False)
+
+    def reset(self) -> None:
+        """Back to a new meeting: keep the date, clear everything else."""
+        self.editing = None
+        self.person.value = ""
+        self.planned_minutes.value = self.actual_minutes.value = 30
+        self.status.value = "held"
+        self.agenda_by.value = None
         for box in self.need_boxes.values():
             box.value = False
         self.leader_rating.value = self.employee_rating.value = self.talk_share.value = ""
+        self.notes.value = ""
+        self.commitments.clear()
+        self.clear_field_errors()
+        self.save.description = t("log.save", self.lang)
+        for button in (self.save_again, self.delete, self.new_meeting):
+            shown(button, False)
+        shown(self.undo, bool(self._undo))
+
+    def load(self, meeting: Meeting) -> None:
+        """Put a logged meeting in the form, to save changes to it or delete it."""
+        self.reset()
+        self.editing = meeting
+        self.date.value = meeting.date
+        self.person.value = meeting.person
+        self.planned_minutes.value = meeting.planned_minutes
+        self.actual_minutes.value = meeting.actual_minutes or meeting.planned_minutes
+        self.status.value = meeting.status
+        self.agenda_by.value = meeting.agenda_by
+        for need, box in self.need_boxes.items():
+            box.value = need in meeting.needs
+        self.talk_share.value = "" if meeting.talk_share is None else meeting.talk_share
+        self.leader_rating.value = "" if meeting.leader_rating is None else meeting.leader_rating
+        self.employee_rating.value = (
+            "" if meeting.employee_rating is None else meeting.employee_rating
+        )
+        self.notes.value = meeting.notes
+        self.save.description = t("log.save_changes", self.lang)
+        shown(self.delete, True)
+        shown(self.new_meeting, True)
+        self.message.show_info(
+            t("log.editing", self.lang, person=meeting.person, date=self._day(meeting))
+        )
+
+    @safe_callback()
+    def _on_delete(self, _button: w.Button | None = None) -> None:
+        if self.editing is None:
+            return
+        store = session.store()
+        removed = edits.delete_meeting(store, self.editing.uid)
+        self._undo.append(lambda: edits.restore(store, removed))
+        self.reset()
+        self.date.value = removed.meeting.date
+        key = "log.deleted_with" if removed.commitments else "log.deleted"
+        day = self._day(removed.meeting)
+        self.message.show_ok(t(key, self.lang, person=removed.meeting.person, date=day))
         session.changed()
-        return meeting
+
+    @safe_callback()
+    def _on_new_meeting(self, _button: w.Button | None = None) -> None:
+        self.reset()
+        self.message.clear()
+
+    @safe_callback()
+    def _on_undo(self, _button: w.Button | None = None) -> None:
+        if not self._undo:
+            return
+        self._undo.pop()()
+        self.reset()
+        self.message.show_ok(t("log.undone", self.lang))
+        session.changed()
 
     @safe_callback()
     def refresh_people(self) -> None:
         self.person.options = session.store().people()
-
-
-class MeetingList(w.VBox):
-    """The most recent meetings as a table (escaped), refreshed when the store changes."""
-
-    def __init__(self, lang: str | None = None, limit: int = 10):
-        self.lang = lang or session.lang()
-        self.limit = limit
-        self.last_error: Exception | None = None
-        self.message = Message("oo-list-message")
-        self.table = classed(w.HTML(""), "oo-log-table")
-        self.summary = classed(w.HTML(""), "oo-log-count")
-        super().__init__([style_widget(), self.summary, self.table, self.message])
-        classed(self, "oo-log-list")
-        self.refresh()
-        session.on_change(self.refresh)
-
-    @safe_callback()
-    def refresh(self) -> None:
-        L = self.lang
-        meetings = session.store().meetings()
-        if not meetings:
-            self.summary.value = f"<p>{esc(t('log.empty', L))}</p>"
-            self.table.value = ""
-            return
-        demo = any(m.demo for m in meetings)
-        banner = f'<p class="oo-demo-banner">{esc(t("demo.banner", L))}</p>' if demo else ""
-        self.summary.value = banner + f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
-        rows = []
-        for m in sorted(meetings, key=lambda m: m.date, reverse=True)[: self.limit]:
-            cells = {
-                "date": format_date(m.date, L),
-                "person": m.person,
-                "actual_minutes": "" if m.actual_minutes is None else str(m.actual_minutes),
-                "status": t(f"status.{m.status}", L),
-                "agenda_by": t(f"agenda.{m.agenda_by}", L) if m.agenda_by else "",
-                "needs": ", ".join(t(f"need.{n}", L) for n in m.needs),
-            }
-            rows.append([cells[name] for name in TABLE_FIELDS])
-        labels = [t(fieldspec.meta(Meeting, name)["label"], L) for name in TABLE_FIELDS]
-        self.table.value = f"<p><strong>{esc(t('log.recent', L))}</strong></p>" + table_html(
-            labels, rows
-        )
 
 
 def log_form(lang: str | None = None) -> LogForm:
@@ -235,9 +344,4 @@ def log_form(lang: str | None = None) -> LogForm:
     return LogForm(lang)
 
 
-def meeting_list(lang: str | None = None, limit: int = 10) -> MeetingList:
-    """The most recent meetings in the log."""
-    return MeetingList(lang, limit)
-
-
-__all__ = ["LogForm", "MeetingList", "log_form", "meeting_list"]
+__all__ = ["LogForm", "log_form"]

@@ -14,11 +14,13 @@ import ipywidgets as w
 
 from ..i18n import check_lang, t
 from ..items import items
+from ..labels import NEED_KEY
 from ..model import NEEDS
 from . import session
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
 VERDICTS = ("right", "partly", "wrong")
+RESULT_KEY = {"right": "case.right", "partly": "case.partly", "wrong": "case.wrong"}
 
 CASE_STYLE = """
 <style>
@@ -56,7 +58,7 @@ def verdict(picked: Iterable[str], expected: Iterable[str]) -> str:
 
 def need_names(keys: Iterable[str], lang: str) -> str:
     """Need names joined for a sentence: ``Growth and Clarity on priorities``."""
-    names = [t(f"need.{key}", lang) for key in keys]
+    names = [t(NEED_KEY[key], lang) for key in keys]
     return t("case.and", lang).join(names)
 
 
@@ -82,7 +84,7 @@ class WhichNeed(w.VBox):
             need: classed(
                 w.Checkbox(
                     value=False,
-                    description=t(f"need.{need}", L),
+                    description=t(NEED_KEY[need], L),
                     indent=False,
                     layout=w.Layout(width="auto", min_width="13em"),
                 ),
@@ -186,14 +188,14 @@ class WhichNeed(w.VBox):
         L = self.lang
         case = self.case
         parts = [
-            f'<p><span class="oo-case-verdict">{esc(t(f"case.{result}", L))}</span> '
+            f'<p><span class="oo-case-verdict">{esc(t(RESULT_KEY[result], L))}</span> '
             f"{esc(t('case.answer', L, needs=need_names(case['needs'], L)))}</p>",
             f"<p>{esc(case['explain'])}</p>",
         ]
         if question.strip():
-            from ..coach.questions import classify
+            from ..coach.questions import LABEL_KEY, classify
 
-            label = t(f"coach.label.{classify(question, L).label}", L)
+            label = t(LABEL_KEY[classify(question, L).label], L)
             parts.append(
                 f"<p>{esc(t('case.yours', L, question=question.strip(), label=label))}</p>"
             )

@@ -82,6 +82,14 @@ def _unbroken(text: str) -> str:
     return " · ".join(f'<span class="oo-nowrap">{esc(part)}</span>' for part in parts)
 
 
+# Who is speaking now (None: nobody), as the talk timer says it.
+NOW_SPEAKING_KEY = {
+    "leader": "obs.now_leader",
+    "employee": "obs.now_employee",
+    None: "obs.now_nobody",
+}
+
+
 class ObserverPanel(Ticking, w.VBox):
     """The observer's tools for one round: talk-time stopwatch, question counters, close
     checklist, feedback notes, and a Markdown summary to download.
@@ -126,7 +134,7 @@ class ObserverPanel(Ticking, w.VBox):
             name: classed(
                 w.Checkbox(
                     value=False,
-                    description=t(f"obs.check.{name}", L),
+                    description=t(trio.CHECK_KEY[name], L),
                     indent=False,
                     layout=w.Layout(width="auto"),
                 ),
@@ -199,7 +207,7 @@ class ObserverPanel(Ticking, w.VBox):
     # --- questions --------------------------------------------------------------------------
 
     def _label(self, kind: str) -> str:
-        return t(f"obs.kind.{kind}", self.lang)
+        return t(trio.KIND_KEY[kind], self.lang)
 
     def _show_counts(self) -> None:
         for kind, button in self.counters.items():
@@ -238,7 +246,7 @@ class ObserverPanel(Ticking, w.VBox):
             f'<div class="oo-obs-share">{_unbroken(trio.talk_share_text(shares, L))}</div>'
         )
         speaker = self.talk.speaker
-        now = t(f"obs.now_{speaker}" if speaker else "obs.now_nobody", L)
+        now = t(NOW_SPEAKING_KEY[speaker], L)
         self.talk_times.value = (
             "<p>"
             + esc(

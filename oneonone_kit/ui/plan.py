@@ -5,14 +5,23 @@ from __future__ import annotations
 import ipywidgets as w
 
 from .. import env
-from ..i18n import format_date, format_number, format_percent, t
+from ..i18n import Text, format_date, format_number, format_percent, t
 from ..insight.scoring import SAFETY_REVERSED, compare, mean_score
+from ..labels import NEED_KEY, VERDICT_KEY
 from ..log import transfer
 from . import session
+from .assess import KIND_KEY
 from .common import Message, classed, esc, safe_callback, style_widget, table_html
 from .data import download_link
 
 KINDS = ("baseline", "beliefs", "behaviours", "needs", "safety")
+# How the report shows names, and the link of each report file (catalogue keys in full).
+NAMES_KEY = {
+    "keep": "plan.names.keep",
+    "initials": "plan.names.initials",
+    "pseudonyms": "plan.names.pseudonyms",
+}
+DOWNLOAD_KEY = {".pdf": "plan.download_pdf", ".md": "plan.download_md"}
 
 
 class ProgressView(w.VBox):
@@ -53,7 +62,7 @@ class ProgressView(w.VBox):
             )
             rows.append(
                 (
-                    t(f"plan.kind.{kind}", L),
+                    t(KIND_KEY[kind], L),
                     first_text,
                     f"{format_number(latest_mean, L)} "
                     f"({format_date(latest.taken_at.date(), L, weekday=False)})",
@@ -89,7 +98,8 @@ class ProgressView(w.VBox):
         s = summarise(
             meetings, store.commitments(), today=env.today(), interval_days=store.intervals()
         ).overall
-        lines = [t("plan.log_meetings", L, count=len(meetings), people=len(store.people()))]
+        people = Text("plural.people", {"count": len(store.people())})
+        lines = [t("plan.log_meetings", L, count=len(meetings), people=people)]
         if s.agenda.trend.latest is not None:
             lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))
         if s.talk.latest is not None:
@@ -99,7 +109,7 @@ class ProgressView(w.VBox):
         neglected = s.needs.neglected
         if neglected:
             lines.append(
-                t("plan.log_neglected", L, needs=", ".join(t(f"need.{n}", L) for n in neglected))
+                t("plan.log_neglected", L, needs=", ".join(t(NEED_KEY[n], L) for n in neglected))
             )
         return lines
 
@@ -109,7 +119,7 @@ class ProgressView(w.VBox):
         lines = []
         for e in sorted(session.store().experiments(), key=lambda e: e.start, reverse=True):
             state = (
-                t(f"verdict.{e.verdict}", L)
+                t(VERDICT_KEY[e.verdict], L)
                 if e.verdict
                 else t("plan.experiment_open", L, end=format_date(e.end, L))
             )
@@ -133,7 +143,7 @@ class PlanExport(w.VBox):
         self.last_error: Exception | None = None
         self.names = classed(
             w.ToggleButtons(
-                options=[(t(f"plan.names.{n}", L), n) for n in ("keep", "initials", "pseudonyms")],
+                options=[(t(key, L), n) for n, key in NAMES_KEY.items()],
                 value="initials",
                 description=t("plan.names", L),
                 style={"description_width": "initial"},
@@ -174,7 +184,7 @@ class PlanExport(w.VBox):
                     download_link(
                         path.read_bytes(),
                         f"oneonone-report-{stamp}{suffix}",
-                        t(f"plan.download{suffix.replace('.', '_')}", L),
+                        t(DOWNLOAD_KEY[suffix], L),
                         mime,
                     )
                 )

@@ -13,6 +13,16 @@ from ..model import Reflection
 from . import session
 from .common import Message, classed, esc, field_layout, safe_callback, style_widget
 
+# The prompts a notebook may ask for, and the question each shows (keys written out in full).
+PROMPT_KEY = {
+    "start.why_here": "reflect.start.why_here",
+    "mindset.whose_meeting": "reflect.mindset.whose_meeting",
+    "behaviours.one_change": "reflect.behaviours.one_change",
+    "plan.next_month": "reflect.plan.next_month",
+}
+# Whose meeting was it: the answers, in the order the buttons show them.
+WHOSE_KEY = {"employee": "whose.employee", "shared": "whose.shared", "leader": "whose.leader"}
+
 
 class ReflectionBox(w.VBox):
     """A prompt, a text area (prefilled with the last saved answer), and a save button."""
@@ -22,7 +32,7 @@ class ReflectionBox(w.VBox):
         self.prompt = prompt
         self.last_error: Exception | None = None
         self.question = w.HTML(
-            f'<p class="oo-reflect-prompt"><strong>{esc(t(f"reflect.{prompt}", L))}</strong></p>'
+            f'<p class="oo-reflect-prompt"><strong>{esc(t(PROMPT_KEY[prompt], L))}</strong></p>'
         )
         self.text = classed(
             w.Textarea(
@@ -94,7 +104,7 @@ class WhoseMeeting(w.VBox):
             )
             choice = classed(
                 w.ToggleButtons(
-                    options=[(t(f"whose.{o}", L), o) for o in ("employee", "shared", "leader")],
+                    options=[(t(key, L), o) for o, key in WHOSE_KEY.items()],
                     value=None,
                     description=t("whose.question", L),
                     style={"description_width": "initial", "button_width": "auto"},
@@ -125,7 +135,7 @@ class WhoseMeeting(w.VBox):
         verdict = t(
             "whose.right" if answer == case["answer"] else "whose.wrong",
             self.lang,
-            answer=t(f"whose.{case['answer']}", self.lang),
+            answer=t(WHOSE_KEY[case["answer"]], self.lang),
         )
         feedback.value = f"<p><strong>{esc(verdict)}</strong> {esc(case['explain'])}</p>"
         right = sum(self.answers[c["key"]].value == c["answer"] for c in self.cases)

@@ -19,7 +19,7 @@ import ipywidgets as w
 import traitlets
 
 from .. import env
-from ..i18n import t
+from ..errors import KitError
 from ..log.store import Store
 from ..web import workshop
 from .common import safe_callback
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[], None]
 
 
-class ListenerError(RuntimeError):
+class ListenerError(KitError, RuntimeError):
     """A listener without a message area failed; ``errors`` holds every such failure.
 
     The action that called :func:`changed` did its work; ``message(lang)`` says so, and that
@@ -36,14 +36,14 @@ class ListenerError(RuntimeError):
     """
 
     def __init__(self, errors: list[Exception]):
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(f"a change listener failed: {errors[0]!r}{more}")
+        detail = str(errors[0]) or type(errors[0]).__name__
+        super().__init__("session.listener_failed", detail=detail)
         self.errors = errors
         self.__cause__ = errors[0]
 
-    def message(self, lang: str) -> str:
-        detail = str(self.errors[0]) or type(self.errors[0]).__name__
-        return t("session.listener_failed", lang, detail=detail)
+    def __str__(self) -> str:  # for the log, not the learner
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        return f"a change listener failed: {self.errors[0]!r}{more}"
 
 
 class Session(traitlets.HasTraits):

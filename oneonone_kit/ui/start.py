@@ -14,6 +14,7 @@ from ..i18n import t
 from . import session
 from .common import classed, esc, style_widget
 from .data import DataPanel
+from .print_view import PrintPanel
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
@@ -30,7 +31,8 @@ def _card(number: str, title: str, blurb: str, time: str, href: str, extra: str 
 
 
 class StartPage(w.VBox):
-    """Parts: ``header`` (title, language switch), ``chapters``, ``exercises``, ``data``."""
+    """Parts: ``header`` (title, language switch), ``chapters``, ``exercises``, ``data``,
+    ``printables`` (the facilitator's PDFs)."""
 
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
@@ -38,6 +40,7 @@ class StartPage(w.VBox):
         self.chapters = classed(w.HTML(self._chapters_html()), "oo-start-chapters")
         self.exercises = classed(w.HTML(self._exercises_html()), "oo-start-exercises")
         self.data = DataPanel(L)
+        self.printables = PrintPanel(L)
         super().__init__(
             [
                 style_widget(),
@@ -47,6 +50,7 @@ class StartPage(w.VBox):
                 w.HTML(f"<h2>{esc(t('start.data', L))}</h2>"),
                 self.data,
                 classed(w.HTML(self._facilitator_html()), "oo-start-facilitator"),
+                self.printables,
             ]
         )
         classed(self, "oo-start")
@@ -75,7 +79,7 @@ class StartPage(w.VBox):
             _card(
                 page.number,
                 pages.title(page, L),
-                t(f"start.blurb.{page.stem}", L),
+                t(page.blurb_key, L),
                 self._minutes(page),
                 page.link_from_start(L),
             )
@@ -100,7 +104,7 @@ class StartPage(w.VBox):
                 _card(
                     t("start.exercise_number", L, number=page.number.lstrip("0")),
                     pages.title(page, L),
-                    t(f"start.blurb.{page.stem}", L),
+                    t(page.blurb_key, L),
                     self._minutes(page),
                     page.link_from_start(L),
                     soon,

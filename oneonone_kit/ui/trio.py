@@ -14,6 +14,7 @@ import ipywidgets as w
 
 from ..coach import trio
 from ..i18n import t
+from ..labels import NEED_KEY
 from . import session
 from ._trio_parts import Ticking, heading, panel_button
 from .common import (
@@ -27,6 +28,24 @@ from .common import (
 )
 
 OWN_TOPIC = "own_topic"
+# Catalogue keys written out in full, so a test can find every key the code uses.
+CARD_HEADING_KEY = {
+    "leader": "trio.card_leader_heading",
+    "employee": "trio.card_employee_heading",
+    "observer": "trio.card_observer_heading",
+}
+OWN_TOPIC_KEY = {
+    "leader": "trio.own_leader",
+    "employee": "trio.own_employee",
+    "observer": "trio.own_observer",
+}
+CARD_PART_KEY = {
+    "brings": "trio.card_brings",
+    "situation": "trio.card_situation",
+    "holding_back": "trio.card_holding_back",
+    "knows": "trio.card_knows",
+    "trap": "trio.card_trap",
+}
 
 
 # Labels above fields, and big buttons that wrap their text: the cards are used on phones.
@@ -171,10 +190,10 @@ class RoleCards(Ticking, w.VBox):
         """(title, HTML) pairs of ``role``'s card for the chosen scenario; text is escaped."""
         L = self.lang
         if self.scenario.value == OWN_TOPIC:
-            return [(t(f"trio.card_{role}_heading", L), esc(t(f"trio.own_{role}", L)))]
+            return [(t(CARD_HEADING_KEY[role], L), esc(t(OWN_TOPIC_KEY[role], L)))]
         entry = trio.scenario(self.scenario.value, L)
         if role == "observer":
-            needs = ", ".join(t(f"need.{n}", L) for n in entry["needs"])
+            needs = ", ".join(t(NEED_KEY[n], L) for n in entry["needs"])
             focus = "".join(f"<li>{esc(line)}</li>" for line in entry["observer_focus"])
             return [
                 (t("trio.card_needs", L), esc(needs)),
@@ -183,14 +202,14 @@ class RoleCards(Ticking, w.VBox):
             ]
         card = entry[f"{role}_card"]
         parts = ("brings", "situation", "holding_back") if role == "employee" else ("knows", "trap")
-        return [(t(f"trio.card_{part}", L), esc(card[part])) for part in parts]
+        return [(t(CARD_PART_KEY[part], L), esc(card[part])) for part in parts]
 
     def _card_html(self, role: str, person: str) -> str:
         body = "".join(
             f"<dt>{esc(title)}</dt><dd>{html}</dd>" for title, html in self._card_sections(role)
         )
         summary = t(
-            "trio.card_summary", self.lang, role=t(f"trio.role_{role}", self.lang), name=person
+            "trio.card_summary", self.lang, role=t(trio.ROLE_KEY[role], self.lang), name=person
         )
         return f"<details><summary>{esc(summary)}</summary><dl>{body}</dl></details>"
 
@@ -209,7 +228,7 @@ class RoleCards(Ticking, w.VBox):
         self.roles.value = (
             "<p>"
             + " · ".join(
-                f'<span class="oo-nowrap"><strong>{esc(t(f"trio.role_{role}", L))}:</strong> '
+                f'<span class="oo-nowrap"><strong>{esc(t(trio.ROLE_KEY[role], L))}:</strong> '
                 f"{esc(who[role])}</span>"
                 for role in trio.ROLES
             )

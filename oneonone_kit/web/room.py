@@ -52,7 +52,7 @@ def check_room_code(raw: str) -> str:
     """``raw`` when it can serve as a room code, else an :class:`env.EnvironmentSettingError`."""
     if len(normal_room_code(raw)) < MIN_ROOM_CODE or not raw.isprintable():
         raise env.EnvironmentSettingError(
-            ROOM_CODE_ENV, raw, f"at least {MIN_ROOM_CODE} letters or digits"
+            ROOM_CODE_ENV, raw, "error.expected.room_code", min=MIN_ROOM_CODE
         )
     return raw.strip()
 
@@ -77,9 +77,18 @@ def room_code_matches(given: str | None) -> bool:
     )
 
 
+# The banner, and when the data expires, for each place a workshop server keeps data
+# (workshop.location()); keys written out in full.
+BANNER_KEY = {"participant": "workshop.banner.participant", "page": "workshop.banner.page"}
+EXPIRES_KEY = {
+    "participant": "workshop.after.expires.participant",
+    "page": "workshop.after.expires.page",
+}
+
+
 def banner_html(lang: str, where: str) -> str:
     """The workshop banner on top of every page: where the data lives, and what to do."""
-    text = t(f"workshop.banner.{where}", lang, hours=_hours_text(lang))
+    text = t(BANNER_KEY[where], lang, hours=_hours_text(lang))
     return (
         '<div class="oo-workshop-banner" role="note" style="background:#fff4cc;'
         'border-left:4px solid #b58900;padding:8px 12px;margin:0 0 8px 0;color:#1a1a1a">'
@@ -93,7 +102,7 @@ def after_workshop_html(lang: str, where: str) -> str:
     to keep it (the workbook file, then at home or on their organisation's JupyterHub)."""
     address = os.environ.get(WORKBOOK_URL_ENV, "").strip() or t("workshop.after.address", lang)
     steps = [
-        t(f"workshop.after.expires.{where}", lang, hours=_hours_text(lang)),
+        t(EXPIRES_KEY[where], lang, hours=_hours_text(lang)),
         t(
             "workshop.after.download",
             lang,

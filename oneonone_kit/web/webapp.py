@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from .. import env
-from ..i18n import t
+from ..i18n import DEFAULT_LANG, UnknownLanguageError, choose_lang, t
 from . import room, workshop
 from .room import RETRY_ARG, ROOM_ARG, ROOM_CODE_ENV
 
@@ -80,9 +80,9 @@ def _whole_number_setting(name: str, default: int) -> int:
     try:
         value = int(raw) if raw else default
     except ValueError:
-        raise env.EnvironmentSettingError(name, raw, "a whole number") from None
+        raise env.EnvironmentSettingError(name, raw, "error.expected.whole_number") from None
     if value < 1:
-        raise env.EnvironmentSettingError(name, raw, "a whole number above 0")
+        raise env.EnvironmentSettingError(name, raw, "error.expected.positive_number")
     return value
 
 
@@ -218,13 +218,10 @@ def allowed_notebook(cwd: str) -> bool:
 
 
 def page_lang(query: str, cwd: str) -> str:
-    """The language of a page, as the kernel will see it: ``?lang=``, folder, ONEONONE_LANG."""
-    asked = (parse_qs(query).get("lang") or [""])[-1].strip().lower()
-    folder = PurePosixPath(cwd.replace(os.sep, "/")).name.lower()
-    for candidate in (asked, folder, os.environ.get("ONEONONE_LANG", "").strip().lower()):
-        if candidate in env.LANGUAGES:
-            return candidate
-    return env.DEFAULT_LANG
+    """The language of a page, decided as the kernel will (``choose_lang``): ``?lang=``, folder,
+    ONEONONE_LANG. A bad value raises UnknownLanguageError."""
+    asked = (parse_qs(query).get("lang") or [None])[-1]
+    return choose_lang(query=asked, folder=PurePosixPath(cwd.replace(os.sep, "/")).name)
 
 
 def _with_arg(uri: str, name: str, value: str) -> str:
@@ -301,9 +298,12 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
 
     if serves_repository(req.contents_manager.root_dir) and not allowed_notebook(cwd):
         raise HTTPError(404)
+    try:  # said here, on the page, before a kernel runs into it in every cell
+        lang = page_lang(req.request.query, cwd)
+    except UnknownLanguageError as error:
+        raise HTTPError(400, "%s", error.message(DEFAULT_LANG), reason="Unknown language") from None
     if not env.is_workshop():
         return notebook
-    lang = page_lang(req.request.query, cwd)
     participant = _ensure_participant(req, lang)
     _check_room(req, lang, participant)
     import nbformat

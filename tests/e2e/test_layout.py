@@ -142,7 +142,7 @@ def test_an_invalid_field_is_marked_for_screen_readers_and_gets_the_focus(voila,
     minutes.fill("0")
     minutes.press("Tab")
     page.locator(".oo-log-save").click()
-    page.locator(".oo-log-message").get_by_text("fix the marked fields above").wait_for()
+    page.locator(".oo-log-message").get_by_text("fix what is marked above").wait_for()
     page.wait_for_function(
         "() => document.querySelector('.oo-log-planned-minutes input')"
         "?.getAttribute('aria-invalid') === 'true'"

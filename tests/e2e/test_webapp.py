@@ -310,6 +310,19 @@ def test_summary_button_downloads_a_file_the_group_view_accepts(voila, watch, tm
     assert os.path.basename(download.value.suggested_filename).startswith("oneonone-summary-")
 
 
+def test_the_facilitator_section_downloads_printable_cards_as_a_pdf(voila, watch):
+    page = watch.page
+    watch.open(voila.render_url("start.ipynb", "lang=nl"))
+    page.locator(".oo-print-make").click()
+    link = page.locator(".oo-print-download a")
+    link.wait_for(timeout=90_000)  # matplotlib loads on this first click
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "oneonone-cards-nl.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    watch.assert_clean()
+
+
 # ---- the documented deployment recipe --------------------------------------------------------
 def token_recipe() -> list[str]:
     """The command of docs/deploy.md's token recipe, as a list of arguments."""

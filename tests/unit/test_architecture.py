@@ -20,7 +20,7 @@ ROOT_NAME = "oneonone_kit"
 
 # Rooms and the rooms each may import. The ground floor is split into its own modules, which
 # may only import those listed before them; a room may always import itself.
-GROUND = ("env", "i18n", "errors", "validate", "fieldspec", "model", "items", "pages")
+GROUND = ("i18n", "errors", "env", "validate", "fieldspec", "model", "labels", "items", "pages")
 ALLOWED: dict[str, set[str]] = {
     "log": set(GROUND),
     "insight": {"log", *GROUND},

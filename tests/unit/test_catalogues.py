@@ -24,7 +24,7 @@ def _files(lang: str) -> dict[str, Path]:
     return {p.name: p for p in sorted((CONTENT / lang).glob("*.json"))}
 
 
-def _load(path: Path) -> dict[str, str]:
+def _load(path: Path) -> dict[str, str | dict[str, str]]:
     data = json.loads(path.read_text("utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
@@ -37,13 +37,60 @@ def test_both_languages_ship_the_same_catalogue_files():
     assert sorted(_files("en")) == sorted(_files("nl"))
 
 
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _forms(value: str | dict[str, str]) -> list[str]:
+    return list(value.values()) if isinstance(value, dict) else [value]
+
+
 @pytest.mark.parametrize("name", FILE_NAMES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_catalogue_is_a_flat_mapping_of_non_empty_strings(lang, name):
+def test_catalogue_is_a_flat_mapping_of_non_empty_strings_or_plural_forms(lang, name):
     data = json.loads((CONTENT / lang / name).read_text("utf-8"))
     assert isinstance(data, dict)
-    bad = {k: v for k, v in data.items() if not isinstance(v, str) or not v.strip()}
-    assert not bad, f"{lang}/{name}: empty or non-string values for {sorted(bad)}"
+    bad = {
+        k
+        for k, v in data.items()
+        if not (
+            _is_text(v)
+            or (
+                isinstance(v, dict)
+                and set(v) == set(i18n.PLURAL_FORMS)
+                and all(map(_is_text, v.values()))
+            )
+        )
+    }
+    assert not bad, f"{lang}/{name}: empty values or wrong plural forms for {sorted(bad)}"
+
+
+@pytest.mark.parametrize("name", FILE_NAMES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_plural_forms_differ(lang, name):
+    plurals = {k: v for k, v in _load(CONTENT / lang / name).items() if isinstance(v, dict)}
+    assert [k for k, v in plurals.items() if v["one"] == v["other"]] == []
+
+
+@pytest.mark.parametrize("name", FILE_NAMES)
+def test_a_string_is_plural_in_both_languages_or_in_neither(name):
+    en, nl = _load(CONTENT / "en" / name), _load(CONTENT / "nl" / name)
+    differ = [k for k in set(en) & set(nl) if isinstance(en[k], dict) != isinstance(nl[k], dict)]
+    assert sorted(differ) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_string_hedges_a_plural_with_brackets(lang):
+    # "meeting(s)", "gesprek(ken)", "probleem/problemen": use plural forms instead
+    hedges = re.compile(r"\w\((s|en|ken|n|e|men)\)|\bprobleem/problemen|persoon/personen")
+    found = sorted(
+        key
+        for path in _files(lang).values()
+        for key, value in _load(path).items()
+        for form in _forms(value)
+        if hedges.search(form)
+    )
+    assert found == []
 
 
 @pytest.mark.parametrize("name", FILE_NAMES)
@@ -67,12 +114,13 @@ def test_each_key_has_the_same_placeholders_in_both_languages(name):
 @pytest.mark.parametrize("name", FILE_NAMES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_placeholders_are_named_and_well_formed(lang, name):
-    for key, template in _load(CONTENT / lang / name).items():
-        parsed = list(string.Formatter().parse(template))  # raises on a stray brace
-        positional = [f for _, f, _, _ in parsed if f is not None and not f.strip()]
-        assert not positional, f"{lang}/{name}:{key} uses an unnamed {{}} placeholder"
-        # Filling every placeholder must work, so a template is never shown half-made.
-        template.format(**{f: "x" for f in i18n.placeholders(template)})
+    for key, value in _load(CONTENT / lang / name).items():
+        for template in _forms(value):
+            parsed = list(string.Formatter().parse(template))  # raises on a stray brace
+            positional = [f for _, f, _, _ in parsed if f is not None and not f.strip()]
+            assert not positional, f"{lang}/{name}:{key} uses an unnamed {{}} placeholder"
+            # Filling every placeholder must work, so a template is never shown half-made.
+            template.format(**{f: "x" for f in i18n.placeholders(template)})
 
 
 @pytest.mark.parametrize("lang", LANGS)

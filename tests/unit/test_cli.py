@@ -38,6 +38,7 @@ COMMANDS = [
     ["demo"],
     ["report"],
     ["chart"],
+    ["print"],
 ]
 
 
@@ -270,8 +271,8 @@ def test_malformed_csv_import_lists_rows_and_changes_nothing(capsys, tmp_path):
         encoding="utf-8",
     )
     code, out, err = run(capsys, "import", str(bad))
-    assert code == 2 and out == ""
-    assert "Nothing was imported: 2 problem(s) found." in err
+    assert code == 1 and out == ""  # a failure, not wrong usage: the command line was fine
+    assert "Nothing was imported: 2 problems found." in err
     assert "Row 3, Date:" in err and "Row 4, Planned minutes:" in err
     assert "Traceback" not in err
     assert stored_meetings() == before
@@ -281,7 +282,7 @@ def test_malformed_import_is_explained_in_dutch(capsys, tmp_path):
     bad = tmp_path / "slecht.csv"
     bad.write_text("date,person,planned_minutes\n2026-03-05,,30\n", encoding="utf-8")
     code, _, err = run(capsys, "--lang", "nl", "import", str(bad))
-    assert code == 2
+    assert code == 1
     assert t("import.refused", "nl", count=1) in err
     assert (
         t(
@@ -299,13 +300,13 @@ def test_a_file_that_is_not_an_export_is_refused(capsys, tmp_path):
     path = tmp_path / "other.json"
     path.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
     code, _, err = run(capsys, "import", str(path))
-    assert code == 2 and "not a oneonone export file" in err
+    assert code == 1 and "not a oneonone export file" in err
     assert stored_meetings() == []
 
 
 def test_importing_a_missing_file_says_so_without_creating_a_store(capsys, tmp_path, home):
     code, _, err = run(capsys, "import", str(tmp_path / "nowhere.json"))
-    assert code == 2 and "Cannot read" in err
+    assert code == 1 and "Cannot read" in err
     assert not (home / "oneonone.sqlite3").exists()
 
 
@@ -340,7 +341,7 @@ def test_forget_yes_removes_only_that_person(capsys):
     add(capsys, "Sam", "2026-03-10")
     add(capsys, "Robin", "2026-03-04")
     code, out, _ = run(capsys, "forget", "Sam", "--yes")
-    assert code == 0 and "Deleted 2 record(s) about Sam." in out
+    assert code == 0 and "Deleted 2 records about Sam." in out
     assert [m.person for m in stored_meetings()] == ["Robin"]
 
 
@@ -399,6 +400,19 @@ def test_unknown_command_lists_the_commands(capsys):
 def test_unknown_language_is_a_user_error(capsys):
     code, _, err = run(capsys, "--lang", "fr", "log", "list")
     assert code == 2 and "'fr'" in err and "en, nl" in err
+
+
+def test_an_unusable_oneonone_lang_is_a_user_error_even_with_a_good_flag(capsys, monkeypatch):
+    # the kernel and the server refuse it the same way, so the CLI does not quietly ignore it
+    monkeypatch.setenv("ONEONONE_LANG", "fr")
+    code, out, err = run(capsys, "--lang", "nl", "log", "list")
+    assert (code, out) == (2, "")
+    assert err == "error: Unknown language 'fr' (ONEONONE_LANG): choose one of en, nl.\n"
+
+
+def test_argparse_errors_are_wrong_usage_and_failures_are_one(capsys, tmp_path):
+    assert run(capsys, "log", "list", "--limit")[0] == 2
+    assert run(capsys, "import", str(tmp_path / "nowhere.csv"))[0] == 1
 
 
 def test_language_comes_from_the_environment(capsys, monkeypatch):
@@ -488,20 +502,20 @@ def test_app_on_a_busy_port_says_so_and_suggests_another(capsys, monkeypatch, fa
         busy.listen()
         port = busy.getsockname()[1]
         code, _, err = run(capsys, "app", "--port", str(port), "--no-browser")
-    assert code == 2
+    assert code == 1
     assert f"Port {port}" in err and "--port" in err
 
 
 def test_app_without_notebooks_explains_they_come_with_the_checkout(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(_server, "repo_root", lambda: tmp_path)
     code, _, err = run(capsys, "app", "--no-browser")
-    assert code == 2 and "repository" in err and "pip install -e ." in err
+    assert code == 1 and "repository" in err and "pip install -e ." in err
 
 
 def test_lab_without_jupyterlab_says_how_to_install_it(capsys, monkeypatch, fake_repo):
     monkeypatch.setattr(_server, "jupyterlab_installed", lambda: False)
     code, _, err = run(capsys, "lab")
-    assert code == 2 and 'pip install -e ".[lab]"' in err and "make lab" in err
+    assert code == 1 and 'pip install -e ".[lab]"' in err and "make lab" in err
 
 
 def test_lab_command_opens_the_start_page_with_chapters_and_exercises_reachable(tmp_path):
@@ -623,7 +637,7 @@ def test_chart_refuses_other_file_types_and_unknown_people(capsys, tmp_path):
     code, _, err = run(
         capsys, "chart", "cadence", "--out", str(tmp_path / "x.png"), "--person", "Nobody"
     )
-    assert code == 2 and "'Nobody'" in err
+    assert code == 1 and "'Nobody'" in err  # the line is fine; the log has no such person
 
 
 @pytest.mark.parametrize("suffix, start", [(".pdf", b"%PDF"), (".md", b"# ")])

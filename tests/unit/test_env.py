@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from oneonone_kit import env
+from oneonone_kit.errors import KitError, UnknownLanguageError
 
 
 def _mode(path: Path) -> int:
@@ -171,14 +172,15 @@ def test_lang_from_query_string_wins(tmp_home, monkeypatch, tmp_path):
     assert env.detect_lang() == "nl"
 
 
-def test_unsupported_query_lang_falls_through_to_the_notebook_folder(
-    tmp_home, monkeypatch, tmp_path
-):
+def test_unsupported_query_lang_is_refused_naming_the_choices(tmp_home, monkeypatch, tmp_path):
+    # it used to fall through to the folder quietly; now every entry point refuses it alike
     folder = tmp_path / "nl"
     folder.mkdir()
     monkeypatch.chdir(folder)
     monkeypatch.setenv("QUERY_STRING", "lang=fr")
-    assert env.detect_lang() == "nl"
+    with pytest.raises(UnknownLanguageError) as info:
+        env.detect_lang()
+    assert info.value.message("en") == "Unknown language 'fr' (?lang=): choose one of en, nl."
 
 
 def test_notebook_folder_name_beats_oneonone_lang(tmp_home, monkeypatch, tmp_path):
@@ -198,5 +200,26 @@ def test_oneonone_lang_used_outside_a_language_folder(tmp_home, monkeypatch, tmp
 def test_english_is_the_default_language(tmp_home, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     assert env.detect_lang() == "en"
+
+
+def test_an_unusable_oneonone_lang_is_refused_even_in_a_language_folder(
+    tmp_home, monkeypatch, tmp_path
+):
+    folder = tmp_path / "nl"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
     monkeypatch.setenv("ONEONONE_LANG", "de")
-    assert env.detect_lang() == "en"
+    with pytest.raises(UnknownLanguageError) as info:
+        env.detect_lang()
+    assert "'de' (ONEONONE_LANG)" in str(info.value) and "en, nl" in str(info.value)
+
+
+def test_an_unusable_setting_is_said_in_both_languages(tmp_home, monkeypatch):
+    monkeypatch.setenv("ONEONONE_TODAY", "tomorrow")
+    with pytest.raises(env.EnvironmentSettingError) as info:
+        env.today()
+    assert isinstance(info.value, KitError) and info.value.exit_code == 2
+    assert info.value.message("nl") == (
+        "De omgevingsvariabele ONEONONE_TODAY staat op 'tomorrow' en dat kunnen we niet "
+        "gebruiken. Verwacht: een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-03."
+    )

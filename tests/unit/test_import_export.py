@@ -67,13 +67,16 @@ _maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
 
 @st.composite
 def valid_meetings(draw) -> Meeting:
+    status = draw(st.sampled_from(STATUSES))
+    # a held meeting cannot be after today (issue 13); a moved or cancelled one can
+    latest = TODAY if status == "held" else TODAY + dt.timedelta(days=366)
     return Meeting.create(
         today=TODAY,
-        date=draw(st.dates(dt.date(2000, 1, 1), TODAY + dt.timedelta(days=366))),
+        date=draw(st.dates(dt.date(2000, 1, 1), latest)),
         person=draw(_person),
         planned_minutes=draw(st.integers(1, 480)),
         actual_minutes=draw(_maybe(st.integers(1, 480))),
-        status=draw(st.sampled_from(STATUSES)),
+        status=status,
         agenda_by=draw(_maybe(st.sampled_from(AGENDA_OWNERS))),
         needs=draw(st.lists(st.sampled_from(NEEDS), max_size=9)),
         talk_share=draw(_maybe(st.integers(0, 100))),
@@ -213,7 +216,7 @@ def test_malformed_csv_leaves_store_byte_for_byte_unchanged_and_lists_rows(fille
         (5, "needs", "error.unknown_need"),
     ]
     english, dutch = problem.full_message("en"), problem.full_message("nl")
-    assert "Nothing was imported: 2 problem(s)" in english
+    assert "Nothing was imported: 2 problems found." in english
     assert "Row 3, Date: '2026-13-01' is not a date we can read" in english
     assert "Row 5, Needs covered: Unknown need 'gossip'" in english
     assert "Er is niets geïmporteerd: 2" in dutch
@@ -367,7 +370,7 @@ def test_json_with_bad_records_is_refused_without_change_and_lists_them(filled):
         (("commitments", 1), "text", "error.required"),
     ]
     english = problem.full_message("en")
-    assert "Nothing was imported: 4 problem(s)" in english
+    assert "Nothing was imported: 4 problems found." in english
     assert "Meetings, item 2, Date:" in english
     assert "Meetings, item 4, Meetings: This entry is not a record." in english
     assert "Afspraken, item 1, Tekst: Dit veld is verplicht." in problem.full_message("nl")

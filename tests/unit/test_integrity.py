@@ -138,7 +138,7 @@ def test_defect_3_imports_never_overwrite_or_delete_without_saying_so(tmp_home, 
     file.write_text(json.dumps({"format": "oneonone-export", "version": 1, "meetings": [changed]}))
     code, out, err = run(capsys, "import", str(file))
     assert code == 0
-    assert "1 of the records in this file are already in your log" in out
+    assert "1 of the records in this file is already in your log" in out
     assert "Imported: 0 new, 1 already there." in out
     with Store.open() as store:
         assert store.meetings()[0] == kept
@@ -157,7 +157,7 @@ def test_defect_3_imports_never_overwrite_or_delete_without_saying_so(tmp_home, 
     code, out, err = run(capsys, "import", str(csv_file))
     assert code != 0 and out == ""
     assert (
-        "999 problem(s)" in err
+        "999 problems found" in err
         and "Row 3, ID: The ID same-uid appears more than once in this file (first at 2)" in err
     )
     with Store.open() as store:

@@ -102,7 +102,7 @@ def test_read_untick_one_and_import_the_rest(home):
     assert "oo-cal-event" in ones[0].tick._dom_classes
     assert "oo-cal-person" in ones[0].person._dom_classes
     assert ones[0].tick.description == "Mon 7 Sep 2026, 10:00, 30 min: 1:1 Anna / Lea"
-    assert "12 timed event(s) found; 11 look like one-on-ones" in form.summary.value
+    assert "12 timed events found; 11 look like one-on-ones" in form.summary.value
 
     ones[3].tick.value = False
     form.import_button.click()
@@ -111,7 +111,7 @@ def test_read_untick_one_and_import_the_rest(home):
     assert {m.person for m in meetings()} == {"Anna"}
     assert form.message.kind == "ok"
     assert form.message.text == (
-        "Added 10 meeting(s) from your calendar. Your log now holds 10 meeting(s)."
+        "Added 10 meetings from your calendar. Your log now holds 10 meetings."
     )
     # The imported rows are now marked and locked; the unticked one can still be imported.
     assert all(r.in_log and r.tick.disabled for r in ones if r is not ones[3])
@@ -177,7 +177,7 @@ def test_an_empty_person_blocks_the_whole_import(home):
     no_callback_errors(form)
     assert meetings() == []
     assert form.message.kind == "error"
-    assert form.message.text.startswith("Nothing was imported: 1 ticked event(s) need a fix")
+    assert form.message.text.startswith("Nothing was imported: 1 ticked event needs a fix")
     assert "This field is needed." in form.rows[2].error.value
     assert form.rows[1].error.value == ""
     form.rows[2].person.value = "Anna"

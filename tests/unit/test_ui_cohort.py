@@ -147,3 +147,21 @@ def test_data_panel_in_workshop_mode_speaks_of_my_workbook_file(tmp_home, monkey
         assert not tmp_home.exists()  # nothing written to the server's disk
     finally:
         session.reset()
+
+
+def test_the_group_view_ends_with_how_to_discuss_it_and_three_debrief_questions(tmp_home):
+    view = ui.cohort_view("en")
+    choose(view, summaries(3))
+    view.show.click()
+    assert view.last_error is None
+    talk = view.result.value.split("<h2>Talking about it with the group</h2>", 1)[1]
+    assert "not to judge anyone" in talk
+    assert talk.count("<li>") == 3
+    assert "Which need does the group leave out most" in talk
+
+
+def test_the_group_view_shows_no_debrief_questions_when_the_group_is_too_small(tmp_home):
+    view = ui.cohort_view("en")
+    choose(view, summaries(2))
+    view.show.click()
+    assert view.result.value == ""

@@ -34,7 +34,7 @@ def test_a_missing_person_and_zero_minutes_are_marked_and_the_first_is_focused(f
     assert _invalid(form) == {"person", "planned_minutes"}
     assert form.focused == ["person"]  # the first invalid field in form order
     assert form.message.text == (
-        "Not saved yet: fix the marked fields above. Everything you typed is still here."
+        "Not saved yet: fix what is marked above. Everything you typed is still here."
     )
     assert "Enter a number from 1 to 480." in form.errors["planned_minutes"].value
 
@@ -51,7 +51,8 @@ def test_fixing_the_fields_and_saving_clears_the_marks(form):
 
 def test_the_summary_sits_right_beside_the_save_button(form):
     footer = form.children[-1]
-    assert list(footer.children) == [form.save, form.message]
+    buttons, message = footer.children
+    assert message is form.message and form.save in buttons.children
     assert "oo-form-footer" in footer._dom_classes
 
 

@@ -82,7 +82,20 @@ def test_start_page_needs_nothing_from_the_internet(home):
 def test_start_page_includes_the_data_panel_and_the_facilitator_link(home):
     page = ui.start_page("en")
     assert isinstance(page.data, ui.DataPanel)
-    assert "facilitator/cohort.ipynb?lang=en" in page.children[-1].value
+    facilitator = page.children[-2]
+    assert "oo-start-facilitator" in facilitator._dom_classes
+    assert "facilitator/cohort.ipynb?lang=en" in facilitator.value
+
+
+@pytest.mark.parametrize(
+    "lang, guide", [("en", "docs/facilitator.md"), ("nl", "docs/facilitator.nl.md")]
+)
+def test_the_facilitator_section_ends_with_the_printables_and_names_the_guide(home, lang, guide):
+    page = ui.start_page(lang)
+    assert page.children[-1] is page.printables
+    assert isinstance(page.printables, ui.PrintPanel)
+    assert f"<code>{guide}</code>" in page.printables.children[0].value
+    assert (ROOT / guide).is_file()
 
 
 def test_the_start_and_cohort_notebooks_are_one_line_calls():

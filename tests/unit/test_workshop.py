@@ -22,6 +22,7 @@ import pytest
 from tornado.web import Finish, HTTPError
 from traitlets.config import Config
 
+from oneonone_kit.errors import UnknownLanguageError
 from oneonone_kit.model import Meeting
 from oneonone_kit.ui import session
 from oneonone_kit.web import room as door
@@ -321,12 +322,20 @@ def test_the_repository_is_recognised_as_the_served_root(tmp_path):
         ("lang=nl", "notebooks/en", "nl"),
         ("", "notebooks/nl", "nl"),
         ("", "notebooks", "en"),
-        ("lang=fr", "exercises/nl", "nl"),
+        ("page=2", "exercises/nl", "nl"),
     ],
 )
 def test_page_language_follows_query_then_folder(query, cwd, lang, monkeypatch):
     monkeypatch.delenv("ONEONONE_LANG", raising=False)
     assert webapp.page_lang(query, cwd) == lang
+
+
+def test_a_page_in_an_unknown_language_is_refused_as_the_kernel_would(monkeypatch):
+    # it used to fall back to the folder here while the kernel fell back elsewhere
+    monkeypatch.delenv("ONEONONE_LANG", raising=False)
+    with pytest.raises(UnknownLanguageError) as info:
+        webapp.page_lang("lang=fr", "exercises/nl")
+    assert info.value.values["source"] == "?lang="
 
 
 class FakeHandler:
@@ -403,6 +412,25 @@ def test_hook_leaves_local_pages_alone(server_env):
         is book
     )
     assert len(book.cells) == 1
+
+
+@pytest.mark.parametrize("mode", ["", "workshop"])
+def test_hook_refuses_an_unknown_language_in_words_on_the_page(server_env, monkeypatch, mode):
+    monkeypatch.setenv("ONEONONE_MODE", mode)
+    handler = FakeHandler("/voila/render/notebooks/nl/01_mindset.ipynb?lang=fr")
+    with pytest.raises(HTTPError) as caught:
+        webapp.prelaunch_hook(handler, notebook(), "notebooks/nl")
+    assert caught.value.status_code == 400
+    message = caught.value.log_message % caught.value.args
+    assert message == "Unknown language 'fr' (?lang=): choose one of en, nl."
+
+
+def test_hook_refuses_an_unusable_oneonone_lang_like_the_cli_does(server_env, monkeypatch):
+    monkeypatch.setenv("ONEONONE_LANG", "de")
+    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb")
+    with pytest.raises(HTTPError) as caught:
+        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
+    assert caught.value.status_code == 400 and "ONEONONE_LANG" in caught.value.args[0]
 
 
 def test_hook_serves_any_notebook_of_another_root(server_env, tmp_path):

@@ -135,7 +135,9 @@ def event_to_meeting(
             uid=event.meeting_uid,
         )
     except RecordError as error:
-        problems.extend(error.problems)
+        # The model refuses a held meeting ahead too; say it once, in the calendar's words.
+        said = {(p.field, "error.held_in_future") for p in problems}
+        problems.extend(p for p in error.problems if (p.field, p.key) not in said)
     if problems:
         raise RecordError(problems)
     return meeting
