@@ -11,7 +11,16 @@ from ..labels import NEED_KEY
 from ..model import NEEDS
 from . import session
 from .cadence_view import bad_interval_note
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import (
+    FIELD_STYLE,
+    Message,
+    classed,
+    copy_button,
+    esc,
+    field_layout,
+    safe_callback,
+    style_widget,
+)
 from .lab_view import bank_questions
 
 
@@ -97,11 +106,15 @@ class AgendaBuilder(w.VBox):
         self.agenda = classed(w.HTML(""), "oo-agenda-result")
         self.plain = classed(
             w.Textarea(
-                description=t("agenda.copy", L), rows=8, style=FIELD_STYLE, layout=field_layout()
+                description=t("agenda.plain", L), rows=8, style=FIELD_STYLE, layout=field_layout()
             ),
             "oo-agenda-plain",
         )
         self.plain.layout.display = "none"
+        self.copy = copy_button(
+            t("agenda.copy", L), ".oo-agenda-plain textarea", t("agenda.copied", L)
+        )
+        self.copy.layout.display = "none"
         super().__init__(
             [
                 style_widget(),
@@ -112,9 +125,10 @@ class AgendaBuilder(w.VBox):
                 self.basis,
                 self.agenda,
                 self.plain,
+                self.copy,
             ]
         )
-        classed(self, "oo-agenda")
+        classed(self, "oo-agenda", "oo-copy-scope")
         self.propose.on_click(self._on_propose)
         self.other_questions.on_click(self._on_other)
         self.refresh()
@@ -172,7 +186,7 @@ class AgendaBuilder(w.VBox):
             f"{i}. {heading}\n" + "\n".join(f"   - {line}" for line in lines)
             for i, (heading, lines) in enumerate(sections, start=1)
         )
-        self.plain.layout.display = None
+        self.plain.layout.display = self.copy.layout.display = None
         self.message.clear()
         return agenda
 

@@ -22,6 +22,8 @@ from .common import (
 )
 
 VIEW_NAMES = CHART_NAMES  # one view per chart the charts module can draw
+# Sharp on a phone's dense screen, and on a desktop about 520 px wide with ticks near 16 px.
+CHART_DPI = 150
 # The name of each view in the dropdown, written out in full (a test checks it covers VIEW_NAMES).
 VIEW_KEY = {
     "dashboard": "dashboard.view.dashboard",
@@ -101,29 +103,26 @@ class Dashboard(w.VBox):
         self.draw()
 
     def draw(self) -> None:
-        from ..charts.figures import alt_text, figure_by_name
+        from ..charts.figures import DASHBOARD_PANELS, alt_text
 
+        name = self.view.value
+        names = DASHBOARD_PANELS if name == "dashboard" else (name,)
         store = session.store()
         has_demo = store.has_demo()
         with_demo = has_demo and self.include_demo.value
-        args = (
+        records = (
             store.meetings(include_demo=with_demo),
             [c for c in store.commitments() if with_demo or not c.demo],
             [e for e in store.experiments() if with_demo or not e.demo],
         )
-        kwargs = dict(
-            lang=self.lang,
-            today=env.today(),
-            person=self.person.value or None,
-            interval_days=store.intervals(),
-        )
-        alt = alt_text(self.view.value, *args, **kwargs)
-        if not any(args):
+        intervals = store.intervals()
+        if not any(records):
             # An empty log: the chart's own sentence, and matplotlib stays off the page's path.
+            alt = alt_text(name, *records, lang=self.lang, today=env.today(), person=None)
             self.chart.value = f'<p class="oo-chart-empty">{esc(alt)}</p>'
         else:
-            fig = figure_by_name(self.view.value, *args, **kwargs)
-            self.chart.value = figure_html(fig, alt, f"oo-chart oo-chart-{self.view.value}")
+            charts = "".join(self._chart_html(each, records, intervals) for each in names)
+            self.chart.value = f'<div class="oo-chart-stack oo-chart-{esc(name)}">{charts}</div>'
         # The page's one DEMO banner: shown while demo records are in the charts.
         self.demo_note.value = (
             f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>' if with_demo else ""
@@ -140,6 +139,25 @@ class Dashboard(w.VBox):
         else:
             self.message.clear()
         self.draws += 1
+
+    def _chart_html(self, name: str, records: tuple, intervals: object) -> str:
+        """One chart drawn for a phone-wide column (the overview stacks them), its legend
+        explained right under it."""
+        from ..charts.figures import alt_text, figure_by_name
+        from ..charts.specs import spec_for
+
+        kwargs = dict(
+            lang=self.lang,
+            today=env.today(),
+            person=self.person.value or None,
+            interval_days=intervals,
+        )
+        fig = figure_by_name(name, *records, narrow=True, **kwargs)
+        alt = alt_text(name, *records, **kwargs)
+        image = figure_html(fig, alt, f"oo-chart oo-chart-{name}", dpi=CHART_DPI)
+        key = spec_for(name).legend_key
+        legend = f'<p class="oo-chart-legend">{esc(t(key, self.lang))}</p>' if key else ""
+        return f"<figure>{image}{legend}</figure>"
 
 
 def dashboard(lang: str | None = None) -> Dashboard:

@@ -359,8 +359,11 @@ class ExperimentReview(w.VBox):
         store = session.store()
         args = (store.meetings(), store.commitments(), (chosen,))
         kwargs = dict(lang=self.lang, today=env.today(), interval_days=store.intervals())
-        fig = figure_by_name("experiment", *args, **kwargs)
-        self.chart.value = figure_html(fig, alt_text("experiment", *args, **kwargs), "oo-chart")
+        # Drawn narrow, so it reads on a phone (charts.specs.NARROW_WIDTH).
+        fig = figure_by_name("experiment", *args, narrow=True, **kwargs)
+        self.chart.value = figure_html(
+            fig, alt_text("experiment", *args, **kwargs), "oo-chart", 150
+        )
         lines = review_lines(chosen, *args[:2], **kwargs)
         note = bad_interval_note(store, self.lang)
         self.result.value = "".join(f"<p>{esc(line)}</p>" for line in [*lines, note] if line)

@@ -12,7 +12,16 @@ from ..log import edits
 from ..model import Meeting
 from . import session
 from .commitment_view import OpenCommitments, shown
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import (
+    FIELD_STYLE,
+    Message,
+    classed,
+    esc,
+    field_layout,
+    safe_callback,
+    style_widget,
+    table_html,
+)
 from .log import TABLE_FIELDS, LogForm, latest_form
 
 
@@ -98,14 +107,10 @@ class MeetingList(w.VBox):
                 "agenda_by": t(AGENDA_KEY[m.agenda_by], L) if m.agenda_by else "",
                 "needs": ", ".join(t(NEED_KEY[n], L) for n in m.needs),
             }
-            row = "".join(f"<td>{esc(cells[name])}</td>" for name in TABLE_FIELDS)
-            rows.append(f"<tr>{row}</tr>")
+            rows.append([cells[name] for name in TABLE_FIELDS])
         labels = [t(fieldspec.meta(Meeting, name)["label"], L) for name in TABLE_FIELDS]
-        header = "".join(f"<th scope='col'>{esc(label)}</th>" for label in labels)
-        self.table.value = (
-            f"<p><strong>{esc(t('log.recent', L))}</strong></p>"
-            f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>{header}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        self.table.value = f"<p><strong>{esc(t('log.recent', L))}</strong></p>" + table_html(
+            labels, rows
         )
 
 

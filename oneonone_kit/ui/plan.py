@@ -12,7 +12,7 @@ from ..labels import NEED_KEY, VERDICT_KEY
 from ..log import transfer
 from . import session
 from .assess import KIND_KEY
-from .common import Message, classed, esc, safe_callback, style_widget
+from .common import Message, classed, esc, safe_callback, style_widget, table_html
 from .data import download_link
 
 KINDS = ("baseline", "beliefs", "behaviours", "needs", "safety")
@@ -71,17 +71,11 @@ class ProgressView(w.VBox):
                 )
             )
         if rows:
-            head = "".join(
-                f"<th scope='col'>{esc(t(k, L))}</th>"
+            heads = [
+                t(k, L)
                 for k in ("plan.col.what", "plan.col.first", "plan.col.latest", "plan.col.scale")
-            )
-            body = "".join(
-                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows
-            )
-            self.table.value = (
-                f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>'
-                f"{head}</tr></thead><tbody>{body}</tbody></table></div>"
-            )
+            ]
+            self.table.value = table_html(heads, [list(r) for r in rows])
         else:
             self.table.value = f"<p>{esc(t('plan.no_assessments', L))}</p>"
         self.log_summary.value = (

@@ -173,7 +173,7 @@ def test_one_wrong_value_keeps_the_whole_meeting_out(capsys):
         "9",
     )
     assert code == 2
-    assert "My rating (1-5) (--rating): 9 is outside the range 1 to 5." in err
+    assert "My rating (1-5) (--rating): Enter a number from 1 to 5." in err
     assert stored_meetings() == []
 
 

@@ -821,7 +821,9 @@ def test_the_dashboard_draws_its_chart_once_there_is_a_meeting(tmp_home):
     assert "<img" not in board.chart.value
     log("Robin")
     session.changed()  # what the log form says after a save
-    assert board.chart.value.startswith('<img class="oo-chart oo-chart-dashboard"')
+    # The overview is the dashboard's charts stacked, each its own image (readable on a phone).
+    assert board.chart.value.startswith('<div class="oo-chart-stack oo-chart-dashboard">')
+    assert '<img class="oo-chart oo-chart-cadence"' in board.chart.value
     assert ' alt="' in board.chart.value and 'alt=""' not in board.chart.value
     session.reset()
 
