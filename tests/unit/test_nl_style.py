@@ -19,7 +19,7 @@ FORBIDDEN = {
     r"\b1-op-1\b": "één-op-ééngesprek",
     r"\b[Ww]erknemers?\b": "medewerker",
     r"\b[Bb]eginmeting": "nulmeting",
-    r"\bgewoontes\b": "gewoonten",
+    r"\b[Gg]ewoontes\b": "gewoonten",
     r"\btoezegging": "afspraak",
     r"\b[Vv]erwijder": "wissen",
     r"\brecords?\b": "gesprekken, items",

@@ -13,6 +13,9 @@ NAV = "<!-- oo-nav -->"
 CHAPTERS = sorted((ROOT / "notebooks" / "en").glob("[0-9][0-9]_*.ipynb")) + sorted(
     (ROOT / "notebooks" / "nl").glob("[0-9][0-9]_*.ipynb")
 )
+EXERCISES = sorted((ROOT / "exercises" / "en").glob("*.ipynb")) + sorted(
+    (ROOT / "exercises" / "nl").glob("*.ipynb")
+)
 REFERENCES = {"en": "docs/references.md", "nl": "docs/references.nl.md"}
 RULE_OF_THUMB = {"en": "rule of thumb", "nl": "vuistregel"}
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -65,7 +68,7 @@ def test_every_chapter_and_every_new_section_ends_in_an_action(path: Path):
             assert cell.rstrip().split("\n\n")[-1].startswith(ACTION[lang][1])
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", CHAPTERS + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_dated_figure_links_to_the_references_page(path: Path):
     lang = path.parent.name
     for paragraph in paragraphs(path):
@@ -80,7 +83,7 @@ def test_every_dated_figure_links_to_the_references_page(path: Path):
             assert linked or dated_link or honest, f"{path.name}: {year} in {paragraph[:80]!r}"
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", CHAPTERS + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_reference_link_points_to_an_anchor_that_exists(path: Path):
     lang = path.parent.name
     page = (ROOT / REFERENCES[lang]).read_text("utf-8")
