@@ -156,7 +156,10 @@ def test_a_suggestion_without_asking_to_share_stays_what_it_was(question, label)
         ("Hoe ging de demo, en heb je al overwogen om Priya te vragen?", "advice"),
         ("How did the night shift go, and why don't you ask Sam to cover Friday?", "advice"),
         ("How did the handover go, and did you send the notes to the day team?", "open"),
-        ("Hoe ging de nachtdienst, en waarom vraag je Sam niet om vrijdag over te nemen?", "advice"),
+        (
+            "Hoe ging de nachtdienst, en waarom vraag je Sam niet om vrijdag over te nemen?",
+            "advice",
+        ),
         ("Hoe ging de overdracht, en heb je de notities naar de dagdienst gestuurd?", "open"),
     ],
 )
