@@ -427,7 +427,7 @@ def test_language_comes_from_the_environment(capsys, monkeypatch):
 def test_unusable_settings_are_named(capsys, monkeypatch):
     monkeypatch.setenv("ONEONONE_TODAY", "tomorrow")
     code, _, err = run(capsys, "--lang", "nl", "log", "add", "--date", "2026-03-03")
-    assert code == 2 and "ONEONONE_TODAY" in err and "'tomorrow'" in err and "JJJJ-MM-DD" in err
+    assert code == 2 and "ONEONONE_TODAY" in err and "‘tomorrow’" in err and "JJJJ-MM-DD" in err
 
 
 def test_a_number_option_rejects_words(capsys):

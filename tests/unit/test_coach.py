@@ -123,6 +123,8 @@ def test_disguised_advice_leading_and_either_or_are_recognised(question, label):
         "Zou het helpen als ik vertel hoe ik het deed?",
         "Mag ik een idee met je delen?",
         "Wil je horen hoe het andere team het heeft opgelost?",
+        "May I share what I saw on the ward last week?",
+        "Zou het nuttig zijn als ik vertel hoe de andere vestiging het deed?",
     ],
 )
 def test_an_offer_that_asks_permission_is_its_own_kind_not_advice(question):
@@ -152,6 +154,13 @@ def test_a_suggestion_without_asking_to_share_stays_what_it_was(question, label)
         ("How did the demo go, and have you tried asking Priya to review it?", "advice"),
         ("Hoe ging de demo, en heb je Priya gevraagd ernaar te kijken?", "open"),
         ("Hoe ging de demo, en heb je al overwogen om Priya te vragen?", "advice"),
+        ("How did the night shift go, and why don't you ask Sam to cover Friday?", "advice"),
+        ("How did the handover go, and did you send the notes to the day team?", "open"),
+        (
+            "Hoe ging de nachtdienst, en waarom vraag je Sam niet om vrijdag over te nemen?",
+            "advice",
+        ),
+        ("Hoe ging de overdracht, en heb je de notities naar de dagdienst gestuurd?", "open"),
     ],
 )
 def test_a_question_stacked_with_advice_is_flagged_as_stacked(question, label):

@@ -220,6 +220,6 @@ def test_an_unusable_setting_is_said_in_both_languages(tmp_home, monkeypatch):
         env.today()
     assert isinstance(info.value, KitError) and info.value.exit_code == 2
     assert info.value.message("nl") == (
-        "De omgevingsvariabele ONEONONE_TODAY staat op 'tomorrow' en dat kunnen we niet "
+        "De omgevingsvariabele ONEONONE_TODAY staat op ‘tomorrow’ en dat kunnen we niet "
         "gebruiken. Verwacht: een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-03."
     )

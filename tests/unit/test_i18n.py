@@ -161,7 +161,7 @@ def test_an_unknown_language_is_a_kit_error_in_both_languages():
     error = i18n.UnknownLanguageError("fr", "--lang")
     assert isinstance(error, KitError) and error.exit_code == 2
     assert error.message("en") == "Unknown language 'fr' (--lang): choose one of en, nl."
-    assert error.message("nl") == "Onbekende taal 'fr' (--lang): kies uit en, nl."
+    assert error.message("nl") == "Onbekende taal ‘fr’ (--lang): kies uit en, nl."
 
 
 # ---- choosing the language: one function for kernel, server and CLI ---------------------------

@@ -222,8 +222,8 @@ def test_malformed_csv_leaves_store_byte_for_byte_unchanged_and_lists_rows(fille
     assert "Row 3, Date: '2026-13-01' is not a date we can read" in english
     assert "Row 5, Needs covered: Unknown need 'gossip'" in english
     assert "Er is niets geïmporteerd: 2" in dutch
-    assert "Rij 3, Datum: '2026-13-01' is geen datum" in dutch
-    assert "Rij 5, Behandelde behoeften: Onbekende behoefte 'gossip'" in dutch
+    assert "Rij 3, Datum: ‘2026-13-01’ is geen datum" in dutch
+    assert "Rij 5, Behandelde behoeften: Onbekende behoefte ‘gossip’" in dutch
 
 
 def test_csv_missing_a_required_column_is_refused(filled):
@@ -341,7 +341,7 @@ def test_json_that_is_not_our_format_is_refused_without_change(filled, payload):
     problem = filled("json", payload)
     assert problem.key == "import.not_our_file"
     assert "Export everything" in problem.full_message("en")
-    assert "Alles exporteren" in problem.full_message("nl")
+    assert "Export klaarzetten" in problem.full_message("nl")
 
 
 def test_json_from_a_newer_version_is_refused_without_change(filled):

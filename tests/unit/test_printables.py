@@ -54,7 +54,8 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    # pdftotext puts a space before a closing curly quote (“word ”); the printed page has none.
+    return re.sub(r" ([”’])", r"\1", " ".join(text.split()))
 
 
 def words(text: str) -> set[str]:

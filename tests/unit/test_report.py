@@ -124,7 +124,7 @@ def test_private_notes_and_commitment_texts_never_appear():
 
 def test_markdown_in_dutch_uses_dutch_words_and_decimal_comma():
     text = md(lang="nl")
-    assert text.startswith("# Mijn één-op-ééns: rapport\n")
+    assert text.startswith("# Mijn één-op-ééngesprekken: rapport\n")
     assert "Periode: 5 jan 2026 tot en met 10 feb 2026." in text
     assert "1,0 punt hoger" in text and "## Vragen voor mijn coachingsgesprek" in text
 
@@ -196,7 +196,7 @@ def test_pdf_of_demo_log_in_dutch_with_pseudonyms_hides_names_and_notes(tmp_path
     )
     assert pdf_pages(path.read_bytes()) == 1
     text = pdf_text(path)
-    assert "Mijn één-op-ééns: rapport" in text and "Persoon A" in text
+    assert "Mijn één-op-ééngesprekken: rapport" in text and "Persoon A" in text
     assert "Alex" not in text and "Demo note" not in text
 
 
@@ -220,7 +220,7 @@ def test_markdown_file_is_written_as_utf8(tmp_path):
         str(tmp_path / "r.md"), meetings, commitments, experiments, lang="nl", today=TODAY
     )
     assert isinstance(path, Path)
-    assert path.read_text("utf-8").startswith("# Mijn één-op-ééns")
+    assert path.read_text("utf-8").startswith("# Mijn één-op-ééngesprekken")
 
 
 def test_other_suffixes_are_refused(tmp_path):
