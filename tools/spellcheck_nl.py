@@ -132,6 +132,8 @@ def texts(root: Path = ROOT) -> list[tuple[str, str]]:
     for path in sorted(
         [*(root / "notebooks" / "nl").glob("*.ipynb"), *(root / "exercises" / "nl").glob("*.ipynb")]
     ):
+        if path.name == "references.ipynb":
+            continue  # the citations: English titles and names, copied from docs/references.nl.md
         cells = json.loads(path.read_text("utf-8"))["cells"]
         for number, cell in enumerate(cells, 1):
             if cell["cell_type"] == "markdown":

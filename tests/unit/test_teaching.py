@@ -17,6 +17,16 @@ EXERCISES = sorted((ROOT / "exercises" / "en").glob("*.ipynb")) + sorted(
     (ROOT / "exercises" / "nl").glob("*.ipynb")
 )
 REFERENCES = {"en": "docs/references.md", "nl": "docs/references.nl.md"}
+
+
+def target(path: Path) -> str:
+    """Where a chapter or exercise links for its sources: the references page of the app
+    (``notebooks/<lang>/references.ipynb``, made from REFERENCES by tools/references.py)."""
+    if path.parent.parent.name == "notebooks":
+        return "references.ipynb"
+    return f"../../notebooks/{path.parent.name}/references.ipynb"
+
+
 RULE_OF_THUMB = {"en": "rule of thumb", "nl": "vuistregel"}
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 ACTION = {
@@ -73,12 +83,9 @@ def test_every_dated_figure_links_to_the_references_page(path: Path):
     lang = path.parent.name
     for paragraph in paragraphs(path):
         for year in YEAR.findall(paragraph):
-            linked = re.search(
-                rf"\[[^\]]*\]\(\.\./\.\./{REFERENCES[lang]}#[a-z-]+{year}\)", paragraph
-            )
-            dated_link = re.search(
-                rf"\[[^\]]*{year}[^\]]*\]\(\.\./\.\./{REFERENCES[lang]}", paragraph
-            )
+            link = re.escape(target(path))
+            linked = re.search(rf"\[[^\]]*\]\({link}#[a-z-]+{year}\)", paragraph)
+            dated_link = re.search(rf"\[[^\]]*{year}[^\]]*\]\({link}", paragraph)
             honest = RULE_OF_THUMB[lang] in paragraph.lower()
             assert linked or dated_link or honest, f"{path.name}: {year} in {paragraph[:80]!r}"
 
@@ -88,15 +95,15 @@ def test_every_reference_link_points_to_an_anchor_that_exists(path: Path):
     lang = path.parent.name
     page = (ROOT / REFERENCES[lang]).read_text("utf-8")
     for cell in prose_cells(path):
-        for anchor in re.findall(rf"\.\./\.\./{re.escape(REFERENCES[lang])}#([a-z0-9-]+)", cell):
+        for anchor in re.findall(rf"\]\({re.escape(target(path))}#([a-z0-9-]+)", cell):
             assert f'<a id="{anchor}"></a>' in page, f"{path.name}: #{anchor}"
 
 
 def test_a_year_without_a_link_or_a_rule_of_thumb_is_caught():
     # The same check on a hand-written paragraph: a bare year fails, a linked year passes.
     bare = "Edmondson showed in 1999 that teams learn."
-    linked = "Edmondson showed in [1999](../../docs/references.md#edmondson-1999) that teams learn."
-    pattern = r"\[[^\]]*\]\(\.\./\.\./docs/references.md#[a-z-]+1999\)"
+    linked = "Edmondson showed in [1999](references.ipynb#edmondson-1999) that teams learn."
+    pattern = r"\[[^\]]*\]\(references\.ipynb#[a-z-]+1999\)"
     assert re.search(pattern, bare) is None
     assert re.search(pattern, linked) is not None
 
@@ -115,3 +122,19 @@ def test_the_references_page_cites_every_source_in_full(lang: str):
     ):
         assert citation in page
     assert RULE_OF_THUMB[lang] in page.lower()
+
+
+def test_the_references_page_in_the_app_is_current_and_no_page_links_to_the_markdown():
+    """The web app renders notebooks only: the pages link to notebooks/<lang>/references.ipynb,
+    made from docs/references*.md by tools/references.py (``--check`` lists what is stale)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "references.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in CHAPTERS + EXERCISES:
+        assert "docs/references" not in path.read_text("utf-8"), path.name
