@@ -63,6 +63,39 @@ def test_rate_per_four_weeks_needs_a_log_of_at_least_28_days():
     assert enough.per_four_weeks == pytest.approx(3.0)
 
 
+def cancelled(offset: int, person: str = "Sam") -> Meeting:
+    return Meeting(date=day(offset), person=person, planned_minutes=30, status="cancelled")
+
+
+def test_open_gap_names_its_person():
+    c = M.cadence([held(0)], today=day(10))
+    assert [(g.person, g.start, g.days, g.open) for g in c.gaps] == [("Sam", day(0), 10, True)]
+
+
+def test_nothing_held_opens_a_gap_from_the_first_logged_meeting():
+    c = M.cadence([cancelled(0)], today=day(10))  # 10 days since the first (cancelled) one
+    assert [(g.start, g.end, g.days, g.open) for g in c.gaps] == [(day(0), day(10), 10, True)]
+
+
+def test_nothing_held_and_nothing_judged_yet_scores_zero_not_none():
+    c = M.cadence([cancelled(0)], today=day(2))  # too early for a gap; still nothing held
+    assert (c.judged, c.consistency, c.gaps) == (0, 0.0, ())
+
+
+def test_gaps_of_every_person_are_listed():
+    log = [held(0), Meeting(date=day(1), person="Bo", planned_minutes=30)]
+    c = M.cadence(log, today=day(12))  # Sam: 12 days open, Bo: 11 days open
+    assert [(g.person, g.days) for g in c.gaps] == [("Sam", 12), ("Bo", 11)]
+
+
+def test_expected_rate_of_an_empty_log_follows_the_intended_interval():
+    # 28 days / 14 = 2 meetings per four weeks; for one person, their own interval
+    assert M.cadence([], today=day(0), interval_days=14).expected_per_four_weeks == 2.0
+    mapped = M.cadence([], today=day(0), interval_days={"Dee": 14}, person="Dee")
+    assert mapped.expected_per_four_weeks == 2.0
+    assert M.cadence([], today=day(0)).expected_per_four_weeks == 4.0  # weekly by default
+
+
 # ---- talk share: 0 and 100 %, and the band edges 20, 35, 50 ----------------------------------
 def test_talk_share_of_0_and_100_percent_average_to_50():
     trend = M.talk_share([held(0, talk_share=0), held(7, talk_share=100)], today=day(7))
