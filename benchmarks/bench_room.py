@@ -54,6 +54,8 @@ TARGET_PLAIN_KERNEL_MB = 60.0
 PAGE_TIMEOUT_S = 600
 KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')
 SAMPLE_S = 0.2
+# A kernel's command line names one of these (share/jupyter/kernels/python3, or ipykernel's own).
+KERNEL_MARKS = {"oneonone_kit.web.kernel", "ipykernel_launcher"}
 PARTICIPANT_COOKIE = "oneonone_participant"  # oneonone_kit.web.workshop.COOKIE
 
 
@@ -117,7 +119,7 @@ def kernels(server) -> list[psutil.Process]:
     found = []
     for child in psutil.Process(server.proc.pid).children(recursive=True):
         try:
-            if "ipykernel" in " ".join(child.cmdline()):
+            if KERNEL_MARKS & set(child.cmdline()):
                 found.append(child)
         except psutil.Error:
             continue

@@ -50,6 +50,11 @@ def has_lone_surrogate(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
+def has_control(text: str) -> bool:
+    """True when ``text`` holds a control character other than tab, line feed or return."""
+    return any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in text)
+
+
 def is_invisible(text: str) -> bool:
     """True when ``text`` has characters but none that draws anything (e.g. only U+200B)."""
     return all(ch in _BLANK_LETTERS or unicodedata.category(ch) in _INVISIBLE for ch in text)
@@ -63,6 +68,8 @@ def text(value: Any, max_len: int, required: bool = False) -> str:
         raise Invalid("error.not_text", value=_show(value))
     elif has_lone_surrogate(value):
         raise Invalid("error.bad_characters")
+    elif has_control(value):
+        raise Invalid("error.control_characters")
     else:
         cleaned = unicodedata.normalize("NFC", value).strip()
     if cleaned and is_invisible(cleaned):
@@ -225,6 +232,7 @@ def _show(value: Any) -> str:
 
 __all__ = [
     "Invalid",
+    "has_control",
     "has_lone_surrogate",
     "integer",
     "is_invisible",

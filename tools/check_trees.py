@@ -3,7 +3,7 @@
 For ``notebooks/`` and ``exercises/`` (either may be missing or empty), the ``en/`` and ``nl/``
 folders must hold the same notebook paths; each pair must have the same code cells (source and
 order) and so the same ``ui.`` widget calls; no notebook may carry outputs or execution counts;
-and the navigation cells of ``notebooks/<lang>/`` must be present and current (the logic of
+and every page's navigation cell must be present and current (the logic of
 ``tools/nav.py``). The prose is free: each language writes its own markdown.
 
 ``python tools/check_trees.py`` prints every difference and exits 1 when there is any.
@@ -100,17 +100,11 @@ def _pair_problems(name: str, en_cells: list[dict], nl_cells: list[dict]) -> lis
 
 
 def _nav_problems(root: Path) -> list[str]:
-    found = []
-    for lang in LANGS:
-        folder = root / "notebooks" / lang
-        files = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
-        for index, path in enumerate(files):
-            cells = json.loads(path.read_text("utf-8"))["cells"]
-            expected = nav.with_nav(cells, nav.nav_source(lang, files, index))
-            if cells != expected:
-                rel = path.relative_to(root).as_posix()
-                found.append(f"{rel}: navigation cells missing or stale (run python tools/nav.py)")
-    return found
+    return [
+        f"{path.relative_to(root).as_posix()}: navigation cell missing or stale"
+        " (run python tools/nav.py)"
+        for path in nav.stale(root)
+    ]
 
 
 def problems(root: Path = ROOT) -> list[str]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import check_lang, t
 from ..insight import metrics as M
 from ..model import Commitment, Experiment, Meeting
-from .specs import CHART_NAMES, DASHBOARD_PANELS, spec_for
+from .specs import CHART_NAMES, DASHBOARD_PANELS, narrow_size, spec_for
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -66,9 +66,14 @@ def figure_by_name(
     lang: str | None = "en",
     today: _dt.date | None = None,
     person: str | None = None,
+    *,
+    narrow: bool = False,
     **options: Any,
 ) -> Figure:
     """The chart ``name`` (one of :data:`CHART_NAMES`) as a new Figure.
+
+    ``narrow`` draws it for a phone-wide column (:func:`.specs.narrow_size`; a chart with a
+    panel form draws just that panel), so its text stays readable when the image is shrunk.
 
     ``options`` go to :func:`chart_input`: ``interval_days`` (days, or person -> days) and
     ``experiment`` (uid of the experiment to show; default the latest one started).
@@ -77,8 +82,14 @@ def figure_by_name(
     from matplotlib.figure import Figure
 
     spec = spec_for(name)
+    if narrow:
+        options["compact"] = True
     d = chart_input(meetings, commitments, experiments, lang, today, person, **options)
     data = spec.compute(d)
+    if narrow and spec.panel is not None:
+        fig = Figure(figsize=narrow_size(spec, d, data), layout="constrained", facecolor="white")
+        spec.panel(fig.add_subplot(), d, data)
+        return fig
     fig = Figure(figsize=spec.size(d, data), layout="constrained", facecolor="white")
     spec.draw(fig, d, data)
     return fig

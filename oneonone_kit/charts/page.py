@@ -18,7 +18,7 @@ WRAP = 112  # characters per line of the text block at its font size
 
 
 def _text_block(ax, r: ReportData) -> None:
-    from .report_data import NAMES_NOTE_KEY, facts, questions
+    from .report_data import NAMES_NOTE_KEY, facts, notes, questions
 
     ax.set_axis_off()
     y = 1.0
@@ -38,6 +38,9 @@ def _text_block(ax, r: ReportData) -> None:
         color="#333333",
     )
     line(r.tr("report.private"), 8, 0.085, color="#555555", style="italic")
+    for note in notes(r):
+        for part in textwrap.wrap(note, WRAP):
+            line(part, 8.5, 0.062, fontweight="bold")
     line(r.tr("report.section.glance"), 10.5, 0.075, fontweight="bold")
     for fact in facts(r):
         for i, part in enumerate(textwrap.wrap(fact, WRAP)):
@@ -58,7 +61,15 @@ def render_pdf(r: ReportData, path: Path) -> None:
     fig = Figure(figsize=PAGE, layout="constrained", facecolor="white")
     top, bottom = fig.subfigures(2, 1, height_ratios=(1.0, 2.2))
     _text_block(top.add_subplot(), r)
-    d = ChartInput(r.meetings, r.commitments, r.experiments, r.day, r.lang, compact=True)
+    d = ChartInput(
+        r.meetings,
+        r.commitments,
+        r.experiments,
+        r.day,
+        r.lang,
+        interval_days=r.intervals,
+        compact=True,
+    )
     if not r.meetings:
         s.message(bottom.add_subplot(), d.no_data_text())
     else:

@@ -138,7 +138,7 @@ def draw_needs(ax, d: ChartInput, data: NeedsData) -> None:
     notes = [d.tr("chart.needs.hatched")]
     if neglected:
         notes.append(d.tr("chart.needs.neglected_note", count=M.NEGLECT_AFTER))
-    width = 50 if d.compact else 130
+    width = 36 if s.on_phone(ax) else 50 if d.compact else 130
     ax.set_xlabel(
         "\n".join(textwrap.fill(n, width) for n in notes), fontsize=s.TICK_SIZE, loc="left"
     )
@@ -339,6 +339,7 @@ def draw_perception(ax, d: ChartInput, gap: M.PerceptionGap) -> None:
         else "chart.perception.same"
     )
     note = d.tr(key, gap=d.num(abs(mean_gap)), count=gap.n)
-    ax.set_xlabel(textwrap.fill(note, 56 if d.compact else 110), fontsize=s.LABEL_SIZE)
+    width = 40 if s.on_phone(ax) else 56 if d.compact else 110
+    ax.set_xlabel(textwrap.fill(note, width), fontsize=s.LABEL_SIZE)
     s.legend(ax, loc="lower right", ncol=3 if d.compact else 1)
     s.title(ax, d.heading(heading))

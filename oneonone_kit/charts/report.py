@@ -13,12 +13,22 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ..insight import metrics as M
 from ..labels import EFFECT_KEY, METRIC_KEY, NEED_KEY, VERDICT_KEY
 from ..log.transfer import write_private
 from ..model import Commitment, Experiment, Meeting
-from .report_data import NAME_MODES, NAMES_NOTE_KEY, ReportData, facts, name_map, prepare, questions
+from .report_data import (
+    NAME_MODES,
+    NAMES_NOTE_KEY,
+    ReportData,
+    facts,
+    name_map,
+    notes,
+    prepare,
+    questions,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # only user text is escaped
 
@@ -32,6 +42,7 @@ def _people_table(r: ReportData) -> list[str]:
         r.tr(k)
         for k in (
             "report.col.person",
+            "report.col.every",
             "report.col.held",
             "report.col.rate",
             "report.col.on_time",
@@ -44,12 +55,13 @@ def _people_table(r: ReportData) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for person in M.people(r.meetings):
         ms = [m for m in r.meetings if m.person == person]
-        c = M.cadence(ms, today=r.day)
+        c = M.cadence(ms, today=r.day, interval_days=r.intervals)
         talk = M.talk_share(ms).latest
         follow = M.follow_through(r.commitments, today=r.day, meetings=ms, person=person).total
         neglected = M.needs_rotation(ms).neglected
         cells = [
             _md(person),
+            str(r.every(person)),
             str(c.held),
             r.num(c.per_four_weeks),
             r.pct(c.consistency),
@@ -82,7 +94,9 @@ def _experiment_lines(r: ReportData) -> list[str]:
     d = ChartInput((), (), (), r.day, r.lang)
     lines = []
     for e in r.experiments:
-        effect = M.experiment_effect(e, r.history, today=r.day, commitments=r.commitments)
+        effect = M.experiment_effect(
+            e, r.history, today=r.day, commitments=r.commitments, interval_days=r.intervals
+        )
         lines += [
             f"### {_md(e.what)}",
             "",
@@ -119,6 +133,7 @@ def _render_markdown(r: ReportData) -> str:
         "",
         r.tr(NAMES_NOTE_KEY[r.names]),
         "",
+        *[f"**{line}**\n" for line in notes(r)],
         f"## {r.tr('report.section.glance')}",
         "",
         *[f"- {line}" for line in facts(r)],
@@ -144,10 +159,15 @@ def markdown_report(
     end: _dt.date | None = None,
     names: str = "keep",
     today: _dt.date | None = None,
+    **options: Any,
 ) -> str:
-    """The report as Markdown text (figures, tables, experiments, coaching questions)."""
+    """The report as Markdown text (figures, tables, experiments, coaching questions).
+
+    ``options`` go to :func:`~.report_data.prepare`: ``interval_days`` (person -> days),
+    ``include_demo`` and ``bad_intervals``.
+    """
     return _render_markdown(
-        prepare(meetings, commitments, experiments, lang, start, end, names, today)
+        prepare(meetings, commitments, experiments, lang, start, end, names, today, **options)
     )
 
 
@@ -161,16 +181,18 @@ def write_report(
     end: _dt.date | None = None,
     names: str = "keep",
     today: _dt.date | None = None,
+    **options: Any,
 ) -> Path:
     """Write the report to ``path``: a one-page PDF for ``.pdf``, Markdown for ``.md``.
 
-    Raises ``ValueError`` for any other suffix or an unknown ``names`` option.
+    Raises ``ValueError`` for any other suffix or an unknown ``names`` option; ``options``
+    as for :func:`markdown_report`.
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".pdf", ".md"):
         raise ValueError(f"Cannot write a report as {target.name!r}: use a .pdf or .md file name.")
-    data = prepare(meetings, commitments, experiments, lang, start, end, names, today)
+    data = prepare(meetings, commitments, experiments, lang, start, end, names, today, **options)
     if suffix == ".md":
         payload = _render_markdown(data).encode("utf-8")
     else:

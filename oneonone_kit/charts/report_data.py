@@ -9,7 +9,7 @@ import datetime as _dt
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..i18n import check_lang, format_date, format_number, format_percent, t
 from ..insight import metrics as M
@@ -37,6 +37,13 @@ class ReportData:
     day: _dt.date  # the period's last day: ``end`` or today, whichever is earlier
     lang: str
     names: str
+    intervals: dict[str, int] = field(default_factory=dict)  # report name -> days between
+    demo: bool = False  # made-up demo records are part of the report
+    bad_intervals: tuple[str, ...] = ()  # report names whose stored cadence was unusable
+
+    def every(self, person: str | None = None) -> int:
+        """The intended days between one-on-ones with ``person`` (7 unless set)."""
+        return M.interval_for(self.intervals, person=person)
 
     def tr(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -65,24 +72,38 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() + "." for w in words)
 
 
-def name_map(people: Iterable[str], names: str = "keep", lang: str | None = "en") -> dict[str, str]:
-    """Each person's name as it appears in a report: kept, initials, or "Person A"."""
+def name_map(
+    people: Iterable[str],
+    names: str = "keep",
+    lang: str | None = "en",
+    demo: Iterable[str] = (),
+) -> dict[str, str]:
+    """Each person's name as it appears in a report: kept, initials, or "Person A".
+
+    People in ``demo`` (the made-up demo log) keep a "(demo)" mark when renamed, so a demo
+    person never reads like a real one.
+    """
     if names not in NAME_MODES:
         raise ValueError(f"Unknown names option {names!r}: choose one of {', '.join(NAME_MODES)}.")
     ordered = sorted(set(people), key=lambda p: (p.casefold(), p))
     if names == "keep":
         return {p: p for p in ordered}
-    if names == "pseudonyms":
-        return {p: t("report.pseudonym", lang, letter=_letters(i)) for i, p in enumerate(ordered)}
+    made_up = set(demo)
     out: dict[str, str] = {}
-    for person in ordered:
-        base, count = _initials(person), 1
-        label = base
-        while label in out.values():
-            count += 1
-            label = f"{base} ({count})"
-        out[person] = label
-    return out
+    if names == "pseudonyms":
+        out = {p: t("report.pseudonym", lang, letter=_letters(i)) for i, p in enumerate(ordered)}
+    else:
+        for person in ordered:
+            base, count = _initials(person), 1
+            label = base
+            while label in out.values():
+                count += 1
+                label = f"{base} ({count})"
+            out[person] = label
+    return {
+        p: t("report.demo_name", lang, name=label) if p in made_up else label
+        for p, label in out.items()
+    }
 
 
 def _scrub(text: str, mapping: dict[str, str]) -> str:
@@ -106,19 +127,34 @@ def prepare(
     end: _dt.date | None = None,
     names: str = "keep",
     today: _dt.date | None = None,
+    *,
+    interval_days: M.Intervals | None = None,
+    include_demo: bool = True,
+    bad_intervals: Iterable[str] = (),
 ) -> ReportData:
-    """Narrow the records to the period (``start``..``end``, both included) and rename."""
+    """Narrow the records to the period (``start``..``end``, both included) and rename.
+
+    ``interval_days`` (person -> days) is each person's intended cadence (7 when missing);
+    ``include_demo=False`` leaves the made-up demo records out; ``bad_intervals`` names the
+    people whose stored cadence could not be used (the report says so).
+    """
     from .. import env
 
     code = check_lang(lang)
     now = today or env.today()
     day = min(end, now) if end else now
+    if not include_demo:
+        meetings = [m for m in meetings if not m.demo]
+        commitments = [c for c in commitments if not c.demo]
+        experiments = [e for e in experiments if not e.demo]
+    commitments, experiments = list(commitments), list(experiments)
     history = M.select(meetings, today=day)
-    mapping = name_map((m.person for m in history), names, code)
+    demo_people = {m.person for m in history if m.demo} | {c.person for c in commitments if c.demo}
+    mapping = name_map((m.person for m in history), names, code, demo_people)
     mapping.update(
         {
             p: n
-            for p, n in name_map((c.person for c in commitments), names, code).items()
+            for p, n in name_map((c.person for c in commitments), names, code, demo_people).items()
             if p not in mapping
         }
     )
@@ -130,22 +166,38 @@ def prepare(
         for c in commitments
         if c.meeting in uids or (c.meeting is None and c.due and first <= c.due <= day)
     ]
+    shown_experiments = [e for e in experiments if e.start <= day and e.end >= first]
+    if isinstance(interval_days, int):
+        intervals = {p: interval_days for p in mapping}
+    else:
+        intervals = {mapping[p]: d for p, d in (interval_days or {}).items() if p in mapping}
     return ReportData(
         meetings=tuple(replace(m, person=mapping[m.person], notes="") for m in chosen),
         commitments=tuple(
             replace(c, person=mapping.get(c.person, c.person), text="") for c in kept_commitments
         ),
         experiments=tuple(
-            replace(e, what=_scrub(e.what, mapping), why="", notes="")
-            for e in experiments
-            if e.start <= day and e.end >= first
+            replace(e, what=_scrub(e.what, mapping), why="", notes="") for e in shown_experiments
         ),
         history=tuple(replace(m, person=mapping[m.person], notes="") for m in history),
         start=first,
         day=day,
         lang=code,
         names=names,
+        intervals=intervals,
+        demo=any(m.demo for m in chosen)
+        or any(c.demo for c in kept_commitments)
+        or any(e.demo for e in shown_experiments),
+        bad_intervals=tuple(sorted(mapping[p] for p in bad_intervals if p in mapping)),
     )
+
+
+def notes(r: ReportData) -> list[str]:
+    """What the reader must know about the records themselves: demo data, unusable cadences."""
+    lines = [r.tr("report.demo_included")] if r.demo else []
+    if r.bad_intervals:
+        lines.append(r.tr("cadence.bad_note", people=", ".join(r.bad_intervals), days=r.every()))
+    return lines
 
 
 def facts(r: ReportData) -> list[str]:
@@ -153,7 +205,7 @@ def facts(r: ReportData) -> list[str]:
     ms = r.meetings
     if not ms:
         return [r.tr("report.no_meetings")]
-    c = M.cadence(ms, today=r.day)
+    c = M.cadence(ms, today=r.day, interval_days=r.intervals)
     agenda = M.agenda_ownership(ms).trend
     talk = M.talk_share(ms)
     follow = M.follow_through(r.commitments, today=r.day, meetings=ms).total
@@ -229,7 +281,7 @@ def questions(r: ReportData) -> list[str]:
         agenda = M.agenda_ownership(ms).trend.latest
         if agenda is not None and agenda < M.AGENDA_TARGET:
             out.append(r.tr("report.q.agenda"))
-        c = M.cadence(ms, today=r.day)
+        c = M.cadence(ms, today=r.day, interval_days=r.intervals)
         if c.gaps:
             out.append(r.tr("report.q.gaps", gaps=len(c.gaps)))
         neglected = sorted(

@@ -36,7 +36,8 @@ class ChartSpec:
     ``compute(d)`` turns the narrowed records into the chart's data; ``draw(fig, d, data)``
     draws the whole chart on an empty figure of ``size(d, data)`` inches; ``panel(ax, d,
     data)`` draws it in one axes of a bigger page (dashboard, report; None for the dashboard
-    itself); ``describe(d, data, title)`` is the one-sentence alt text.
+    itself); ``describe(d, data, title)`` is the one-sentence alt text. ``legend_key`` names
+    the catalogue line that explains the chart's legend terms, shown right under the chart.
     """
 
     name: str
@@ -46,6 +47,18 @@ class ChartSpec:
     draw: Callable[[Figure, ChartInput, Any], None]
     describe: Callable[[ChartInput, Any, str], str]
     panel: Panel | None = None
+    legend_key: str | None = None
+
+
+# A chart for a phone is this wide (inches): shrunk into a 374 px column, its 8 pt ticks still
+# show at 8 pt * 374 px / (72 pt/in * 3.6 in) = 11.5 CSS px, if legends stay inside it.
+NARROW_WIDTH = 3.6
+
+
+def narrow_size(spec: ChartSpec, d: ChartInput, data: Any) -> tuple[float, float]:
+    """The chart's size on a phone: NARROW_WIDTH wide, taller in proportion than on a desktop."""
+    width, height = spec.size(d, data)
+    return NARROW_WIDTH, min(max(height * NARROW_WIDTH / width * 1.8, 2.6), 8.0)
 
 
 def _fixed(width: float, height: float) -> Size:
@@ -113,6 +126,7 @@ _SPECS = (
         draw=_alone(p.draw_cadence),
         describe=alt.describe_cadence,
         panel=p.draw_cadence,
+        legend_key="chart.cadence.legend",
     ),
     ChartSpec(
         name="needs",
@@ -131,6 +145,7 @@ _SPECS = (
         draw=_alone(p.draw_agenda),
         describe=alt.describe_agenda,
         panel=p.draw_agenda,
+        legend_key="chart.agenda.legend",
     ),
     ChartSpec(
         name="talk_share",
@@ -140,6 +155,7 @@ _SPECS = (
         draw=_alone(p.draw_talk_share),
         describe=alt.describe_talk_share,
         panel=p.draw_talk_share,
+        legend_key="chart.talk.legend",
     ),
     ChartSpec(
         name="follow_through",
@@ -149,6 +165,7 @@ _SPECS = (
         draw=_draw_follow_through,
         describe=alt.describe_follow_through,
         panel=p.draw_follow_bars,  # the trend beside it only fits the full-size chart
+        legend_key="chart.follow.legend",
     ),
     ChartSpec(
         name="perception",
@@ -158,6 +175,7 @@ _SPECS = (
         draw=_alone(p.draw_perception),
         describe=alt.describe_perception,
         panel=p.draw_perception,
+        legend_key="chart.perception.legend",
     ),
     ChartSpec(
         name="experiment",
@@ -180,4 +198,12 @@ def spec_for(name: str) -> ChartSpec:
     return CHARTS[name]
 
 
-__all__ = ["CHARTS", "CHART_NAMES", "DASHBOARD_PANELS", "ChartSpec", "spec_for"]
+__all__ = [
+    "CHARTS",
+    "CHART_NAMES",
+    "DASHBOARD_PANELS",
+    "NARROW_WIDTH",
+    "ChartSpec",
+    "narrow_size",
+    "spec_for",
+]

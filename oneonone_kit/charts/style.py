@@ -29,6 +29,7 @@ LIGHT = "#E6E6E6"
 TITLE_SIZE = 11
 LABEL_SIZE = 9
 TICK_SIZE = 8
+PHONE_MAX_WIDTH = 4.0  # inches: a figure this narrow is drawn for a phone (specs.NARROW_WIDTH)
 
 STYLE = {
     "held": {"marker": "o", "color": BLUE, "markerfacecolor": BLUE, "markersize": 6},
@@ -124,8 +125,31 @@ def percent_axis(ax, low: float = 0, high: float = 100) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: f"{y:.0f}%"))
 
 
+def on_phone(ax) -> bool:
+    """True when ``ax`` sits on a figure drawn for a phone (text must wrap to fit)."""
+    figure = ax.figure
+    while figure is not None and getattr(figure, "figure", figure) is not figure:
+        figure = figure.figure  # a subfigure's figure is the page it sits on
+    return figure is not None and figure.get_figwidth() <= PHONE_MAX_WIDTH
+
+
 def legend(ax, **kwargs) -> None:
     """A compact legend with a white background so it stays readable over data."""
     options = {"fontsize": TICK_SIZE, "frameon": True, "framealpha": 0.92, "edgecolor": LIGHT}
     options.update(kwargs)
+    if on_phone(ax):
+        # A chart drawn for a phone: one entry per line, long ones wrapped, so the legend
+        # stays inside the chart's width and the chart need not shrink.
+        handles = options.pop("handles", None)
+        labels = options.pop("labels", None)
+        if handles is None:
+            handles, labels = ax.get_legend_handles_labels()
+        options["ncol"] = 1
+        anchor = options.get("bbox_to_anchor")
+        if anchor and anchor[1] < 0 and ax.get_xlabel():  # below the axes: clear the x label
+            lines = ax.get_xlabel().count("\n") + 1
+            options["bbox_to_anchor"] = (anchor[0], anchor[1] - 0.09 * lines)
+        wrapped = [textwrap.fill(str(label), 30) for label in labels]
+        ax.legend(handles=handles, labels=wrapped, **options)
+        return
     ax.legend(**options)

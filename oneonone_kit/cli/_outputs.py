@@ -9,9 +9,10 @@ from pathlib import Path
 from .. import env
 from ..errors import Text
 from ..i18n import t
+from ..insight.cadence import unusable_intervals
 from ..log.store import Store
 from ..model import parse_date
-from ._common import CliError, UsageError, option_error, say, suffix_of, write_private
+from ._common import CliError, UsageError, option_error, say, suffix_of, warn, write_private
 from ._records import warn_bad_settings
 
 NAME_STYLES = ("keep", "initials", "pseudonyms")
@@ -26,8 +27,18 @@ def _date_option(value: str | None, option: str, lang: str) -> _dt.date | None:
     return parsed
 
 
-def _records(store: Store) -> tuple[list, list, list]:
-    return store.meetings(), store.commitments(), store.experiments()
+def _records(store: Store, include_demo: bool = True) -> tuple[list, list, list]:
+    return (
+        store.meetings(include_demo=include_demo),
+        [c for c in store.commitments() if include_demo or not c.demo],
+        [e for e in store.experiments() if include_demo or not e.demo],
+    )
+
+
+def _demo_note(meetings: list, commitments: list, experiments: list, lang: str) -> None:
+    """Say when made-up demo records went into a chart or report (never silently)."""
+    if any(r.demo for r in (*meetings, *commitments, *experiments)):
+        warn(t("cli.demo_included", lang))
 
 
 def cmd_report(args: argparse.Namespace, lang: str) -> int:
@@ -46,8 +57,10 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     suffix_of(out, (".pdf", ".md"), "cli.report.bad_suffix")
     from ..charts import report  # matplotlib and friends load only for this command
 
+    include_demo = not args.no_demo
     with Store.open() as store:
-        meetings, commitments, experiments = _records(store)
+        meetings, commitments, experiments = _records(store, include_demo)
+        intervals, bad = store.intervals(), unusable_intervals(store.bad_settings())
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         written = report.write_report(
@@ -60,10 +73,14 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
             end=end,
             names=names,
             today=env.today(),
+            interval_days=intervals,
+            include_demo=include_demo,
+            bad_intervals=bad,
         )
     except OSError as exc:
         raise CliError("cli.cannot_write", path=str(out), detail=exc.strerror or str(exc)) from None
     say(t("cli.report.done", lang, path=Path(written).resolve()))
+    _demo_note(meetings, commitments, experiments, lang)
     if names == "keep":
         say(t("cli.report.names_hint", lang))
     return 0
@@ -83,7 +100,7 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     out = Path(args.out).expanduser()
     suffix_of(out, (".png",), "cli.chart.bad_suffix")
     with Store.open() as store:
-        meetings, commitments, experiments = _records(store)
+        meetings, commitments, experiments = _records(store, not args.no_demo)
         people = store.people()
         intervals = store.intervals()  # a damaged one is left out, and said so here
         warn_bad_settings(store, lang)
@@ -105,4 +122,5 @@ def cmd_chart(args: argparse.Namespace, lang: str) -> int:
     except OSError as exc:
         raise CliError("cli.cannot_write", path=str(out), detail=exc.strerror or str(exc)) from None
     say(t("cli.chart.done", lang, name=args.name, path=out.resolve()))
+    _demo_note([m for m in meetings if args.person in (None, m.person)], [], [], lang)
     return 0

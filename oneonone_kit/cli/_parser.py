@@ -138,6 +138,9 @@ SUMMARY_KEY = {
     "log": "cli.log.summary",
     "log_add": "cli.log_add.summary",
     "log_list": "cli.log_list.summary",
+    "person": "cli.person.summary",
+    "person_list": "cli.person_list.summary",
+    "person_set": "cli.person_set.summary",
     "log_edit": "cli.log_edit.summary",
     "log_delete": "cli.log_delete.summary",
     "commitment": "cli.commitment.summary",
@@ -160,6 +163,9 @@ EXAMPLE_KEY = {
     "log": "cli.log.example",
     "log_add": "cli.log_add.example",
     "log_list": "cli.log_list.example",
+    "person": "cli.person.example",
+    "person_list": "cli.person_list.example",
+    "person_set": "cli.person_set.example",
     "log_edit": "cli.log_edit.example",
     "log_delete": "cli.log_delete.example",
     "commitment": "cli.commitment.example",
@@ -351,6 +357,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     demo = _command(sub, "demo", "demo", lang, _records.cmd_demo)
     demo.add_argument("--remove", action="store_true", help=t("cli.demo.remove", lang))
+    _add_person(sub, lang)
 
     report = _command(sub, "report", "report", lang, _outputs.cmd_report)
     report.add_argument(
@@ -368,6 +375,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--out", required=True, metavar=t("cli.meta.file", lang), help=t("cli.report.out", lang)
     )
+    report.add_argument("--no-demo", action="store_true", help=t("cli.no_demo", lang))
 
     chart = _command(sub, "chart", "chart", lang, _outputs.cmd_chart)
     chart.add_argument(
@@ -377,6 +385,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     chart.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.chart.person", lang)
     )
+    chart.add_argument("--no-demo", action="store_true", help=t("cli.no_demo", lang))
     _add_print(sub, lang)
     return parser
 
@@ -391,3 +400,20 @@ def _add_print(sub: argparse._SubParsersAction, lang: str) -> None:
         help=t("cli.print.kind", lang, kinds=kinds),
     )
     printing.add_argument("--out", metavar=t("cli.meta.file", lang), help=t("cli.print.out", lang))
+
+
+def _add_person(sub: argparse._SubParsersAction, lang: str) -> None:
+    from ..log.setting_rules import INTERVAL_DAYS as INTERVAL_RANGE
+
+    person = _command(sub, "person", "person", lang, None)
+    person_sub = _subcommands(person, lang, "person_command")
+    setter = _command(person_sub, "set", "person_set", lang, _records.cmd_person_set)
+    setter.add_argument("name", metavar=t("cli.meta.name", lang), help=t("cli.person.name", lang))
+    setter.add_argument(
+        "--every",
+        required=True,
+        type=_int_in(*INTERVAL_RANGE, lang),
+        metavar="N",
+        help=t("cli.person.every", lang),
+    )
+    _command(person_sub, "list", "person_list", lang, _records.cmd_person_list)

@@ -11,6 +11,7 @@ from ..errors import ImportProblem
 from ..i18n import format_date, t
 from ..labels import AGENDA_KEY, NEED_KEY, STATUS_KEY
 from ..log import edits, transfer
+from ..log.setting_rules import bad_settings_text
 from ..log.store import Store
 from ..model import Meeting, RecordError
 from ._common import (
@@ -181,6 +182,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             raise CliError(
                 "cli.cannot_write", path=str(path), detail=exc.strerror or str(exc)
             ) from None
+        warn_bad_settings(store, lang)  # they are not in the export
     say(message)
     say(t("cli.export.private", lang))
     return 0
@@ -215,10 +217,9 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
 
 def warn_bad_settings(store: Store, lang: str) -> None:
     """Say on stderr which stored settings are damaged (they are ignored) and how to repair."""
-    bad = store.bad_settings()
-    if bad:
-        items = ", ".join(f"{key} = {value[:40]!r}" for key, value in sorted(bad.items()))
-        warn(t("settings.bad", lang, items=items) + " (oneonone repair)")
+    text = bad_settings_text(store.bad_settings(), lang)
+    if text:
+        warn(f"{text} (oneonone repair)")
 
 
 def cmd_repair(args: argparse.Namespace, lang: str) -> int:
@@ -281,7 +282,58 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         if args.remove:
             say(t("demo.removed", lang, count=remove_demo(store)))
+        elif store.has_demo():  # loading it again would only replace it: say so instead
+            say(t("cli.demo.already", lang))
         else:
             say(t("demo.loaded", lang, count=load_demo(store, today=env.today(), lang=lang)))
             say(t("cli.demo.hint", lang))
+    return 0
+
+
+def cmd_person_set(args: argparse.Namespace, lang: str) -> int:
+    """Set how often the learner means to meet one person (every N days)."""
+    name = (args.name or "").strip()
+    if not name:
+        raise UsageError("cli.person.name_needed")
+    with Store.open() as store:
+        known = store.people()
+        store.set_interval(name, args.every)
+    say(t("cadence.saved", lang, person=name, days=args.every))
+    if name not in known:
+        near = [p for p in known if p.casefold() == name.casefold()]
+        say(t("cli.person.not_in_log", lang, person=name))
+        if near:
+            say(t("cli.forget.did_you_mean", lang, names=", ".join(near)))
+    return 0
+
+
+def cmd_person_list(args: argparse.Namespace, lang: str) -> int:
+    """Everyone in the log (or with a cadence set): cadence, meetings logged, last one."""
+    from ..insight.cadence import unusable_intervals
+    from ..insight.selection import INTERVAL_DAYS
+
+    with Store.open() as store:
+        intervals = store.intervals()
+        bad = unusable_intervals(store.bad_settings())
+        meetings = store.meetings()
+        people = sorted(set(store.people()) | set(intervals) | set(bad), key=str.casefold)
+    if not people:
+        say(t("cli.person.none", lang))
+        return 0
+    rows = []
+    for person in people:
+        own = [m for m in meetings if m.person == person]
+        every = str(intervals.get(person, INTERVAL_DAYS))
+        if person not in intervals:
+            every += " *"
+        last = format_date(own[-1].date, lang) if own else "-"
+        rows.append([person, every, str(len(own)), last])
+    columns = ("cli.person.col.person", "cli.person.col.every", "cli.person.col.meetings")
+    headers = [t(key, lang) for key in (*columns, "cli.person.col.last")]
+    say(format_table(headers, rows))
+    say()
+    if any(p not in intervals for p in people):
+        say(t("cli.person.default_note", lang, days=INTERVAL_DAYS))
+    if bad:
+        warn(t("cadence.bad_note", lang, people=", ".join(sorted(bad)), days=INTERVAL_DAYS))
     return 0

@@ -6,7 +6,7 @@ Holds :class:`Gap`, :class:`Cadence` and :func:`cadence`; gaps are always judged
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -129,4 +129,18 @@ def cadence(
     )
 
 
-__all__ = ["Cadence", "Gap", "cadence"]
+def unusable_intervals(bad_settings: Mapping[str, str]) -> dict[str, str]:
+    """Per person, the stored cadence text that cannot be used (read as the default 7 days).
+
+    ``bad_settings`` is ``Store.bad_settings()`` (key -> value of every damaged setting).
+    """
+    from ..log.setting_rules import interval_person
+
+    return {
+        person: value
+        for key, value in bad_settings.items()
+        if (person := interval_person(key)) is not None
+    }
+
+
+__all__ = ["Cadence", "Gap", "cadence", "unusable_intervals"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -308,3 +309,58 @@ def experiment_effect(
         verdict=verdict,
         points=tuple(points),
     )
+
+
+PACE_WEEKS = 8  # people met in this many weeks before today set the expected pace
+
+
+def expected_per_day(
+    meetings: Iterable[Meeting], *, today: _dt.date, interval_days: Intervals = INTERVAL_DAYS
+) -> float:
+    """Meetings to expect per day at each person's cadence, over the people met lately.
+
+    The people with a held meeting in the :data:`PACE_WEEKS` weeks up to ``today`` count (all
+    people in the log when none has); with nobody in the log, one person weekly.
+    """
+    ms = held(select(meetings, today=today))
+    since = today - _dt.timedelta(weeks=PACE_WEEKS)
+    recent = {m.person for m in ms if m.date >= since} or {m.person for m in ms}
+    if not recent:
+        return 1 / interval_for(interval_days, person=None)
+    return sum(1 / interval_for(interval_days, person=p) for p in recent)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What an experiment review still needs before it can judge.
+
+    ``before_needed`` and ``during_needed`` are the items each side is short of ``min_n``.
+    ``judge_from`` is the first day the during side can have enough at the expected pace
+    (``today`` when it has enough already); ``too_late`` when that day is after the end.
+    """
+
+    before_needed: int
+    during_needed: int
+    judge_from: _dt.date
+    too_late: bool
+
+    @property
+    def ready(self) -> bool:
+        return not (self.before_needed or self.during_needed)
+
+
+def readiness(
+    effect: ExperimentEffect, *, today: _dt.date, per_day: float, min_n: int = MIN_SIDE
+) -> Readiness:
+    """How many items each side of ``effect`` still needs, and from which day it can judge.
+
+    Missing *before* items can be logged from memory at once (past dates); missing *during*
+    items come at ``per_day`` (see :func:`expected_per_day`) from the start or today.
+    """
+    before = max(0, min_n - effect.before_n)
+    during = max(0, min_n - effect.during_n)
+    judge_from = today
+    if during:
+        base = max(today, effect.start)
+        judge_from = base + _dt.timedelta(days=math.ceil(during / per_day))
+    return Readiness(before, during, judge_from, during > 0 and judge_from > effect.end)

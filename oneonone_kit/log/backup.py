@@ -10,6 +10,7 @@ Used by :mod:`.store`; imports only the ground floor.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import sqlite3
@@ -107,15 +108,19 @@ def check_integrity(file: Path, schema: int, timeout_s: float) -> None:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version > schema:
                     raise StoreError("store.newer_schema", path=str(file), version=version)
+                if version < 0:  # the kit counts up from 0: only damage makes it negative
+                    raise corrupt(file, f"user_version {version}")
                 result = conn.execute("PRAGMA integrity_check").fetchall()
+                if result == [("ok",)] and version == schema:
+                    read_every_row(conn)
             finally:
                 conn.close()
         except sqlite3.OperationalError as exc:
             if _busy(exc):  # locked by another program: not a reason to call it damaged
                 raise StoreError("store.unavailable", path=str(file), detail=str(exc)) from exc
             raise corrupt(file, str(exc)) from exc  # e.g. "unsupported file format"
-        except sqlite3.DatabaseError as exc:
-            raise corrupt(file, str(exc)) from exc
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise corrupt(file, str(exc)[:200]) from exc  # e.g. a row that is not UTF-8 or JSON
         if result != [("ok",)]:
             raise corrupt(file, "; ".join(r[0] for r in result[:3]))
     except StoreError:
@@ -125,6 +130,21 @@ def check_integrity(file: Path, schema: int, timeout_s: float) -> None:
             for created in sidecars:
                 created.unlink(missing_ok=True)
         raise
+
+
+def read_every_row(conn: sqlite3.Connection) -> None:
+    """Turn every stored row into its record once, so damage inside a row that SQLite's own
+    check does not see (text that is not UTF-8, a body that is not JSON, a lost column) refuses
+    the file here instead of failing a view later. Raises what the reading raises."""
+    from .. import fieldspec
+    from ..model import RECORD_TYPES, Meeting
+
+    columns = ",".join(fieldspec.names(Meeting))
+    for row in conn.execute(f"SELECT {columns} FROM meetings"):
+        fieldspec.from_sql(Meeting, row)
+    for kind, body in conn.execute("SELECT kind, body FROM records"):
+        RECORD_TYPES[kind].from_stored(json.loads(body))
+    conn.execute("SELECT key, value FROM settings").fetchall()
 
 
 def copy_to(conn: sqlite3.Connection, target: Path) -> None:

@@ -47,6 +47,16 @@ def check_setting(raw_key: object, raw_value: object) -> tuple[str, str]:
     return name, value
 
 
+def bad_settings_text(bad: dict[str, str], lang: str | None = None) -> str:
+    """The warning for damaged stored settings (key = value, values cut short), or ""."""
+    from ..i18n import t
+
+    if not bad:
+        return ""
+    items = ", ".join(f"{name} = {value[:40]!r}" for name, value in sorted(bad.items()))
+    return t("settings.bad", lang, items=items)
+
+
 def bad_settings(settings: dict[str, str]) -> dict[str, Invalid]:
     """The stored settings that break the rules above, with why."""
     out: dict[str, Invalid] = {}
@@ -58,4 +68,4 @@ def bad_settings(settings: dict[str, str]) -> dict[str, Invalid]:
     return out
 
 
-__all__ = ["bad_settings", "check_setting", "interval_key", "interval_person"]
+__all__ = ["bad_settings", "bad_settings_text", "check_setting", "interval_key", "interval_person"]

@@ -64,7 +64,10 @@ def export_data(store: Store) -> dict[str, Any]:
     }
     for kind in KINDS:
         data[kind] = [r.to_dict() for r in store.records(kind)]
-    data["settings"] = store.settings()
+    # A damaged setting is ignored everywhere (and warned about): leave it out, so the export
+    # imports again, also into the store it came from.
+    bad = store.bad_settings()
+    data["settings"] = {k: v for k, v in store.settings().items() if k not in bad}
     return data
 
 

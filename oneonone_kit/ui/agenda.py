@@ -1,4 +1,4 @@
-"""The agenda builder: the next meeting's agenda for one person in the log."""
+"""The agenda builder: the next meeting's agenda for one person, in the log or typed in."""
 
 from __future__ import annotations
 
@@ -10,8 +10,36 @@ from ..insight.agenda import Agenda, propose_agenda
 from ..labels import NEED_KEY
 from ..model import NEEDS
 from . import session
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .cadence_view import bad_interval_note
+from .common import (
+    FIELD_STYLE,
+    Message,
+    classed,
+    copy_button,
+    esc,
+    field_layout,
+    safe_callback,
+    style_widget,
+)
 from .lab_view import bank_questions
+
+
+def basis_text(agenda: Agenda, lang: str) -> str:
+    """What the proposal is based on: a first meeting, or the log and the cadence."""
+    person = agenda.person
+    if agenda.logged == 0:
+        return t("agenda.basis.first", lang, person=person)
+    if agenda.last_met is None:
+        return t("agenda.basis.none_held", lang, person=person, count=agenda.logged)
+    return t(
+        "agenda.basis.log_one" if agenda.logged == 1 else "agenda.basis.log",
+        lang,
+        person=person,
+        count=agenda.logged,
+        date=format_date(agenda.last_met, lang),
+        every=agenda.interval_days,
+        due=format_date(agenda.next_due, lang),
+    )
 
 
 def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
@@ -26,26 +54,30 @@ def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
             lines.append(f"{c.text} ({c.who(lang)}){due}")  # who in words, not a tag
         sections.append((t("agenda.follow_up", lang), lines))
     need = t(NEED_KEY[agenda.need], lang)
-    why = (
-        t("agenda.need_never", lang)
-        if agenda.need_never
-        else t("agenda.need_since", lang, count=agenda.need_meetings_since)
-    )
+    if agenda.first:
+        why = t("agenda.need_first", lang)
+    elif agenda.need_never:
+        why = t("agenda.need_never", lang)
+    else:
+        why = t("agenda.need_since", lang, count=agenda.need_meetings_since)
     sections.append((t("agenda.need_heading", lang, need=need), [why, *agenda.questions]))
     sections.append((t("agenda.close_heading", lang), [t("agenda.close_line", lang)]))
     return sections
 
 
 class AgendaBuilder(w.VBox):
-    """Parts: ``person``, ``topics``, ``propose``, ``other_questions``, ``agenda``, ``plain``."""
+    """Parts: ``person`` (picked or typed), ``topics``, ``propose``, ``other_questions``,
+    ``basis`` (what the proposal is based on), ``agenda``, ``plain``."""
 
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
         self._rotate = 0
         self.person = classed(
-            w.Dropdown(
+            w.Combobox(
                 options=[],
+                ensure_option=False,
+                placeholder=t("agenda.person_placeholder", L),
                 description=t("field.person", L),
                 style=FIELD_STYLE,
                 layout=field_layout(),
@@ -70,14 +102,19 @@ class AgendaBuilder(w.VBox):
             w.Button(description=t("agenda.other_questions", L)), "oo-agenda-other"
         )
         self.message = Message("oo-agenda-message")
+        self.basis = classed(w.HTML(""), "oo-agenda-basis")
         self.agenda = classed(w.HTML(""), "oo-agenda-result")
         self.plain = classed(
             w.Textarea(
-                description=t("agenda.copy", L), rows=8, style=FIELD_STYLE, layout=field_layout()
+                description=t("agenda.plain", L), rows=8, style=FIELD_STYLE, layout=field_layout()
             ),
             "oo-agenda-plain",
         )
         self.plain.layout.display = "none"
+        self.copy = copy_button(
+            t("agenda.copy", L), ".oo-agenda-plain textarea", t("agenda.copied", L)
+        )
+        self.copy.layout.display = "none"
         super().__init__(
             [
                 style_widget(),
@@ -85,11 +122,13 @@ class AgendaBuilder(w.VBox):
                 self.topics,
                 w.HBox([self.propose, self.other_questions]),
                 self.message,
+                self.basis,
                 self.agenda,
                 self.plain,
+                self.copy,
             ]
         )
-        classed(self, "oo-agenda")
+        classed(self, "oo-agenda", "oo-copy-scope")
         self.propose.on_click(self._on_propose)
         self.other_questions.on_click(self._on_other)
         self.refresh()
@@ -98,12 +137,11 @@ class AgendaBuilder(w.VBox):
     @safe_callback()
     def refresh(self) -> None:
         people = session.store().people()
-        current = self.person.value
         self.person.options = people
-        if people:
-            self.person.value = current if current in people else people[0]
         if not people:
             self.message.show_info(t("agenda.no_people", self.lang))
+        elif self.message.kind == "info":
+            self.message.clear()
 
     @safe_callback()
     def _on_other(self, _b=None) -> Agenda | None:
@@ -117,7 +155,7 @@ class AgendaBuilder(w.VBox):
 
     def _build(self) -> Agenda | None:
         L = self.lang
-        person = self.person.value
+        person = self.person.value.strip()
         if not person:
             self.message.show_error(t("agenda.choose_person", L))
             return None
@@ -131,8 +169,13 @@ class AgendaBuilder(w.VBox):
             employee_topics=self.topics.value.splitlines(),
             rotate=self._rotate,
             own_questions={need: bank_questions(store, need) for need in NEEDS},
+            interval_days=store.intervals(),
         )
         sections = agenda_text(agenda, L)
+        note = bad_interval_note(store, L)
+        self.basis.value = f"<p>{esc(basis_text(agenda, L))}</p>" + (
+            f'<p role="note">{esc(note)}</p>' if note else ""
+        )
         html = [f"<h3>{esc(t('agenda.heading', L, person=person))}</h3><ol>"]
         for heading, lines in sections:
             items = "".join(f"<li>{esc(line)}</li>" for line in lines)
@@ -143,7 +186,7 @@ class AgendaBuilder(w.VBox):
             f"{i}. {heading}\n" + "\n".join(f"   - {line}" for line in lines)
             for i, (heading, lines) in enumerate(sections, start=1)
         )
-        self.plain.layout.display = None
+        self.plain.layout.display = self.copy.layout.display = None
         self.message.clear()
         return agenda
 

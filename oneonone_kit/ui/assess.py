@@ -121,13 +121,16 @@ class SelfAssessment(w.VBox):
             label = w.HTML(f'<p class="oo-assess-prompt"><strong>{esc(prompt)}</strong></p>')
             if self.spec.poles:
                 left, right = self.spec.poles[index]
-                line = w.HBox(
-                    [
-                        w.HTML(f"<span>{esc(left)}</span>"),
-                        scale,
-                        w.HTML(f"<span>{esc(right)}</span>"),
-                    ],
-                    layout=w.Layout(flex_flow="row wrap", align_items="center", gap="6px"),
+                line = classed(
+                    w.HBox(
+                        [
+                            w.HTML(f"<span>{esc(left)}</span>"),
+                            scale,
+                            w.HTML(f"<span>{esc(right)}</span>"),
+                        ],
+                        layout=w.Layout(flex_flow="row wrap", align_items="center"),
+                    ),
+                    "oo-scale-line",
                 )
                 rows += [label, line]
             else:
@@ -199,9 +202,10 @@ class SelfAssessment(w.VBox):
         ]
         change = compare(sittings, spec.reversed_items)
         if change is not None:
-            parts.append(
-                f"<p>{esc(t('assess.change', L, first=format_number(change.first_mean, L), latest=format_number(change.latest_mean, L), date=format_date(change.first.taken_at.date(), L)))}</p>"
-            )
+            first, now = format_number(change.first_mean, L), format_number(change.latest_mean, L)
+            key = "assess.unchanged" if first == now else "assess.change"
+            date = format_date(change.first.taken_at.date(), L)
+            parts.append(f"<p>{esc(t(key, L, first=first, latest=now, date=date))}</p>")
         parts.append(f"<p><em>{esc(t(NEXT_KEY[spec.kind], L))}</em></p>")
         if spec.radar:
             from ..charts.assessment import radar_chart

@@ -7,7 +7,9 @@ import ipywidgets as w
 from .. import env
 from ..charts.figures import CHART_NAMES
 from ..i18n import t
+from ..log.setting_rules import bad_settings_text
 from . import session
+from .cadence_view import bad_interval_note
 from .common import (
     FIELD_STYLE,
     Message,
@@ -20,6 +22,8 @@ from .common import (
 )
 
 VIEW_NAMES = CHART_NAMES  # one view per chart the charts module can draw
+# Sharp on a phone's dense screen, and on a desktop about 520 px wide with ticks near 16 px.
+CHART_DPI = 150
 # The name of each view in the dropdown, written out in full (a test checks it covers VIEW_NAMES).
 VIEW_KEY = {
     "dashboard": "dashboard.view.dashboard",
@@ -60,6 +64,11 @@ class Dashboard(w.VBox):
             "oo-dash-view",
         )
         self.demo_note = classed(w.HTML(""), "oo-dash-demo")
+        self.include_demo = classed(
+            w.Checkbox(value=True, description=t("dashboard.include_demo", L), indent=False),
+            "oo-dash-include-demo",
+        )
+        self.cadence_note = classed(w.HTML(""), "oo-dash-cadence-note")
         self.chart = classed(w.HTML(""), "oo-dash-chart")
         self.message = Message("oo-dash-message")
         super().__init__(
@@ -67,6 +76,8 @@ class Dashboard(w.VBox):
                 style_widget(),
                 w.HBox([self.person, self.view], layout=w.Layout(flex_flow="row wrap")),
                 self.demo_note,
+                self.include_demo,
+                self.cadence_note,
                 self.chart,
                 self.message,
             ]
@@ -74,6 +85,7 @@ class Dashboard(w.VBox):
         classed(self, "oo-dashboard")
         self.person.observe(self._on_input, "value")
         self.view.observe(self._on_input, "value")
+        self.include_demo.observe(self._on_input, "value")
         self.draws = 0
         self.refresh()
         session.on_change(self.refresh)
@@ -91,30 +103,61 @@ class Dashboard(w.VBox):
         self.draw()
 
     def draw(self) -> None:
-        from ..charts.figures import alt_text, figure_by_name
+        from ..charts.figures import DASHBOARD_PANELS, alt_text
 
+        name = self.view.value
+        names = DASHBOARD_PANELS if name == "dashboard" else (name,)
         store = session.store()
-        args = (store.meetings(), store.commitments(), store.experiments())
+        has_demo = store.has_demo()
+        with_demo = has_demo and self.include_demo.value
+        records = (
+            store.meetings(include_demo=with_demo),
+            [c for c in store.commitments() if with_demo or not c.demo],
+            [e for e in store.experiments() if with_demo or not e.demo],
+        )
+        intervals = store.intervals()
+        if not any(records):
+            # An empty log: the chart's own sentence, and matplotlib stays off the page's path.
+            alt = alt_text(name, *records, lang=self.lang, today=env.today(), person=None)
+            self.chart.value = f'<p class="oo-chart-empty">{esc(alt)}</p>'
+        else:
+            charts = "".join(self._chart_html(each, records, intervals) for each in names)
+            self.chart.value = f'<div class="oo-chart-stack oo-chart-{esc(name)}">{charts}</div>'
+        # The page's one DEMO banner: shown while demo records are in the charts.
+        self.demo_note.value = (
+            f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>' if with_demo else ""
+        )
+        self.include_demo.layout.display = None if has_demo else "none"
+        note = bad_interval_note(store, self.lang)
+        self.cadence_note.value = f'<p role="note">{esc(note)}</p>' if note else ""
+        # A damaged stored setting was left out of the chart: say so, and where to repair it.
+        warning = bad_settings_text(store.bad_settings(), self.lang)
+        if warning:
+            self.message.show_warn(
+                f"{warning} {t('settings.repair_where', self.lang, command='oneonone repair')}"
+            )
+        else:
+            self.message.clear()
+        self.draws += 1
+
+    def _chart_html(self, name: str, records: tuple, intervals: object) -> str:
+        """One chart drawn for a phone-wide column (the overview stacks them), its legend
+        explained right under it."""
+        from ..charts.figures import alt_text, figure_by_name
+        from ..charts.specs import spec_for
+
         kwargs = dict(
             lang=self.lang,
             today=env.today(),
             person=self.person.value or None,
-            interval_days=store.intervals(),
+            interval_days=intervals,
         )
-        alt = alt_text(self.view.value, *args, **kwargs)
-        if not any(args):
-            # An empty log: the chart's own sentence, and matplotlib stays off the page's path.
-            self.chart.value = f'<p class="oo-chart-empty">{esc(alt)}</p>'
-        else:
-            fig = figure_by_name(self.view.value, *args, **kwargs)
-            self.chart.value = figure_html(fig, alt, f"oo-chart oo-chart-{self.view.value}")
-        self.demo_note.value = (
-            f'<p class="oo-demo-banner">{esc(t("demo.banner", self.lang))}</p>'
-            if store.has_demo()
-            else ""
-        )
-        self.message.clear()
-        self.draws += 1
+        fig = figure_by_name(name, *records, narrow=True, **kwargs)
+        alt = alt_text(name, *records, **kwargs)
+        image = figure_html(fig, alt, f"oo-chart oo-chart-{name}", dpi=CHART_DPI)
+        key = spec_for(name).legend_key
+        legend = f'<p class="oo-chart-legend">{esc(t(key, self.lang))}</p>' if key else ""
+        return f"<figure>{image}{legend}</figure>"
 
 
 def dashboard(lang: str | None = None) -> Dashboard:

@@ -4,42 +4,31 @@ from __future__ import annotations
 
 import functools
 import html
+import json
+import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import traitlets
 
 from ..errors import KitError
 from ..i18n import t
 
-STYLE = """
-<style>
-.oo-message { font-size: 0.95em; margin: 4px 0; }
-.oo-ok { color: #1a6b1a; }
-.oo-error { color: #a00000; font-weight: 600; }
-.oo-info { color: #333; }
-.oo-field-error { color: #a00000; font-size: 0.9em; min-height: 0; margin: 0 0 4px 0; }
-.oo-demo-banner { background: #fff4cc; border-left: 4px solid #b58900; padding: 6px 10px; }
-.oo-table-wrap { overflow-x: auto; max-width: 100%; }
-.oo-table { border-collapse: collapse; font-size: 0.9em; }
-.oo-table th, .oo-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
-                            white-space: nowrap; }
-.oo-form .widget-label { min-width: 11em; }
-.oo-data-panel h3 { font-size: 1.05em; margin: 14px 0 4px 0; }
-/* ipywidgets' warning, success and info buttons put white text on orange, green and teal
-   below 4.5:1 (2.7, 4.1 and 3.5); darker shades of the same hues meet WCAG AA. */
-.jupyter-button { --jp-warn-color1: #b35000; --jp-warn-color0: #8a3b00;
-                  --jp-success-color1: #2e7d32; --jp-success-color0: #1b5e20;
-                  --jp-info-color1: #00727f; --jp-info-color0: #005662; }
-@media (max-width: 600px) { .oo-form .widget-label { min-width: 0; } }
-</style>
-"""
+STYLESHEET = Path(__file__).with_name("oneonone.css")  # the one stylesheet of every page
+
+
+@functools.cache
+def stylesheet() -> str:
+    """The workbook's CSS (read once)."""
+    return STYLESHEET.read_text("utf-8")
 
 
 def field_layout() -> w.Layout:
     """A fresh layout for a form field (never share one Layout: changing it changes all)."""
-    return w.Layout(width="auto", max_width="32em")
+    return w.Layout(width="auto", max_width="min(32em, calc(100% - 4px))")  # 4px: its margins
 
 
 FIELD_STYLE = {"description_width": "initial"}
@@ -94,8 +83,6 @@ class Message(w.HTML):
     @property
     def text(self) -> str:
         """The message as plain text (for tests and logs)."""
-        import re
-
         return html.unescape(re.sub(r"<[^>]+>", " ", self.value)).strip()
 
 
@@ -130,16 +117,102 @@ def safe_callback(message_attr: str = "message") -> Callable:
 
 
 def style_widget() -> w.HTML:
-    return w.HTML(STYLE)
+    """The stylesheet as a widget; every builder puts one on its page (Voila and JupyterLab)."""
+    return classed(w.HTML(f"<style>{stylesheet()}</style>"), "oo-style")
 
 
-def figure_html(fig: Any, alt: str, css_class: str = "oo-chart") -> str:
+class NumberText(w.Text):
+    """A whole-number field that may be empty: typed digits become an ``int``, an emptied field
+    stays ``""`` until saved (ipywidgets' IntText silently puts the last number back), and any
+    other text stays as typed, so the form's validation can say what is wrong with it."""
+
+    value = traitlets.Union(
+        [traitlets.Int(), traitlets.Unicode()], default_value="", help="int, or text as typed"
+    ).tag(sync=True)
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("continuous_update", False)
+        super().__init__(**kwargs)
+
+    @traitlets.validate("value")
+    def _whole_number(self, proposal: Any) -> int | str:
+        value = proposal["value"]
+        if value is None:
+            return ""
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            return int(value)
+        return value
+
+
+def form_footer(button: w.Widget, message: Message) -> w.HBox:
+    """The Save button (or a row of buttons) with the form's summary message right beside it."""
+    return classed(w.HBox([button, message]), "oo-form-footer")
+
+
+def mark_invalid(fields: dict[str, w.Widget], invalid: Iterable[str]) -> w.Widget | None:
+    """Mark the ``invalid`` fields (red border; the page template adds ``aria-invalid``),
+    unmark the others, and return the first invalid field in form order (to focus), or None."""
+    wrong = set(invalid)
+    first = None
+    for name, widget in fields.items():
+        if name in wrong:
+            widget.add_class("oo-invalid")
+            first = first or widget
+        else:
+            widget.remove_class("oo-invalid")
+    return first
+
+
+def focus(widget: w.Widget | None) -> None:
+    """Move the keyboard focus to ``widget`` in the browser (ipywidgets 8 ``focus()``)."""
+    if widget is not None and hasattr(widget, "focus"):
+        widget.focus()
+
+
+def copy_button(label: str, source: str, done: str) -> w.HTML:
+    """A real button that copies the text of the page element ``source`` (a CSS selector, looked
+    up inside the nearest ``.oo-copy-scope``) to the clipboard, then says ``done``. The copy
+    happens in the browser: the kernel cannot reach the learner's clipboard."""
+    script = (
+        "var box=this.closest('.oo-copy-scope')||document;"
+        f"var el=box.querySelector({json.dumps(source)});if(!el){{return;}}"
+        "el.select();var ok=false;try{ok=document.execCommand('copy');}catch(e){}"
+        "if(navigator.clipboard){navigator.clipboard.writeText(el.value).catch(function(){});}"
+        f"this.textContent={json.dumps(done)};"
+    )
+    return classed(
+        w.HTML(
+            f'<button type="button" class="jupyter-button widget-button oo-copy-button" '
+            f'onclick="{esc(script)}">{esc(label)}</button>'
+        ),
+        "oo-copy",
+    )
+
+
+def table_html(headers: list[str], rows: list[list[str]], css_class: str = "") -> str:
+    """A table of plain text that turns into a list per row on a phone: each cell carries its
+    column's name (``data-label``), which the stylesheet shows before it on narrow screens."""
+    head = "".join(f"<th scope='col'>{esc(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td data-label="{esc(h)}">{esc(c)}</td>' for h, c in zip(headers, row))
+        + "</tr>"
+        for row in rows
+    )
+    classes = " ".join(filter(None, ("oo-table oo-list-on-phone", css_class)))
+    return (
+        f'<div class="oo-table-wrap"><table class="{classes}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def figure_html(fig: Any, alt: str, css_class: str = "oo-chart", dpi: int = 100) -> str:
     """A matplotlib Figure as an ``<img>`` with alt text (screen readers get what it shows)."""
     import base64
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return (
         f'<img class="{esc(css_class)}" src="data:image/png;base64,{data}" alt="{esc(alt)}" '

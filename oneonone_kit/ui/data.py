@@ -16,8 +16,10 @@ from ..errors import ImportProblem
 from ..i18n import t
 from ..log import transfer
 from ..log.demo import load_demo, remove_demo
+from ..log.setting_rules import bad_settings_text
 from ..web import workshop
 from . import session
+from .cadence_view import CadenceControl
 from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
 
 
@@ -57,6 +59,8 @@ class DataPanel(w.VBox):
         self.where = classed(w.HTML(""), "oo-data-where")
         self.demo_load = classed(w.Button(description=t("demo.load", L)), "oo-demo-load")
         self.demo_remove = classed(w.Button(description=t("demo.remove", L)), "oo-demo-remove")
+        self.demo_state = classed(w.HTML(""), "oo-demo-state")
+        self.cadence = CadenceControl(L)
         self.export = classed(
             w.Button(description=_label("data.export", L), button_style="primary"),
             "oo-data-export",
@@ -102,6 +106,8 @@ class DataPanel(w.VBox):
         self.forget = classed(
             w.Button(description=t("data.forget", L), button_style="warning"), "oo-data-forget"
         )
+        self.forget_state = classed(w.HTML(""), "oo-data-forget-state")
+        self.forget_row = w.HBox([self.forget_person, self.forget])
         self.confirm_delete = classed(
             w.Checkbox(value=False, description=t("data.confirm_delete", L), indent=False),
             "oo-data-confirm-delete",
@@ -110,6 +116,7 @@ class DataPanel(w.VBox):
             w.Button(description=t("data.delete_all", L), button_style="danger"),
             "oo-data-delete-all",
         )
+        self.delete_row = w.HBox([self.confirm_delete, self.delete_all])
         super().__init__(
             [
                 style_widget(),
@@ -130,11 +137,15 @@ class DataPanel(w.VBox):
                 ),
                 w.HBox([self.summary]),
                 self.summary_link,
+                w.HTML(f"<h3>{esc(t('cadence.heading', L))}</h3>"),
+                self.cadence,
                 w.HTML(f"<h3>{esc(t('data.demo_heading', L))}</h3>"),
+                self.demo_state,
                 w.HBox([self.demo_load, self.demo_remove]),
                 w.HTML(f"<h3>{esc(t('data.delete_heading', L))}</h3>"),
-                w.HBox([self.forget_person, self.forget]),
-                w.HBox([self.confirm_delete, self.delete_all]),
+                self.forget_state,
+                self.forget_row,
+                self.delete_row,
                 self.message,
             ]
         )
@@ -178,15 +189,22 @@ class DataPanel(w.VBox):
             text = t("where.local", L, path=str(env.store_path()))
             self.where.value = f"<p>{esc(text)}</p>"
         store = session.store()
-        self.forget_person.options = store.people()
-        self.demo_remove.disabled = not store.has_demo()
-        bad = store.bad_settings()
-        self.repair.layout.display = "" if bad else "none"
-        items = ", ".join(f"{key} = {value[:40]!r}" for key, value in sorted(bad.items()))
+        people = store.people()
+        self.forget_person.options = people
+        # A control that cannot work yet is not shown; a line says why and what to do first.
+        self.forget_row.layout.display = None if people else "none"
+        self.forget_state.value = "" if people else f"<p>{esc(t('data.forget_nobody', L))}</p>"
+        self.delete_row.layout.display = None if any(store.counts().values()) else "none"
+        loaded = store.has_demo()
+        self.demo_load.layout.display = "none" if loaded else None
+        self.demo_remove.layout.display = None if loaded else "none"
+        self.demo_remove.disabled = not loaded
+        state = t("data.demo_is_loaded" if loaded else "data.demo_what", L)
+        self.demo_state.value = f"<p>{esc(state)}</p>"
+        warning = bad_settings_text(store.bad_settings(), L)
+        self.repair.layout.display = "" if warning else "none"
         self.settings_warning.value = (
-            f'<p class="oo-warning" role="alert">{esc(t("settings.bad", L, items=items))}</p>'
-            if bad
-            else ""
+            f'<p class="oo-warning" role="alert">{esc(warning)}</p>' if warning else ""
         )
 
     @safe_callback()
@@ -198,6 +216,9 @@ class DataPanel(w.VBox):
 
     @safe_callback()
     def _on_demo_load(self, _b=None) -> None:
+        if session.store().has_demo():  # loading it twice would only replace it: say so instead
+            self.message.show_info(t("data.demo_is_loaded", self.lang))
+            return
         count = load_demo(session.store(), env.today(), self.lang)
         self.message.show_ok(t("demo.loaded", self.lang, count=count))
         session.changed()
@@ -253,7 +274,10 @@ class DataPanel(w.VBox):
             t("summary.download", self.lang),
             "application/json",
         )
-        self.message.show_ok(t("summary.ready", self.lang))
+        ready = t("summary.ready", self.lang)
+        if store.has_demo():
+            ready += " " + t("summary.demo_left_out", self.lang)
+        self.message.show_ok(ready)
 
     @safe_callback()
     def _on_import(self, _b=None) -> None:

@@ -13,6 +13,7 @@ from ..items import items
 from ..labels import METRIC_KEY, VERDICT_KEY
 from ..model import EXPERIMENT_METRICS, VERDICTS, Experiment, RecordError
 from . import session
+from .cadence_view import bad_interval_note
 from .common import (
     FIELD_STYLE,
     Message,
@@ -186,8 +187,88 @@ class ExperimentPlanner(w.VBox):
         return experiment
 
 
+def review_lines(
+    experiment: Experiment,
+    meetings: list,
+    commitments: list,
+    *,
+    lang: str,
+    today: _dt.date,
+    interval_days: dict[str, int],
+) -> list[str]:
+    """The review in words: before and during with their figures and the verdict, or, while
+    there is too little data, how many items each side still needs and from when it can judge."""
+    from ..charts.data import ChartInput
+    from ..charts.experiment import value_text
+    from ..insight.outcomes import MIN_SIDE, expected_per_day, experiment_effect, readiness
+    from ..labels import EFFECT_KEY
+
+    e = experiment_effect(
+        experiment, meetings, today=today, commitments=commitments, interval_days=interval_days
+    )
+    d = ChartInput((), (), (), today, lang)
+    day_before = e.start - _dt.timedelta(days=1)
+    lines = [
+        t(
+            "experiment.review.before",
+            lang,
+            start=format_date(e.baseline_start, lang, weekday=False),
+            end=format_date(day_before, lang, weekday=False),
+            value=value_text(d, e.metric, e.before),
+            count=e.before_n,
+        ),
+        t(
+            "experiment.review.during",
+            lang,
+            start=format_date(e.start, lang, weekday=False),
+            end=format_date(min(e.end, today), lang, weekday=False),
+            value=value_text(d, e.metric, e.during),
+            count=e.during_n,
+        ),
+    ]
+    if e.verdict != "too_few":
+        return [*lines, t(EFFECT_KEY[e.verdict], lang, min_n=MIN_SIDE)]
+    pace = expected_per_day(meetings, today=today, interval_days=interval_days)
+    r = readiness(e, today=today, per_day=pace)
+    if r.before_needed:
+        lines.append(
+            t(
+                "experiment.review.need_before",
+                lang,
+                count=r.before_needed,
+                start=format_date(e.baseline_start, lang, weekday=False),
+                end=format_date(day_before, lang, weekday=False),
+            )
+        )
+    if r.during_needed and r.too_late:
+        lines.append(
+            t(
+                "experiment.review.too_late",
+                lang,
+                count=r.during_needed,
+                end=format_date(e.end, lang),
+            )
+        )
+    elif r.during_needed:
+        lines.append(
+            t(
+                "experiment.review.need_during",
+                lang,
+                count=r.during_needed,
+                date=format_date(r.judge_from, lang),
+            )
+        )
+    else:
+        lines.append(t("experiment.review.then_ready", lang))
+    return lines
+
+
 class ExperimentReview(w.VBox):
-    """Parts: ``experiment`` (dropdown), ``chart``, ``verdict``, ``notes``, ``save``, ``message``."""
+    """Parts: ``experiment`` (dropdown), ``chart``, ``result`` (before and during in words, or
+    what is still needed), ``verdict``, ``notes``, ``save``, ``message``.
+
+    With no experiment yet only a line saying so shows: the verdict cannot work without one.
+    """
 
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
@@ -202,6 +283,7 @@ class ExperimentReview(w.VBox):
             "oo-review-experiment",
         )
         self.chart = classed(w.HTML(""), "oo-review-chart")
+        self.result = classed(w.HTML(""), "oo-review-result")
         self.verdict = classed(
             w.ToggleButtons(
                 options=[(t(VERDICT_KEY[v], L), v) for v in VERDICTS],
@@ -230,6 +312,7 @@ class ExperimentReview(w.VBox):
                 style_widget(),
                 self.experiment,
                 self.chart,
+                self.result,
                 self.verdict,
                 self.notes,
                 self.save,
@@ -254,11 +337,14 @@ class ExperimentReview(w.VBox):
             (f"{e.what[:60]} ({format_date(e.start, L, weekday=False)})", uid)
             for uid, e in sorted(found.items(), key=lambda kv: kv[1].start, reverse=True)
         ]
+        for part in (self.experiment, self.verdict, self.notes, self.save):
+            part.layout.display = None if found else "none"
         if found:
             self.experiment.value = current if current in found else self.experiment.options[0][1]
             self._show()
         else:
             self.chart.value = f"<p>{esc(t('experiment.none_yet', L))}</p>"
+            self.result.value = ""
 
     @safe_callback()
     def _on_pick(self, change=None) -> None:
@@ -272,12 +358,15 @@ class ExperimentReview(w.VBox):
             return
         store = session.store()
         args = (store.meetings(), store.commitments(), (chosen,))
-        fig = figure_by_name(
-            "experiment", *args, lang=self.lang, today=env.today(), interval_days=store.intervals()
-        )
+        kwargs = dict(lang=self.lang, today=env.today(), interval_days=store.intervals())
+        # Drawn narrow, so it reads on a phone (charts.specs.NARROW_WIDTH).
+        fig = figure_by_name("experiment", *args, narrow=True, **kwargs)
         self.chart.value = figure_html(
-            fig, alt_text("experiment", *args, lang=self.lang, today=env.today()), "oo-chart"
+            fig, alt_text("experiment", *args, **kwargs), "oo-chart", 150
         )
+        lines = review_lines(chosen, *args[:2], **kwargs)
+        note = bad_interval_note(store, self.lang)
+        self.result.value = "".join(f"<p>{esc(line)}</p>" for line in [*lines, note] if line)
         self.verdict.value = chosen.verdict
         self.notes.value = chosen.notes
 

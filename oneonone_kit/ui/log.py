@@ -20,7 +20,19 @@ from ..log import edits
 from ..model import AGENDA_OWNERS, NEEDS, STATUSES, Meeting, RecordError
 from . import session
 from .commitment_view import CommitmentLines, shown
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import (
+    FIELD_STYLE,
+    Message,
+    NumberText,
+    classed,
+    esc,
+    field_layout,
+    focus,
+    form_footer,
+    mark_invalid,
+    safe_callback,
+    style_widget,
+)
 
 # The inputs of the form and the columns of the list, in field order (from the Meeting spec).
 FORM_FIELDS = fieldspec.names(Meeting, "form")
@@ -63,8 +75,8 @@ class LogForm(w.VBox):
             options=[],
             ensure_option=False,
         )
-        self.planned_minutes = w.IntText(value=30, description=t("field.planned_minutes", L))
-        self.actual_minutes = w.IntText(value=30, description=t("field.actual_minutes", L))
+        self.planned_minutes = NumberText(value=30, description=t("field.planned_minutes", L))
+        self.actual_minutes = NumberText(value=30, description=t("field.actual_minutes", L))
         self.status = w.ToggleButtons(
             options=[(t(STATUS_KEY[s], L), s) for s in STATUSES],
             value="held",
@@ -145,7 +157,7 @@ class LogForm(w.VBox):
             [self.save, self.save_again, self.delete, self.new_meeting, self.undo],
             layout=w.Layout(flex_flow="row wrap"),
         )
-        rows += [self.commitments, buttons, self.message]
+        rows += [self.commitments, form_footer(buttons, self.message)]
         super().__init__(rows)
         classed(self, "oo-form", "oo-log-form")
         self.save.on_click(self._on_save)
@@ -174,10 +186,17 @@ class LogForm(w.VBox):
             box.value = (
                 f'<span role="alert">{esc(problem.message(self.lang))}</span>' if problem else ""
             )
+        focus(mark_invalid(self._fields(), problems))
 
     def clear_field_errors(self) -> None:
         for box in self.errors.values():
             box.value = ""
+        mark_invalid(self._fields(), ())
+
+    def _fields(self) -> dict[str, w.Widget]:
+        """The input of each field, in form order (the first need's box stands for needs)."""
+        first_need = next(iter(self.need_boxes.values()))
+        return {n: first_need if n == "needs" else getattr(self, n) for n in FORM_FIELDS}
 
     @safe_callback()
     def _on_save(self, _button: w.Button | None = None) -> Meeting | None:

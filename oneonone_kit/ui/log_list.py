@@ -12,7 +12,16 @@ from ..log import edits
 from ..model import Meeting
 from . import session
 from .commitment_view import OpenCommitments, shown
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import (
+    FIELD_STYLE,
+    Message,
+    classed,
+    esc,
+    field_layout,
+    safe_callback,
+    style_widget,
+    table_html,
+)
 from .log import TABLE_FIELDS, LogForm, latest_form
 
 
@@ -86,9 +95,8 @@ class MeetingList(w.VBox):
             self.summary.value = f"<p>{esc(t('log.empty', L))}</p>"
             self.table.value = ""
             return
-        demo = any(m.demo for m in meetings)
-        banner = f'<p class="oo-demo-banner">{esc(t("demo.banner", L))}</p>' if demo else ""
-        self.summary.value = banner + f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
+        # No DEMO banner here: the dashboard above shows the page's one (issue 13).
+        self.summary.value = f"<p>{esc(t('log.count', L, count=len(meetings)))}</p>"
         rows = []
         for m in recent:
             cells = {
@@ -99,14 +107,10 @@ class MeetingList(w.VBox):
                 "agenda_by": t(AGENDA_KEY[m.agenda_by], L) if m.agenda_by else "",
                 "needs": ", ".join(t(NEED_KEY[n], L) for n in m.needs),
             }
-            row = "".join(f"<td>{esc(cells[name])}</td>" for name in TABLE_FIELDS)
-            rows.append(f"<tr>{row}</tr>")
+            rows.append([cells[name] for name in TABLE_FIELDS])
         labels = [t(fieldspec.meta(Meeting, name)["label"], L) for name in TABLE_FIELDS]
-        header = "".join(f"<th scope='col'>{esc(label)}</th>" for label in labels)
-        self.table.value = (
-            f"<p><strong>{esc(t('log.recent', L))}</strong></p>"
-            f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>{header}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        self.table.value = f"<p><strong>{esc(t('log.recent', L))}</strong></p>" + table_html(
+            labels, rows
         )
 
 

@@ -169,6 +169,11 @@ class WhichNeed(w.VBox):
 
     def _show_score(self) -> None:
         found = list(self.first_verdicts.values())
+        if not found:  # "0 right out of 0 checked" reads like a failing mark before a start
+            self.score.value = (
+                f"<p>{esc(t('case.score_none', self.lang, total=len(self.cases)))}</p>"
+            )
+            return
         self.score.value = (
             "<p>"
             + esc(

@@ -6,12 +6,13 @@ import ipywidgets as w
 
 from .. import env
 from ..i18n import Text, format_date, format_number, format_percent, t
+from ..insight.cadence import unusable_intervals
 from ..insight.scoring import SAFETY_REVERSED, compare, mean_score
 from ..labels import NEED_KEY, VERDICT_KEY
 from ..log import transfer
 from . import session
 from .assess import KIND_KEY
-from .common import Message, classed, esc, safe_callback, style_widget
+from .common import Message, classed, esc, safe_callback, style_widget, table_html
 from .data import download_link
 
 KINDS = ("baseline", "beliefs", "behaviours", "needs", "safety")
@@ -70,17 +71,11 @@ class ProgressView(w.VBox):
                 )
             )
         if rows:
-            head = "".join(
-                f"<th scope='col'>{esc(t(k, L))}</th>"
+            heads = [
+                t(k, L)
                 for k in ("plan.col.what", "plan.col.first", "plan.col.latest", "plan.col.scale")
-            )
-            body = "".join(
-                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows
-            )
-            self.table.value = (
-                f'<div class="oo-table-wrap"><table class="oo-table"><thead><tr>'
-                f"{head}</tr></thead><tbody>{body}</tbody></table></div>"
-            )
+            ]
+            self.table.value = table_html(heads, [list(r) for r in rows])
         else:
             self.table.value = f"<p>{esc(t('plan.no_assessments', L))}</p>"
         self.log_summary.value = (
@@ -106,6 +101,8 @@ class ProgressView(w.VBox):
         ).overall
         people = Text("plural.people", {"count": len(store.people())})
         lines = [t("plan.log_meetings", L, count=len(meetings), people=people)]
+        if any(m.demo for m in meetings):  # never silently mixed with the learner's own
+            lines.append(t("plan.log_demo", L))
         if s.agenda.trend.latest is not None:
             lines.append(t("plan.log_agenda", L, share=format_percent(s.agenda.trend.latest, L)))
         if s.talk.latest is not None:
@@ -156,14 +153,27 @@ class PlanExport(w.VBox):
             ),
             "oo-plan-names",
         )
+        self.include_demo = classed(
+            w.Checkbox(value=False, description=t("plan.include_demo", L), indent=False),
+            "oo-plan-include-demo",
+        )
         self.prepare = classed(
             w.Button(description=t("plan.prepare", L), button_style="primary"), "oo-plan-prepare"
         )
         self.links = classed(w.HTML(""), "oo-plan-links")
         self.message = Message("oo-plan-message")
-        super().__init__([style_widget(), self.names, self.prepare, self.links, self.message])
+        super().__init__(
+            [style_widget(), self.names, self.include_demo, self.prepare, self.links, self.message]
+        )
         classed(self, "oo-plan-export")
         self.prepare.on_click(self._on_prepare)
+        self.refresh()
+        session.on_change(self.refresh)
+
+    @safe_callback()
+    def refresh(self) -> None:
+        """The demo option shows only while the demo log is loaded (left out by default)."""
+        self.include_demo.layout.display = None if session.store().has_demo() else "none"
 
     @safe_callback()
     def _on_prepare(self, _b=None) -> None:
@@ -185,6 +195,9 @@ class PlanExport(w.VBox):
                     lang=L,
                     names=self.names.value,
                     today=env.today(),
+                    interval_days=store.intervals(),
+                    include_demo=self.include_demo.value,
+                    bad_intervals=unusable_intervals(store.bad_settings()),
                 )
                 links.append(
                     download_link(
@@ -203,7 +216,11 @@ class PlanExport(w.VBox):
             )
         )
         self.links.value = " · ".join(links)
-        self.message.show_ok(t("plan.ready", L))
+        ready = t("plan.ready", L)
+        if store.has_demo():
+            key = "plan.demo_in" if self.include_demo.value else "plan.demo_out"
+            ready += " " + t(key, L)
+        self.message.show_ok(ready)
 
 
 def progress(lang: str | None = None) -> ProgressView:

@@ -12,40 +12,11 @@ from .. import pages
 from ..env import LANGUAGES
 from ..i18n import t
 from . import session
-from .common import classed, esc
+from .common import classed, esc, style_widget
 from .data import DataPanel
 from .print_view import PrintPanel
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
-
-START_STYLE = """
-<style>
-.oo-start { max-width: 72em; color: #1a1a1a; }
-.oo-start .widget-html-content { line-height: 1.45; }
-.oo-start h1 { font-size: 1.7em; line-height: 1.25; margin: 0.2em 0 0.3em 0; }
-.oo-start h2 { font-size: 1.25em; margin: 1.2em 0 0.2em 0; }
-.oo-start .oo-lead { font-size: 1.05em; max-width: 44em; margin: 0 0 0.8em 0; }
-.oo-start .oo-note { color: #444; margin: 0 0 0.6em 0; max-width: 44em; }
-.oo-start .oo-note a { color: #1f4f86; text-decoration: underline; }
-.oo-lang-switch { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 0 0 0.6em 0; }
-.oo-lang-switch a { border: 1px solid #1f4f86; border-radius: 16px; padding: 3px 14px;
-  color: #1f4f86; text-decoration: none; }
-.oo-lang-switch a[aria-current="page"] { background: #1f4f86; color: #fff; }
-.oo-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
-  gap: 10px; list-style: none; padding: 0; margin: 0 0 0.6em 0; }
-.oo-card a { display: flex; flex-direction: column; gap: 4px; height: 100%; box-sizing: border-box;
-  border: 1px solid #c9ced6; border-radius: 8px; padding: 10px 12px; background: #fff;
-  color: #1a1a1a; text-decoration: none; }
-.oo-card a:hover, .oo-card a:focus { border-color: #1f4f86; box-shadow: 0 0 0 2px #c5d6ec; }
-.oo-card-number { font-weight: 700; color: #1f4f86; font-size: 0.9em; }
-.oo-card-title { font-weight: 600; font-size: 1.02em; line-height: 1.3; }
-.oo-card-blurb { color: #333; font-size: 0.92em; line-height: 1.35; flex-grow: 1; }
-.oo-card-time { align-self: flex-start; font-size: 0.85em; background: #eaf1fa; color: #1f4f86;
-  border-radius: 6px; padding: 1px 8px; }
-.oo-card-soon { font-size: 0.85em; color: #6b4e00; }
-@media (max-width: 600px) { .oo-start h1 { font-size: 1.4em; } }
-</style>
-"""
 
 
 def _card(number: str, title: str, blurb: str, time: str, href: str, extra: str = "") -> str:
@@ -72,7 +43,7 @@ class StartPage(w.VBox):
         self.printables = PrintPanel(L)
         super().__init__(
             [
-                w.HTML(START_STYLE),
+                style_widget(),
                 self.header,
                 self.chapters,
                 self.exercises,

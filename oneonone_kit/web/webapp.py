@@ -118,6 +118,9 @@ def configure(c: Any, root: str | os.PathLike) -> None:
         # Voila looks for templates on the Jupyter path when it starts and on every request.
         os.environ["JUPYTER_PATH"] = os.pathsep.join([str(share), *paths])
     c.VoilaConfiguration.template = TEMPLATE
+    from . import templates
+
+    templates.install()  # each page's exporter reuses the compiled templates
     c.VoilaConfiguration.prelaunch_hook = prelaunch_hook
     for name, value in CULLING[mode()].items():
         setattr(c.MappingKernelManager, name, value)

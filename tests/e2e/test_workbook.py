@@ -79,7 +79,7 @@ def test_agenda_builder_proposes_the_neglected_need(demo_voila, watch):
         env=dict(os.environ, ONEONONE_HOME=str(demo_voila.home), ONEONONE_TODAY="2026-11-22"),
     ).stdout.strip()
     watch.open(demo_voila.render_url("en/03_seven_needs.ipynb"))
-    page.locator(".oo-agenda-person select").select_option(label="Bo (demo)")
+    page.locator(".oo-agenda-person input").fill("Bo (demo)")  # a Combobox: names can be typed
     page.locator(".oo-agenda-topics textarea").fill("Question about the training budget")
     page.locator(".oo-agenda-propose").click()
     result = page.locator(".oo-agenda-result")

@@ -220,7 +220,8 @@ def kernel_processes(server: VoilaServer) -> int:
     import psutil
 
     children = psutil.Process(server.proc.pid).children(recursive=True)
-    return sum(1 for child in children if "ipykernel" in " ".join(child.cmdline()))
+    marks = {"oneonone_kit.web.kernel", "ipykernel_launcher"}
+    return sum(1 for child in children if marks & set(child.cmdline()))
 
 
 @pytest.mark.parametrize(

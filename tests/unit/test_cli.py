@@ -38,6 +38,9 @@ COMMANDS = [
     ["demo"],
     ["report"],
     ["chart"],
+    ["person"],
+    ["person", "set"],
+    ["person", "list"],
     ["print"],
 ]
 
@@ -170,7 +173,7 @@ def test_one_wrong_value_keeps_the_whole_meeting_out(capsys):
         "9",
     )
     assert code == 2
-    assert "My rating (1-5) (--rating): 9 is outside the range 1 to 5." in err
+    assert "My rating (1-5) (--rating): Enter a number from 1 to 5." in err
     assert stored_meetings() == []
 
 
@@ -623,7 +626,8 @@ def test_chart_writes_a_png(capsys, tmp_path):
     code, out, err = run(
         capsys, "chart", "talk_share", "--out", str(out_file), "--person", "Alex (demo)"
     )
-    assert (code, err) == (0, "")
+    # The chart is drawn from the demo log, so it says so (issue 13: never silently).
+    assert (code, err) == (0, "Includes the made-up demo log; leave it out with --no-demo.\n")
     assert out_file.read_bytes().startswith(b"\x89PNG") and str(out_file) in out
 
 
@@ -657,12 +661,14 @@ def test_report_writes_a_file_with_names_replaced(capsys, tmp_path, suffix, star
         "--out",
         str(out_file),
     )
-    assert (code, err) == (0, "")
+    # Made from the demo log, so it says so (issue 13), and demo people keep their mark.
+    assert (code, err) == (0, "Includes the made-up demo log; leave it out with --no-demo.\n")
     assert str(out_file) in out
     payload = out_file.read_bytes()
     assert payload.startswith(start) and len(payload) > 200
     if suffix == ".md":
-        assert "Alex" not in payload.decode("utf-8")
+        text = payload.decode("utf-8")
+        assert "Alex" not in text and "Person A (demo)" in text
 
 
 def test_report_keeping_names_reminds_to_replace_them_before_sharing(capsys, tmp_path):

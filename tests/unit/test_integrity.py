@@ -166,11 +166,8 @@ def test_defect_3_imports_never_overwrite_or_delete_without_saying_so(tmp_home, 
 
 # ---- 4 -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("value", ["abc", "0", "-3", "3_0", "1e3", "\u200b"])
-def test_defect_4_settings_are_checked_on_import_and_a_bad_stored_one_is_ignored_and_repaired(
-    tmp_home, capsys, value
-):
-    with Store.open() as store:
-        load_demo(store, today=TODAY)
+def test_defect_4_settings_are_checked_on_import(tmp_home, capsys, value):
+    Store.open().close()
     key = "person:Bo (demo):interval_days"
     file = tmp_home.parent / "settings.json"
     file.write_text(
@@ -178,9 +175,19 @@ def test_defect_4_settings_are_checked_on_import_and_a_bad_stored_one_is_ignored
     )
     code, out, err = run(capsys, "import", str(file))
     assert code != 0 and "Settings, item 1" in err
+    code, out, err = run(capsys, "--lang", "nl", "import", str(file))
+    assert code != 0 and "Instellingen, item 1" in err
     with Store.open() as store:
         assert key not in store.settings()
 
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_defect_4_a_bad_stored_setting_is_ignored_with_a_warning_and_repaired(
+    tmp_home, capsys, value
+):
+    with Store.open() as store:
+        load_demo(store, today=TODAY)
+    key = "person:Bo (demo):interval_days"
     # Written by an older version: every view still works, says so, and can repair it.
     conn = sqlite3.connect(env.store_path())
     conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
@@ -194,11 +201,15 @@ def test_defect_4_settings_are_checked_on_import_and_a_bad_stored_one_is_ignored
     assert code == 0 and "A stored setting is damaged and is ignored" in err
     session.reset()
     try:
+        board = ui.dashboard("en")  # draws with the setting left out, and says so
+        assert board.chart.value and "damaged and is ignored" in board.message.text
+        assert "oneonone repair" in board.message.text
         panel = ui.data_panel("nl")
         assert "beschadigd" in panel.settings_warning.value
         assert panel.repair.layout.display != "none"
         panel.repair.click()
         assert panel.settings_warning.value == "" and panel.repair.layout.display == "none"
+        assert board.message.text == ""  # the repair is a change: the dashboard draws again
     finally:
         session.reset()
     with Store.open() as store:
@@ -446,3 +457,74 @@ def test_reimporting_an_export_into_its_own_store_changes_nothing_and_says_so(tm
         assert f"Imported: 0 new, {expected} already there." in out
         assert "Nothing changed." in out
         assert sha(path) == before
+
+
+def _upload(panel, name: str, payload: bytes) -> None:
+    panel.upload.value = (
+        {
+            "name": name,
+            "type": "application/octet-stream",
+            "size": len(payload),
+            "content": memoryview(payload),
+            "last_modified": dt.datetime(2026, 11, 22),
+        },
+    )
+
+
+def test_defect_3_the_data_panel_keeps_existing_records_unless_the_learner_chooses_replace(
+    tmp_home,
+):
+    session.reset()
+    try:
+        store = session.store()
+        store.add_meeting(meeting(4, uid="m-4", notes="mine"))
+        panel = ui.data_panel("en")
+        assert panel.existing.value == "keep"
+        theirs = {**store.meetings()[0].to_dict(), "notes": "the file's"}
+        _upload(panel, "log.json", _export(meetings=[theirs, {**theirs, "uid": "m-5"}]))
+        panel.import_button.click()
+        assert "Imported: 1 new, 1 already there." in panel.message.text
+        assert "kept as they are: 1" in panel.message.text
+        assert {m.uid: m.notes for m in store.meetings()} == {"m-4": "mine", "m-5": "the file's"}
+
+        panel.existing.value = "replace"
+        panel.import_button.click()
+        assert "Imported: 0 new, 2 already there." in panel.message.text
+        assert "replaced by the file's version: 2" in panel.message.text
+        assert {m.notes for m in store.meetings()} == {"the file's"}
+    finally:
+        session.reset()
+
+
+def test_defect_2_the_pointer_skips_newer_backups_that_are_damaged_or_empty(log_file):
+    folder = log_file.parent / "backups"
+    good = next(folder.iterdir())
+    empty = folder / f"{log_file.stem}-2026-11-23.sqlite3"
+    with Store.open(empty, backup=False):
+        pass  # a valid log with nothing in it
+    damaged = folder / f"{log_file.stem}-2026-11-24.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    for age, path in enumerate((good, empty, damaged)):  # good oldest, damaged newest
+        os.utime(path, (1_700_000_000 + age * 100, 1_700_000_000 + age * 100))
+    raw = bytearray(log_file.read_bytes())
+    raw[47] = 68
+    log_file.write_bytes(bytes(raw))
+    with pytest.raises(CorruptStoreError) as refused:
+        Store.open()
+    assert refused.value.values["backup"] == str(good)
+
+
+def test_defect_4_an_export_leaves_a_damaged_setting_out_so_it_imports_again(tmp_home, capsys):
+    with Store.open() as store:
+        store.add_meeting(meeting(4, uid="m-4"))
+        store.set_interval("Sam", 14)
+    conn = sqlite3.connect(env.store_path())
+    conn.execute("INSERT INTO settings VALUES ('person:Bo:interval_days', 'abc')")
+    conn.commit()
+    conn.close()
+    target = tmp_home.parent / "all.json"
+    code, out, err = run(capsys, "export", str(target))
+    assert code == 0 and "person:Bo:interval_days = 'abc'" in err
+    assert json.loads(target.read_text("utf-8"))["settings"] == {"person:Sam:interval_days": "14"}
+    code, out, err = run(capsys, "import", str(target))
+    assert code == 0 and "Imported: 0 new, 1 already there." in out

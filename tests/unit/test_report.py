@@ -103,7 +103,8 @@ def test_markdown_holds_the_right_figures():
     assert "The employee set or shared the agenda in 50% of the held meetings" in text
     assert "Commitments kept: 1 of 2 that were due (50%)" in text
     assert "On average I rate our meetings 1.0 points higher" in text
-    assert "| Ana Bakker | 4 |" in text and "| Bo Smit | 2 |" in text
+    # The people table now starts with each person's cadence (7 days when not set).
+    assert "| Ana Bakker | 7 | 4 |" in text and "| Bo Smit | 7 | 2 |" in text
     assert "| Growth | 1 | 17% | 5 Jan 2026 |" in text
     assert "| Feedback | 0 | 0% | never |" in text
 
@@ -166,7 +167,7 @@ def test_period_limits_the_meetings():
 def test_markdown_escapes_names_that_would_break_a_table():
     meetings = [Meeting(date=MON, person="Jo | *Star*", planned_minutes=30)]
     text = report.markdown_report(meetings, today=TODAY)
-    assert "| Jo \\| \\*Star\\* | 1 |" in text
+    assert "| Jo \\| \\*Star\\* | 7 | 1 |" in text  # the cadence column comes second
 
 
 def test_empty_log_still_gives_a_report():

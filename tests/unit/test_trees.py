@@ -57,15 +57,7 @@ def _twin_tree(root: Path) -> None:
             root / "exercises" / lang / "cases.ipynb",
             [_markdown("c-00", title), _code("c-01", "ui.cards('needs')")],
         )
-    for lang in ("en", "nl"):
-        folder = root / "notebooks" / lang
-        files = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
-        for index, path in enumerate(files):
-            data = json.loads(path.read_text("utf-8"))
-            data["cells"] = check_trees.nav.with_nav(
-                data["cells"], check_trees.nav.nav_source(lang, files, index)
-            )
-            path.write_text(json.dumps(data, indent=1), "utf-8")
+    check_trees.nav.stale(root, write=True)
 
 
 def test_the_en_and_nl_trees_of_the_workbook_are_twins():
@@ -144,7 +136,7 @@ def test_the_checker_reports_stale_navigation(tmp_path: Path):
     )
     problems = check_trees.problems(tmp_path)
     assert problems == [
-        "notebooks/nl/00_start.ipynb: navigation cells missing or stale (run python tools/nav.py)"
+        "notebooks/nl/00_start.ipynb: navigation cell missing or stale (run python tools/nav.py)"
     ]
 
 

@@ -104,4 +104,14 @@ def test_the_start_and_cohort_notebooks_are_one_line_calls():
         ("notebooks/facilitator/cohort.ipynb", "ui.cohort_view()"),
     ):
         cells = json.loads((ROOT / path).read_text("utf-8"))["cells"]
-        assert [c["source"] for c in cells] == ["from oneonone_kit import ui", call]
+        code = [c["source"] for c in cells if c["cell_type"] == "code"]
+        assert code == ["from oneonone_kit import ui", call]
+
+
+def test_the_start_notebook_tells_a_jupyterlab_learner_what_to_do_first():
+    cells = json.loads((ROOT / "notebooks" / "start.ipynb").read_text("utf-8"))["cells"]
+    first = cells[0]
+    assert first["cell_type"] == "markdown"
+    assert first["metadata"]["tags"] == ["oo-lab-only"]  # the Voila template hides it
+    assert "Run All Cells" in first["source"] and "Voilà" in first["source"]
+    assert "Om te beginnen" in first["source"]

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
 import stat
 import time
@@ -774,6 +775,23 @@ def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
     assert manager.pages_of(ANN) == 1 and "k1" not in manager.owners
 
 
+def test_a_left_page_has_its_kernel_stopped_at_once_but_a_restart_stays_polite(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    from oneonone_kit.web import guard
+
+    calls = []
+
+    async def fake_shutdown(self, kernel_id, now=False, restart=False):
+        calls.append((kernel_id, now, restart))
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", fake_shutdown)
+    manager = guard.ParticipantKernelManager()
+    asyncio.run(manager.shutdown_kernel("k1"))  # Voila's shutdown handler and the culler
+    asyncio.run(manager.shutdown_kernel("k2", restart=True))
+    assert calls == [("k1", True, False), ("k2", False, True)]
+
+
 # ---- a cheap page -----------------------------------------------------------------------------
 def test_the_log_page_of_a_new_participant_draws_no_chart_and_skips_matplotlib(tmp_path):
     """A room opens chapter 05 with empty logs: the dashboard says so in words, without
@@ -806,6 +824,80 @@ def test_the_dashboard_draws_its_chart_once_there_is_a_meeting(tmp_home):
     assert "<img" not in board.chart.value
     log("Robin")
     session.changed()  # what the log form says after a save
-    assert board.chart.value.startswith('<img class="oo-chart oo-chart-dashboard"')
+    # The overview is the dashboard's charts stacked, each its own image (readable on a phone).
+    assert board.chart.value.startswith('<div class="oo-chart-stack oo-chart-dashboard">')
+    assert '<img class="oo-chart oo-chart-cadence"' in board.chart.value
     assert ' alt="' in board.chart.value and 'alt=""' not in board.chart.value
     session.reset()
+
+
+def test_the_app_kernel_starts_without_the_debugger():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from oneonone_kit.web.kernel import NoDebugger; "
+        "sys.meta_path.insert(0, NoDebugger()); import ipykernel.ipkernel, ipykernel.debugger as d; "
+        "print(d._is_debugpy_available, 'debugpy' in sys.modules, 'ipykernel' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "False", "True"]
+
+
+def test_voila_pages_get_the_app_kernel_and_lab_keeps_its_own(clean_env):
+    import json
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = json.loads((ROOT / "share/jupyter/kernels/python3/kernel.json").read_text())
+    assert spec["argv"][:3] == ["python", "-m", "oneonone_kit.web.kernel"]
+    assert "{connection_file}" in spec["argv"]
+    lab = KernelSpecManager().get_kernel_spec("python3").argv  # no configure(): JupyterLab
+    assert "oneonone_kit.web.kernel" not in lab
+    webapp.configure(Config(), ROOT)  # puts share/jupyter first on the Jupyter path
+    argv = KernelSpecManager().get_kernel_spec("python3").argv
+    assert argv[1:3] == ["-m", "oneonone_kit.web.kernel"]
+
+
+def test_page_templates_are_compiled_once_per_server_and_render_the_same(monkeypatch):
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    from oneonone_kit.web import templates
+
+    templates.install()
+    templates.install()  # twice: still one wrapper
+    book = notebook()
+    first, _ = HTMLExporter(template_name="lab").from_notebook_node(book)
+    compiled = []
+    original = jinja2.Environment.compile
+
+    def counting(self, *args, **kwargs):
+        compiled.append(args[0][:40] if args else "")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    second, _ = HTMLExporter(template_name="lab").from_notebook_node(book)
+    assert compiled == []  # a new exporter, a new environment, no template compiled again
+    random_ids = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    assert random_ids.sub("id", second) == random_ids.sub("id", first)
+    assert "oneonone_kit" in first
+    assert templates.SHARED.store
+
+
+def test_a_template_cache_never_serves_an_environment_with_other_options():
+    import jinja2
+
+    from oneonone_kit.web import templates
+
+    cache = templates.MemoryBytecodeCache()
+    plain = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    other = jinja2.Environment(
+        loader=jinja2.DictLoader({"t": "<< 1 + 1 >>"}),
+        bytecode_cache=cache,
+        variable_start_string="<<",
+        variable_end_string=">>",
+    )
+    assert plain.get_template("t").render() == "2"
+    assert other.get_template("t").render() == "2"
+    assert len(cache.store) == 2

@@ -13,6 +13,7 @@ that need them, so importing this module stays cheap.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
 import warnings
@@ -27,6 +28,7 @@ from .events import (
     MAX_INSTANCES,
     CalendarEvent,
     CalendarProblem,
+    bad_event,
     event_uid,
     meeting_uid,
 )
@@ -60,14 +62,26 @@ def parse_ics(
     reader.owner = owner_key(calendars, components)
     for uid, comps in masters.items():
         for comp in comps:
-            reader.expand(uid, comp, overrides.get(uid, []))
+            with _one_event(comp):
+                reader.expand(uid, comp, overrides.get(uid, []))
     for uid, comps in overrides.items():
         master = masters[uid][0] if masters.get(uid) else None
         for comp in comps:
-            reader.single(uid, comp, master)
+            with _one_event(comp):
+                reader.single(uid, comp, master)
     if not reader.found:
         raise CalendarProblem("calendar.no_events", start=start, end=end)
     return sorted(reader.found, key=lambda e: (e.date, e.start, e.title.casefold(), e.uid))
+
+
+@contextlib.contextmanager
+def _one_event(comp: Any):
+    """Any other failure while reading one event refuses that event by name (never a crash)."""
+    try:
+        yield
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+        # e.g. DTEND given twice, or a DURATION that is a date: the file breaks RFC 5545.
+        raise bad_event(comp, "calendar.reason_unreadable", "") from None
 
 
 def _read_calendars(payload: bytes) -> list[Any]:
