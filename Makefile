@@ -13,7 +13,7 @@ SERVER_FLAGS = $(if $(NO_BROWSER),--no-browser) $(ARGS)
 # `make lab` leaves the port to JupyterLab unless PORT is given on the command line or in the environment.
 LAB_PORT = $(if $(filter command line environment,$(origin PORT)),--port $(PORT))
 
-.PHONY: app lab test test-unit test-notebooks test-e2e bench lint format clean help system-packages
+.PHONY: app lab test test-unit test-notebooks test-e2e bench mutate lint format clean help system-packages
 
 help:
 	@echo "make app    serve the workbook as a Voila web app (http://127.0.0.1:$(PORT)/)"
@@ -21,6 +21,7 @@ help:
 	@echo "            both take PORT=N, NO_BROWSER=1 and ARGS='...' (more oneonone flags)"
 	@echo "make test   run unit, notebook (nbval) and browser (Voila + Chromium) tests"
 	@echo "make bench  print speed and memory figures"
+	@echo "make mutate mutation testing of the privacy-critical core (slow; not part of make test)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +67,18 @@ test-e2e: system-packages $(STAMP) $(AXE)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+# Mutation testing of the modules in [tool.mutmut] only_mutate (pyproject.toml): each mutant runs
+# only the unit tests that reach the mutated function. Slow, so not part of `make test`; it
+# resumes where it stopped. MUTANTS='oneonone_kit.insight.cadence*' runs a part.
+MUTANTS ?=
+$(VENV)/.mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[mutate]"
+	@touch $(VENV)/.mutate
+
+mutate: $(VENV)/.mutate
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tools/mutation_report.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check oneonone_kit tests benchmarks tools
 	$(BIN)/ruff format --check oneonone_kit tests benchmarks tools
@@ -75,4 +88,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix oneonone_kit tests benchmarks tools
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache node_modules
+	rm -rf $(VENV) build *.egg-info .pytest_cache node_modules mutants

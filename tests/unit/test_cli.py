@@ -458,7 +458,8 @@ def test_voila_command_without_workshop_leaves_the_mode_alone(tmp_path):
 
 
 def test_voila_reads_the_command_line_as_intended(tmp_path):
-    voila_app = pytest.importorskip("voila.app")
+    import voila.app as voila_app  # a dependency: missing means a broken install, not a skip
+
     command = cli.voila_command(8871, workshop=False, root=tmp_path, base_env={})
     app = voila_app.Voila()
     app.parse_command_line(command.argv[3:])
@@ -700,7 +701,8 @@ def test_report_refuses_other_file_types(capsys, tmp_path):
 def _console_script() -> Path:
     script = Path(sys.executable).parent / ("oneonone.exe" if os.name == "nt" else "oneonone")
     if not script.exists():
-        pytest.skip("the oneonone console script is not installed in this environment")
+        # A skip here would pass without running the program at all.
+        pytest.fail("the oneonone console script is missing: run `pip install -e .` in the venv")
     return script
 
 

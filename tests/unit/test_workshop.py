@@ -436,7 +436,10 @@ def test_hook_refuses_an_unusable_oneonone_lang_like_the_cli_does(server_env, mo
 
 def test_hook_serves_any_notebook_of_another_root(server_env, tmp_path):
     handler = FakeHandler("/voila/render/tiny.ipynb", root=tmp_path)
-    webapp.prelaunch_hook(handler, notebook(), "")
+    book = notebook()
+    assert webapp.prelaunch_hook(handler, book, "") is book
+    assert [cell.source for cell in book.cells] == ["from oneonone_kit import ui"]
+    assert handler.cookies == {} and handler.redirected_to is None
 
 
 def test_first_workshop_visit_gets_a_private_cookie_and_comes_back(server_env, monkeypatch):
