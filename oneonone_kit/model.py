@@ -197,7 +197,10 @@ class _Checker:
             return None
         if isinstance(value, bool):
             return value
-        text = str(value).strip().lower()
+        if not isinstance(value, str):  # a number or a list in a hand-edited file: never guessed
+            self.fail(name, "error.not_yes_no", value=str(value)[:40])
+            return None
+        text = value.strip().lower()
         if text in ("1", "true", "yes", "ja", "kept", "nagekomen"):
             return True
         if text in ("0", "false", "no", "nee", "not kept", "niet nagekomen"):

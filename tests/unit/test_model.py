@@ -324,6 +324,14 @@ def test_commitment_kept_reads_yes_and_no_in_both_languages(text, expected):
     assert c.kept is expected
 
 
+@pytest.mark.parametrize("value", [1, 0, 1.0, ["yes"], {"kept": True}])
+def test_commitment_kept_never_guesses_from_a_number_or_a_list(value):
+    # Issue 11: types are strict. A JSON number or list is refused, not read as yes or no.
+    with pytest.raises(RecordError) as info:
+        Commitment.create(today=TODAY, person="Sam", text="Send plan", kept=value)
+    assert [(p.field, p.key) for p in info.value.problems] == [("kept", "error.not_yes_no")]
+
+
 def test_commitment_problems_are_reported_together():
     with pytest.raises(RecordError) as info:
         Commitment.create(
