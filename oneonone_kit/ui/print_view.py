@@ -11,8 +11,9 @@ from . import session
 from .common import Message, classed, esc, safe_callback
 from .data import download_link
 
-# The facilitator guide in each language, relative to the repository (where the workbook runs).
-GUIDES = {"en": "docs/facilitator.md", "nl": "docs/facilitator.nl.md"}
+# The facilitator guide in each language, as a page of the app (made from docs/facilitator*.md by
+# tools/doc_pages.py), linked relative to the start page like the chapters.
+GUIDES = {"en": "en/facilitator_guide.ipynb", "nl": "nl/facilitator_guide.ipynb"}
 
 
 class PrintPanel(w.VBox):
@@ -45,7 +46,7 @@ class PrintPanel(w.VBox):
                 w.HTML(
                     f"<h3>{esc(t('print.panel.heading', L))}</h3>"
                     f'<p class="oo-note">{esc(t("print.panel.note", L))} '
-                    f"<code>{esc(GUIDES[L])}</code></p>"
+                    f'<a href="{esc(GUIDES[L])}">{esc(t("print.panel.guide", L))}</a></p>'
                 ),
                 w.HBox(
                     [self.kind, self.make],

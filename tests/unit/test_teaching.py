@@ -21,7 +21,7 @@ REFERENCES = {"en": "docs/references.md", "nl": "docs/references.nl.md"}
 
 def target(path: Path) -> str:
     """Where a chapter or exercise links for its sources: the references page of the app
-    (``notebooks/<lang>/references.ipynb``, made from REFERENCES by tools/references.py)."""
+    (``notebooks/<lang>/references.ipynb``, made from REFERENCES by tools/doc_pages.py)."""
     if path.parent.parent.name == "notebooks":
         return "references.ipynb"
     return f"../../notebooks/{path.parent.name}/references.ipynb"
@@ -126,12 +126,12 @@ def test_the_references_page_cites_every_source_in_full(lang: str):
 
 def test_the_references_page_in_the_app_is_current_and_no_page_links_to_the_markdown():
     """The web app renders notebooks only: the pages link to notebooks/<lang>/references.ipynb,
-    made from docs/references*.md by tools/references.py (``--check`` lists what is stale)."""
+    made from docs/references*.md by tools/doc_pages.py (``--check`` lists what is stale)."""
     import subprocess
     import sys
 
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "references.py"), "--check"],
+        [sys.executable, str(ROOT / "tools" / "doc_pages.py"), "--check"],
         capture_output=True,
         text=True,
     )

@@ -88,14 +88,21 @@ def test_start_page_includes_the_data_panel_and_the_facilitator_link(home):
 
 
 @pytest.mark.parametrize(
-    "lang, guide", [("en", "docs/facilitator.md"), ("nl", "docs/facilitator.nl.md")]
+    "lang, guide, text",
+    [
+        ("en", "en/facilitator_guide.ipynb", "see the facilitator guide"),
+        ("nl", "nl/facilitator_guide.ipynb", "zie de handleiding voor begeleiders"),
+    ],
 )
-def test_the_facilitator_section_ends_with_the_printables_and_names_the_guide(home, lang, guide):
+def test_the_facilitator_section_ends_with_the_printables_and_links_the_guide(
+    home, lang, guide, text
+):
+    # The guide is a page of the app (docs/*.md are not served): linked like the chapters.
     page = ui.start_page(lang)
     assert page.children[-1] is page.printables
     assert isinstance(page.printables, ui.PrintPanel)
-    assert f"<code>{guide}</code>" in page.printables.children[0].value
-    assert (ROOT / guide).is_file()
+    assert f'<a href="{guide}">{text}</a>' in page.printables.children[0].value
+    assert (ROOT / "notebooks" / guide).is_file()
 
 
 def test_the_start_and_cohort_notebooks_are_one_line_calls():
