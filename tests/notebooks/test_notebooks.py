@@ -6,6 +6,7 @@ ONEONONE_TODAY, so runs are deterministic and never touch the learner's real dat
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,12 +15,30 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted(
+ALL = sorted(
     p
     for folder in ("notebooks", "exercises")
     for p in (ROOT / folder).rglob("*.ipynb")
     if ".ipynb_checkpoints" not in p.parts
 )
+
+
+def has_code(path: Path) -> bool:
+    return any(c["cell_type"] == "code" for c in json.loads(path.read_text("utf-8"))["cells"])
+
+
+# nbval runs code cells; the pages made from docs/ by tools/doc_pages.py have none.
+NOTEBOOKS = [p for p in ALL if has_code(p)]
+TEXT_ONLY = [p for p in ALL if not has_code(p)]
+
+
+def test_the_only_pages_without_code_are_the_ones_made_from_docs():
+    names = sorted(str(p.relative_to(ROOT)) for p in TEXT_ONLY)
+    assert names == [
+        f"notebooks/{lang}/{page}"
+        for lang in ("en", "nl")
+        for page in ("facilitator_guide.ipynb", "references.ipynb")
+    ]
 
 
 def test_there_are_notebooks_in_both_languages():

@@ -787,8 +787,8 @@ def test_a_left_page_has_its_kernel_stopped_at_once_but_a_restart_stays_polite(m
 
     monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", fake_shutdown)
     manager = guard.ParticipantKernelManager()
-    asyncio.run(manager.shutdown_kernel("k1"))  # Voila's shutdown handler and the culler
-    asyncio.run(manager.shutdown_kernel("k2", restart=True))
+    run_alone(manager.shutdown_kernel("k1"))  # Voila's shutdown handler and the culler
+    run_alone(manager.shutdown_kernel("k2", restart=True))
     assert calls == [("k1", True, False), ("k2", False, True)]
 
 
