@@ -1,9 +1,13 @@
-"""Screenshot every page of the workbook at phone and desktop width, in both languages.
+"""Screenshot pages of the workbook at phone and desktop width, in both languages.
 
-Usage: python tools/screenshots.py OUT_DIR [--width 390 --width 1280] [--only TEXT] [--empty]
-One Voila server (with the demo log, unless ``--empty``) and one headless Chromium serve all
-pages; each page renders once and is shot at every width. The files are for looking at, not
-for committing: ``OUT_DIR/<page>-<lang>-<width>.png``.
+Usage: python tools/screenshots.py OUT_DIR [PAGE ...] [--width 390 --width 1280] [--only TEXT]
+[--empty] [--workshop]
+Without PAGE, every page in every language. A PAGE is a notebook path from the repository root
+or from ``notebooks/``, with an optional query (``start.ipynb?lang=nl``, ``en/05_my_log.ipynb``,
+``exercises/nl/03_which_need.ipynb``). One Voila server (with the demo log, unless ``--empty``;
+workshop mode with ``--workshop``) and one headless Chromium serve all pages; each page renders
+once and is shot at every width. The files are for looking at, not for committing:
+``OUT_DIR/<page>-<lang>-<width>.png``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, VoilaServer, wait_rendered 
 from oneonone_kit.env import LANGUAGES  # noqa: E402
 from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, EXERCISES  # noqa: E402
 
+DOC_PAGES = ("references.ipynb", "facilitator_guide.ipynb")  # made by tools/doc_pages.py
+
 
 def every_page() -> list[tuple[str, str]]:
     """(notebook path from the repository root, query) for every page in every language."""
@@ -33,6 +39,18 @@ def every_page() -> list[tuple[str, str]]:
         pages.append(("notebooks/start.ipynb", f"lang={lang}"))
         pages += [(page.path(lang), "") for page in (*CHAPTERS, *EXERCISES)]
         pages.append((f"notebooks/{COHORT_PAGE}", f"lang={lang}"))
+        pages += [(f"notebooks/{lang}/{doc}", "") for doc in DOC_PAGES]
+    return pages
+
+
+def named_pages(names: list[str]) -> list[tuple[str, str]]:
+    """(notebook path, query) for PAGE arguments (see the module docstring)."""
+    pages = []
+    for name in names:
+        notebook, _, query = name.partition("?")
+        if not (ROOT / notebook).exists():
+            notebook = f"notebooks/{notebook}"
+        pages.append((notebook, query))
     return pages
 
 
@@ -60,9 +78,11 @@ def shoot(page, path: Path, width: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
+    parser.add_argument("pages", nargs="*", help="only these pages (default: every page)")
     parser.add_argument("--width", type=int, action="append")
     parser.add_argument("--only", default="", help="only pages whose path contains this")
     parser.add_argument("--empty", action="store_true", help="no demo log")
+    parser.add_argument("--workshop", action="store_true", help="serve in workshop mode")
     args = parser.parse_args()
     widths = args.width or [390, 1280]
     args.out.mkdir(parents=True, exist_ok=True)
@@ -73,11 +93,12 @@ def main() -> None:
         home.mkdir()
         if not args.empty:
             load_demo(home)
-        server = VoilaServer(home)
+        extra = {"ONEONONE_MODE": "workshop"} if args.workshop else {}
+        server = VoilaServer(home, extra_env=extra)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for notebook, query in every_page():
+                for notebook, query in named_pages(args.pages) or every_page():
                     if args.only not in f"{notebook}?{query}":
                         continue
                     page = browser.new_page(viewport={"width": widths[0], "height": 900})
