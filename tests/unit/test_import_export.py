@@ -340,7 +340,7 @@ def test_not_json_is_refused_without_change(filled):
 def test_json_that_is_not_our_format_is_refused_without_change(filled, payload):
     problem = filled("json", payload)
     assert problem.key == "import.not_our_file"
-    assert "Export everything" in problem.full_message("en")
+    assert "‘Prepare my export’" in problem.full_message("en")  # the real button
     assert "Export klaarzetten" in problem.full_message("nl")
 
 
