@@ -298,7 +298,7 @@ def cmd_person_set(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         known = store.people()
         store.set_interval(name, args.every)
-    say(t("cadence.saved", lang, person=name, days=args.every))
+    say(t("cadence.saved", lang, person=name, count=args.every))
     if name not in known:
         near = [p for p in known if p.casefold() == name.casefold()]
         say(t("cli.person.not_in_log", lang, person=name))

@@ -285,7 +285,7 @@ def _check_room(req: Any, lang: str, participant: str) -> None:
         raise HTTPError(
             429,
             "%s",
-            t("workshop.too_many_pages", lang, pages=max_participant_pages()),
+            t("workshop.too_many_pages", lang, count=max_participant_pages()),
             reason="Too many pages open",
         )
 
