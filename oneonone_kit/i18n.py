@@ -152,8 +152,8 @@ def template(key: str, lang: str | None = None, count: object = None) -> str:
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The string ``key`` in ``lang`` with ``values`` filled in.
 
-    Plural strings pick their form by the ``count`` value; a :class:`Text` or :class:`KitError`
-    value is put into words in the same language first. Raises ``KeyError`` when the key is
+    Plural strings pick their form by the ``count`` value; a :class:`Text`, a :class:`KitError`
+    or any value with a ``message(lang)`` method is put into words in the same language first. Raises ``KeyError`` when the key is
     missing in that language.
     """
     code = check_lang(lang)
@@ -167,8 +167,8 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
 def _words(value: object, lang: str) -> object:
     if isinstance(value, Text):
         return t(value.key, lang, **value.values)
-    if isinstance(value, KitError):
-        return value.message(lang)
+    if isinstance(value, KitError) or callable(getattr(value, "message", None)):
+        return value.message(lang)  # an error, or a place in a file (a JSON section's item)
     return value
 
 
