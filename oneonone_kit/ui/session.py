@@ -36,8 +36,11 @@ class ListenerError(KitError, RuntimeError):
     """
 
     def __init__(self, errors: list[Exception]):
-        detail = str(errors[0]) or type(errors[0]).__name__
-        super().__init__("session.listener_failed", detail=detail)
+        first = errors[0]
+        if isinstance(first, KitError):  # its own words, in the learner's language
+            super().__init__("session.listener_failed_because", detail=first)
+        else:  # Python's text is for the log (__str__), never for the page
+            super().__init__("session.listener_failed")
         self.errors = errors
         self.__cause__ = errors[0]
 
