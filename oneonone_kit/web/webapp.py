@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from .. import env
-from ..i18n import DEFAULT_LANG, UnknownLanguageError, choose_lang, t
+from ..i18n import DEFAULT_LANG, UnknownLanguageError, choose_lang, setting_note, t
 from . import room, workshop
 from .room import RETRY_ARG, ROOM_ARG, ROOM_CODE_ENV
 
@@ -121,6 +121,9 @@ def configure(c: Any, root: str | os.PathLike) -> None:
     from . import templates
 
     templates.install()  # each page's exporter reuses the compiled templates
+    note = setting_note(DEFAULT_LANG)
+    if note is not None:  # pages pass it over and say so; the server's log says it first
+        print(note, file=sys.stderr, flush=True)
     c.VoilaConfiguration.prelaunch_hook = prelaunch_hook
     for name, value in CULLING[mode()].items():
         setattr(c.MappingKernelManager, name, value)
@@ -222,9 +225,11 @@ def allowed_notebook(cwd: str) -> bool:
 
 def page_lang(query: str, cwd: str) -> str:
     """The language of a page, decided as the kernel will (``choose_lang``): ``?lang=``, folder,
-    ONEONONE_LANG. A bad value raises UnknownLanguageError."""
+    ONEONONE_LANG. A bad ``?lang=`` raises UnknownLanguageError; a bad ONEONONE_LANG is passed
+    over, as in the kernel, which shows the note."""
     asked = (parse_qs(query).get("lang") or [None])[-1]
-    return choose_lang(query=asked, folder=PurePosixPath(cwd.replace(os.sep, "/")).name)
+    folder = PurePosixPath(cwd.replace(os.sep, "/")).name
+    return choose_lang(query=asked, folder=folder, strict_setting=False)
 
 
 def _with_arg(uri: str, name: str, value: str) -> str:

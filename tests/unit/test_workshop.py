@@ -426,12 +426,14 @@ def test_hook_refuses_an_unknown_language_in_words_on_the_page(server_env, monke
     assert message == "Unknown language 'fr' (?lang=): choose one of en, nl."
 
 
-def test_hook_refuses_an_unusable_oneonone_lang_like_the_cli_does(server_env, monkeypatch):
+def test_hook_serves_the_page_when_oneonone_lang_is_unusable(server_env, monkeypatch):
+    # it used to refuse the page (400); a Voila started directly has nobody else to tell, so
+    # the page passes the setting over and its kernel shows the note (test_i18n, test_env)
     monkeypatch.setenv("ONEONONE_LANG", "de")
     handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb")
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-    assert caught.value.status_code == 400 and "ONEONONE_LANG" in caught.value.args[0]
+    book = notebook()
+    assert webapp.prelaunch_hook(handler, book, "notebooks/en") is book
+    assert webapp.page_lang("", "notebooks/nl") == "nl" and webapp.page_lang("", "x") == "en"
 
 
 def test_hook_serves_any_notebook_of_another_root(server_env, tmp_path):
