@@ -111,14 +111,14 @@ class HubValues:
 
     default_url: str
     home: PurePosixPath  # singleuser.storage.homeMountPath
-    store_home: PurePosixPath  # singleuser.extraEnv.ONEONONE_HOME
+    extra_env: dict  # singleuser.extraEnv
     served: PurePosixPath  # hub.config.KubeSpawner.notebook_dir
     cull: dict
 
     @property
     def store_in_home(self) -> PurePosixPath:
         """Where the store lives, relative to the user's home."""
-        return self.store_home.relative_to(self.home)
+        return PurePosixPath(self.extra_env["ONEONONE_HOME"]).relative_to(self.home)
 
     def culler_command(self) -> list[str]:
         """The idle culler's command line, as the Zero to JupyterHub chart makes it from ``cull``."""
@@ -137,7 +137,7 @@ def hub_values(config_yaml: str) -> HubValues:
     return HubValues(
         default_url=single["defaultUrl"],
         home=PurePosixPath(single["storage"]["homeMountPath"]),
-        store_home=PurePosixPath(single["extraEnv"]["ONEONONE_HOME"]),
+        extra_env={name: str(value) for name, value in single["extraEnv"].items()},
         served=PurePosixPath(values["hub"]["config"]["KubeSpawner"]["notebook_dir"]),
         cull=values["cull"],
     )
@@ -166,11 +166,13 @@ c.Spawner.notebook_dir = {notebook_dir!r}
 c.Spawner.default_url = {default_url!r}
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 60
-c.Spawner.environment = {{
-    "ONEONONE_HOME": lambda spawner: os.path.join(spawner.home_dir, {store_in_home!r}),
-    "ONEONONE_TODAY": {today!r},
-    "JUPYTER_CONFIG_PATH": {jupyter_config_path!r},
-}}
+# singleuser.extraEnv, with the image's folders mapped: a folder in the home becomes the same
+# folder in this user's home.
+c.Spawner.environment = {environment!r}
+for name, relative in {in_home!r}.items():
+    c.Spawner.environment[name] = lambda spawner, relative=relative: os.path.join(
+        spawner.home_dir, relative
+    )
 c.JupyterHub.services = [{{"name": "idle-culler", "command": {culler!r}}}]
 c.JupyterHub.load_roles = [
     {{
@@ -213,9 +215,7 @@ class Hub:
                 singleuser_args=["--allow-root"] if os.geteuid() == 0 else [],
                 notebook_dir=str(self.local(image, values.served)),
                 default_url=values.default_url,
-                store_in_home=str(values.store_in_home),
-                today=TODAY,
-                jupyter_config_path=str(self.etc_jupyter),
+                **self.environment(image),
                 culler=values.culler_command(),
             )
         )
@@ -230,6 +230,22 @@ class Hub:
         )
         self.processes: dict[int, psutil.Process] = {}
         self._wait_until_up()
+
+    def environment(self, image: ImageSteps) -> dict[str, dict[str, str]]:
+        """The users' environment: ``extraEnv`` with paths mapped, and the test's fixed day."""
+        environment, in_home = {"ONEONONE_TODAY": TODAY}, {}
+        for name, value in self.values.extra_env.items():
+            parts = [PurePosixPath(part) for part in value.split(":")]
+            if all(part.is_absolute() for part in parts):
+                if len(parts) == 1 and self.values.home in parts[0].parents:
+                    in_home[name] = str(parts[0].relative_to(self.values.home))
+                    continue
+                value = os.pathsep.join(str(self.local(image, part)) for part in parts)
+            environment[name] = value
+        # The image's /etc/jupyter is on Jupyter's own search path; the test's stand-in is not.
+        paths = [environment.get("JUPYTER_CONFIG_PATH"), str(self.etc_jupyter)]
+        environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, paths))
+        return {"environment": environment, "in_home": in_home}
 
     def local(self, image: ImageSteps, path: PurePosixPath) -> Path:
         """The test's folder for a path of the image: the workbook is this repository."""

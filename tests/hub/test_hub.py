@@ -59,19 +59,19 @@ def sessions(hub, chromium):
     """Each user's browser, logged in through the hub's login page; it lands on the workbook's
     start page, served by the user's own server."""
     opened = {}
-    for user in USERS:
+    for user in USERS:  # both log in before either waits: their servers start side by side
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(60_000)
-        watch = harness.PageWatch(page)
+        opened[user] = harness.PageWatch(page)
         page.goto(f"{hub.url}/hub/login", wait_until="domcontentloaded")
         page.locator("#username_input").fill(user)
         page.locator("#password_input").fill(PASSWORD)
         page.locator("#login_submit").click()
-        page.wait_for_url(hub.user_url(user, hub.values.default_url) + "*", timeout=120_000)
-        harness.wait_rendered(page, 120_000)
+    for user, watch in opened.items():
+        watch.page.wait_for_url(hub.user_url(user, hub.values.default_url) + "*", timeout=120_000)
+        harness.wait_rendered(watch.page, 120_000)
         watch.assert_clean()
-        opened[user] = watch
     hub.note_processes()
     yield opened
     for watch in opened.values():
@@ -125,6 +125,16 @@ def test_no_file_of_one_user_holds_the_others_words(hub, sessions):
             for file in (hub.homes / user).rglob("*"):
                 if file.is_file():
                     assert word.encode() not in file.read_bytes(), f"{other}'s words in {file}"
+
+
+def test_the_app_s_own_configuration_applies_on_the_hub(hub, sessions):
+    # config/voila.py (on JUPYTER_CONFIG_PATH by extraEnv) gives Voila the oneonone template:
+    # a file tree address opens the start page instead of listing the repository.
+    watch = sessions["bram"]
+    watch.page.goto(hub.user_url("bram", "voila/tree"), wait_until="domcontentloaded")
+    watch.page.wait_for_url(hub.user_url("bram", hub.values.default_url) + "*")
+    harness.wait_rendered(watch.page, 120_000)
+    watch.assert_clean()
 
 
 def test_anna_cannot_open_bram_s_server(hub, sessions):
