@@ -16,9 +16,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import random
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -36,6 +38,21 @@ PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 SINGLEUSER = Path(sys.executable).with_name("jupyterhub-singleuser")
 PASSWORD = "hub-tier-secret"
 TODAY = "2026-11-22"
+
+
+def quiet_port() -> int:
+    """A free loopback port below the ephemeral range (32768 and up on Linux), where kernels'
+    ZeroMQ sockets and other programs' port-0 binds never land: a user's server gets its port
+    some seconds before it binds it, and on a busy machine a kernel took one in between."""
+    for _ in range(200):
+        port = random.randint(20000, 32000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 def e2e_harness():
@@ -147,6 +164,10 @@ def hub_values(config_yaml: str) -> HubValues:
 CONFIG = """\
 # Written by tests/hub/hub_harness.py for one test run.
 import os
+import sys
+
+sys.path.insert(0, {here!r})
+from hub_harness import quiet_port
 c.JupyterHub.bind_url = {bind_url!r}
 c.JupyterHub.hub_bind_url = {hub_bind_url!r}
 c.JupyterHub.db_url = {db_url!r}
@@ -161,6 +182,7 @@ c.Authenticator.allowed_users = set({users!r})
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {home_dir_template!r}
 c.Spawner.cmd = [{singleuser!r}]
+c.Spawner.pre_spawn_hook = lambda spawner: setattr(spawner, "port", quiet_port())
 c.Spawner.args = {singleuser_args!r}
 c.Spawner.notebook_dir = {notebook_dir!r}
 c.Spawner.default_url = {default_url!r}
@@ -188,7 +210,7 @@ class Hub:
     """JupyterHub, its proxy and (once users log in) their servers, all on 127.0.0.1."""
 
     def __init__(self, workdir: Path, users: tuple[str, ...], values: HubValues, image: ImageSteps):
-        free_port = e2e_harness().free_port
+        free_port = quiet_port
         self.workdir = workdir
         self.users = users
         self.values = values
@@ -201,6 +223,7 @@ class Hub:
         config = workdir / "jupyterhub_config.py"
         config.write_text(
             CONFIG.format(
+                here=str(Path(__file__).parent),
                 bind_url=self.url,
                 hub_bind_url=f"http://127.0.0.1:{free_port()}",
                 proxy_api_url=f"http://127.0.0.1:{free_port()}",
@@ -229,7 +252,11 @@ class Hub:
             stderr=subprocess.STDOUT,
         )
         self.processes: dict[int, psutil.Process] = {}
-        self._wait_until_up()
+        try:
+            self._wait_until_up()
+        except BaseException:
+            self.stop()
+            raise
 
     def environment(self, image: ImageSteps) -> dict[str, dict[str, str]]:
         """The users' environment: ``extraEnv`` with paths mapped, and the test's fixed day."""
@@ -288,9 +315,8 @@ class Hub:
         raise RuntimeError(f"JupyterHub did not answer within {timeout} s:\n{self.output()}")
 
     def output(self) -> str:
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()
+        """Everything the hub, the proxy, the culler and the users' servers wrote so far."""
+        return (self.workdir / "jupyterhub.log").read_text(errors="replace")
 
     def user_url(self, user: str, path: str) -> str:
         return f"{self.url}/user/{user}/{path.lstrip('/')}"
