@@ -1,5 +1,6 @@
-"""The server side of a cheap, reliable page: a page whose kernel dies ends with a message, and
-the kit's bytecode is written once at start instead of compiled by every page's kernel."""
+"""A cheap, reliable page: a page whose kernel dies ends with a message; the kit's bytecode is
+written once at start instead of compiled by every page's kernel; the app's kernels share style
+widgets between widgets that look alike."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from oneonone_kit.web import ending, webapp
+from oneonone_kit.web import kernel as app_kernel
 
 
 class FakeKernels:
@@ -129,3 +133,43 @@ def test_compile_package_writes_bytecode_even_where_python_writes_none(tmp_path,
 def test_compile_package_says_so_when_a_module_cannot_be_compiled(tmp_path):
     (tmp_path / "broken.py").write_text("def (:\n")
     assert webapp.compile_package(tmp_path) is False
+
+
+@pytest.fixture
+def restored_ipywidgets(monkeypatch):
+    """share_styles() changes ipywidgets for the whole process: undone after the test."""
+    from ipywidgets.widgets.trait_types import InstanceDict
+
+    for name in ("validate", "make_dynamic_default"):
+        monkeypatch.setattr(InstanceDict, name, getattr(InstanceDict, name))
+    return monkeypatch
+
+
+def test_outside_the_apps_kernels_every_widget_keeps_its_own_style(restored_ipywidgets):
+    import ipywidgets as w
+
+    restored_ipywidgets.delenv(app_kernel.APP_KERNEL_ENV, raising=False)
+    assert app_kernel.share_styles() is False
+    first, second = w.Button(description="a"), w.Button(description="b")
+    assert first.style is not second.style
+
+
+def test_in_the_apps_kernels_widgets_that_look_alike_share_one_style(restored_ipywidgets):
+    import ipywidgets as w
+
+    restored_ipywidgets.setenv(app_kernel.APP_KERNEL_ENV, "1")
+    assert app_kernel.share_styles() is True
+    assert app_kernel.share_styles() is True  # a second call changes nothing
+    plain_a, plain_b = w.Button(description="a"), w.Button(description="b")
+    wide_a = w.Text(style={"description_width": "initial"})
+    wide_b = w.Text(style={"description_width": "initial"})
+    narrow = w.Text(style={"description_width": "3em"})
+    assert plain_a.style is plain_b.style
+    assert wide_a.style is wide_b.style
+    assert wide_a.style is not narrow.style
+    assert narrow.style.description_width == "3em"
+    assert plain_a.style is not wide_a.style  # a ButtonStyle is never a TextStyle
+    # Layouts are changed per widget (hidden, widened), so each keeps its own.
+    assert plain_a.layout is not plain_b.layout
+    plain_a.style.close()  # a closed style is never handed out again
+    assert w.Button().style is not plain_a.style
