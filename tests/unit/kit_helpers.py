@@ -9,14 +9,18 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from oneonone_kit import cli
 
 ROOT = Path(__file__).resolve().parents[2]
+# Ways of writing "one-on-one" in Dutch text that the style guide rules out (nl-style.md).
+DUTCH_VARIANTS = re.compile(r"one[- ]on[- ]one|\been[- ]op[- ]een\b|1[- ]op[- ]1")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -34,3 +38,14 @@ def load_script(path: str | Path, name: str | None = None) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def strings_in(value: Any) -> list[str]:
+    """Every string inside a content item, however deeply nested."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    return []
