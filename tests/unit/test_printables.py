@@ -194,10 +194,9 @@ def test_wrap_keeps_words_whole_and_lines_within_the_width():
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("ONEONONE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("ONEONONE_LANG", raising=False)
-    return tmp_path
+def home(tmp_home) -> Path:
+    """The folder around the throw-away home (``tmp_home``): where a test's files go."""
+    return tmp_home.parent
 
 
 def test_print_writes_a_private_dutch_pdf(capsys, home):
