@@ -331,7 +331,7 @@ def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
             (kimm,) = [line for line in listing.splitlines() if " Kimm " in line]
             edit = ("log", "edit", kim.split()[0], "--talk-share", "40")
             assert cli_run(capsys, *edit)[0] == 0
-            assert cli_run(capsys, "log", "delete", kimm.split()[0])[0] == 0
+            assert cli_run(capsys, "log", "delete", kimm.split()[0], "--yes")[0] == 0
     with Store.open() as store:
         assert store.meetings("Kimm") == [] and len(store.meetings()) == 6 + 11
         assert [m.talk_share for m in store.meetings("Kim")][7] == 40  # day 21, corrected
