@@ -346,7 +346,9 @@ class Hub:
             self.note_processes()
         self.proc.terminate()
         try:
-            self.proc.wait(timeout=30)
+            # Each user's server gets SIGINT, then SIGTERM 10 s later, then SIGKILL 5 s after
+            # that (the spawner's defaults): a hub on a busy machine needs a while.
+            self.proc.wait(timeout=90)
         except subprocess.TimeoutExpired:
             self.proc.kill()
         deadline = time.monotonic() + 15
