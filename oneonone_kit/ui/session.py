@@ -166,7 +166,6 @@ def lang() -> str:
         note = setting_note(code)
         if note is not None:
             _current.lang_noted = True
-            log.warning("%s", note)
             from IPython.display import display
 
             display(lang_note(note))

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kit_helpers import run
 
 import oneonone_kit
 from oneonone_kit import cli
@@ -46,19 +47,10 @@ COMMANDS = [
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("ONEONONE_HOME", str(folder))
-    monkeypatch.setenv("ONEONONE_TODAY", TODAY)
-    monkeypatch.delenv("ONEONONE_LANG", raising=False)
-    monkeypatch.delenv("ONEONONE_MODE", raising=False)
-    return folder
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+def home(tmp_home) -> Path:
+    """Every test in a throw-away home, on the fixed day of ``tmp_home``."""
+    assert TODAY == os.environ["ONEONONE_TODAY"]
+    return tmp_home
 
 
 def stored_meetings() -> list:

@@ -7,8 +7,8 @@ import io
 import sys
 
 import pytest
+from kit_helpers import run
 
-from oneonone_kit import cli
 from oneonone_kit.log.store import Store
 from oneonone_kit.model import Commitment, Meeting
 
@@ -16,19 +16,10 @@ TODAY = "2026-12-02"
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("ONEONONE_HOME", str(folder))
+def home(tmp_home, monkeypatch):
+    """Every test in a throw-away home; this file's log runs into December."""
     monkeypatch.setenv("ONEONONE_TODAY", TODAY)
-    monkeypatch.delenv("ONEONONE_LANG", raising=False)
-    monkeypatch.delenv("ONEONONE_MODE", raising=False)
-    return folder
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return tmp_home
 
 
 def seed(*records) -> None:

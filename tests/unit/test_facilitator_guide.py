@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from kit_helpers import load_script
 
 from oneonone_kit import pages
 from oneonone_kit.coach import handouts
@@ -169,11 +169,7 @@ def test_code_messages_notebooks_and_docs_call_the_summary_de_identified():
 
 
 def test_the_dutch_guide_is_spelled_right():
-    spec = importlib.util.spec_from_file_location(
-        "spellcheck_nl", ROOT / "tools" / "spellcheck_nl.py"
-    )
-    spellcheck = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(spellcheck)
+    spellcheck = load_script("tools/spellcheck_nl.py")
     try:
         command = spellcheck.check_hunspell()
     except spellcheck.HunspellMissing as error:

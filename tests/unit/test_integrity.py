@@ -17,8 +17,9 @@ import sqlite3
 import stat
 
 import pytest
+from kit_helpers import load_script, run
 
-from oneonone_kit import cli, env, ui
+from oneonone_kit import env, ui
 from oneonone_kit.charts import report
 from oneonone_kit.errors import CorruptStoreError, ImportProblem
 from oneonone_kit.insight.cohort import SummaryError, read_summary
@@ -30,12 +31,6 @@ from oneonone_kit.model import Experiment, Meeting, Reflection
 from oneonone_kit.ui import session
 
 TODAY = dt.date(2026, 11, 22)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def sha(path) -> str:
@@ -312,16 +307,11 @@ def test_defect_6_a_lone_surrogate_is_refused_wherever_it_is(log_file, capsys, w
 
 
 # ---- 7 -------------------------------------------------------------------------------------
-EXPERIMENT = {
-    "what": "Ask first",
-    "start": "2026-10-01",
-    "end": "2026-11-01",
-    "metric": "talk_share",
-    "uid": "exp-1",
-}
-ASSESSMENT = {"kind": "needs", "answers": {"guidance": 3}, "taken_at": "2026-10-01T09:00:00"}
-REFLECTION = {"prompt": "mindset.whose_meeting", "text": "x", "saved_at": "2026-10-01T09:00:00"}
-MEETING = {"date": "2026-03-04", "person": "Sam", "planned_minutes": 30}
+# The records of the hostile corpus (one source); the meeting without its uid, which the store
+# of ``log_file`` already holds.
+CORPUS = load_script("tests/unit/hostile/make_corpus.py")
+EXPERIMENT, ASSESSMENT, REFLECTION = CORPUS.EXPERIMENT, CORPUS.ASSESSMENT, CORPUS.REFLECTION
+MEETING = {k: v for k, v in CORPUS.MEETING.items() if k != "uid"}
 WRONG = {
     "baseline NaN": b'{"format":"oneonone-export","version":1,"experiments":[{"what":"Ask",'
     b'"start":"2026-10-01","end":"2026-11-01","metric":"talk_share","baseline":NaN}]}',

@@ -50,6 +50,8 @@ def command_exists(words: list[str], lang: str) -> bool:
     parser = build_parser(lang)
     rest = list(words)
     while rest and not rest[0].startswith("-"):
+        if rest[0].isupper():
+            break  # a placeholder such as COMMAND or NAME
         groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
         if not groups:
             break  # a positional value such as an id
@@ -58,6 +60,19 @@ def command_exists(words: list[str], lang: str) -> bool:
         parser = groups[0].choices[rest.pop(0)]
     options = {option for action in parser._actions for option in action.option_strings}
     return all(word in options for word in rest if word.startswith("-"))
+
+
+# A command a message gives to type: an example line, or after a colon ("Set it with: ...").
+COMMAND_LINE = re.compile(rf"(?:^|: )({PROG}(?: [^\s]+)*)", re.M)
+
+
+def command_lines(lang: str) -> list[tuple[str, str]]:
+    """(key, command) of every command line a message of ``lang`` gives, quotes or not."""
+    found = []
+    for key, value in catalogue(lang).items():
+        for form in value.values() if isinstance(value, dict) else [value]:
+            found += [(key, line.rstrip(".")) for line in COMMAND_LINE.findall(form)]
+    return found
 
 
 def references(lang: str) -> list[tuple[str, str]]:
@@ -110,3 +125,15 @@ def test_every_label_or_command_a_message_names_exists(lang):
 def test_messages_quote_what_they_name(lang, named):
     # the check above is only worth something while messages quote the labels they name
     assert named <= {part for _, part in references(lang)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_command_a_message_gives_to_type_exists(lang):
+    lines = command_lines(lang)
+    assert ("cli.demo.hint", "oneonone demo --remove") in lines  # the pattern finds them
+    wrong = [
+        f"{key}: {line}"
+        for key, line in lines
+        if not command_exists([PLACEHOLDER.sub("x", w) for w in line.split()[1:]], lang)
+    ]
+    assert wrong == []

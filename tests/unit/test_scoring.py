@@ -42,3 +42,19 @@ def test_an_older_sitting_is_first_whatever_order_it_was_saved_in(tmp_home):
 
 def test_a_single_sitting_has_nothing_to_compare():
     assert compare([_sitting("c" * 32, 3)]) is None
+
+
+def _gap(*gaps: int):
+    from oneonone_kit.insight.outcomes import PerceptionGap
+
+    return PerceptionGap((), (), (), gaps, (), 0)
+
+
+def test_a_perception_gap_reads_the_same_within_a_twentieth_of_a_point():
+    # 20 meetings: one leader rating a point higher is a mean gap of exactly 0.05
+    assert _gap(1, *[0] * 19).direction == "same"
+    assert _gap(-1, *[0] * 19).direction == "same"
+    # 19 meetings: 1/19 = 0.0526..., just over the edge on each side
+    assert _gap(1, *[0] * 18).direction == "higher"
+    assert _gap(-1, *[0] * 18).direction == "lower"
+    assert _gap().direction == "same"  # no gaps at all

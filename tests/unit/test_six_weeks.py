@@ -33,6 +33,7 @@ import datetime as dt
 import re
 
 import pytest
+from kit_helpers import run as cli_run
 
 from oneonone_kit import ui
 from oneonone_kit.charts.specs import DASHBOARD_PANELS
@@ -267,14 +268,6 @@ def test_controls_that_cannot_work_yet_say_why(journey):
     assert panel.demo_remove.layout.display == "none"
     cases = ui.which_need("en")
     assert "0 checked" not in cases.score.value and "after your first check" in cases.score.value
-
-
-def cli_run(capsys, *args: str) -> tuple[int, str, str]:
-    from oneonone_kit import cli
-
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
