@@ -29,7 +29,7 @@ CASE_STYLE = """
 .oo-case-situation { font-size: 1.05em; }
 .oo-case .widget-text { flex-direction: column; align-items: stretch; height: auto; }
 .oo-case .widget-text > .widget-label { text-align: left; width: auto; max-width: none;
-  font-weight: 600; line-height: 1.6; }
+  font-weight: 600; line-height: 1.6; align-self: flex-start; }
 .oo-case .widget-text input { flex: none; height: 2.6em; font-size: 1em; }
 .oo-case .widget-checkbox { height: auto; margin: 2px 0; }
 .oo-case .widget-checkbox .widget-label-basic { display: flex; align-items: center; gap: 10px;
