@@ -164,7 +164,9 @@ class WhichNeed(w.VBox):
         L = self.lang
         case = self.case
         self.position.value = (
-            f"<h3>{esc(t('case.position', L, number=self.index + 1, total=len(self.cases)))}</h3>"
+            '<h2 class="oo-subhead">'
+            + esc(t("case.position", L, number=self.index + 1, total=len(self.cases)))
+            + "</h2>"
         )
         self.situation.value = f"<p>{esc(case['situation'])}</p>"
         saved = self.answers.get(case["key"], {})
