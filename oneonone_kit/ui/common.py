@@ -16,6 +16,9 @@ import traitlets
 
 from ..errors import KitError
 from ..i18n import t
+from ..web import kernel as app_kernel
+
+app_kernel.share_styles()  # in the app's own page kernels only: fewer widgets per page
 
 STYLESHEET = Path(__file__).with_name("oneonone.css")  # the one stylesheet of every page
 

@@ -234,10 +234,13 @@ def test_hook_refuses_an_unknown_language_in_words_on_the_page(live, monkeypatch
     assert set_cookies(response) == {}
 
 
-def test_hook_refuses_an_unusable_oneonone_lang_like_the_cli_does(live, monkeypatch):
+def test_hook_serves_the_page_when_oneonone_lang_is_unusable(live, monkeypatch):
+    # it used to refuse the page (400); a Voila started directly has nobody else to tell, so
+    # the page passes the setting over and its kernel shows the note (test_i18n, test_env)
     monkeypatch.setenv("ONEONONE_LANG", "de")
     response = live.get("/voila/render/notebooks/en/01_mindset.ipynb")
-    assert response.status == 400 and "ONEONONE_LANG" in response.text
+    assert cells(response) == [FIRST_CELL]
+    assert webapp.page_lang("", "notebooks/nl") == "nl" and webapp.page_lang("", "x") == "en"
 
 
 def test_hook_serves_any_notebook_of_another_root(monkeypatch, tmp_path):
