@@ -13,13 +13,13 @@ SERVER_FLAGS = $(if $(NO_BROWSER),--no-browser) $(ARGS)
 # `make lab` leaves the port to JupyterLab unless PORT is given on the command line or in the environment.
 LAB_PORT = $(if $(filter command line environment,$(origin PORT)),--port $(PORT))
 
-.PHONY: app lab test test-unit test-notebooks test-e2e bench mutate lint format clean help system-packages
+.PHONY: app lab test test-unit test-notebooks test-e2e test-hub bench mutate lint format clean help system-packages
 
 help:
 	@echo "make app    serve the workbook as a Voila web app (http://127.0.0.1:$(PORT)/)"
 	@echo "make lab    open the workbook in JupyterLab"
 	@echo "            both take PORT=N, NO_BROWSER=1 and ARGS='...' (more oneonone flags)"
-	@echo "make test   run unit, notebook (nbval) and browser (Voila + Chromium) tests"
+	@echo "make test   run unit, notebook (nbval), browser (Voila + Chromium) and JupyterHub tests"
 	@echo "make bench  print speed and memory figures"
 	@echo "make mutate mutation testing of the privacy-critical core (slow; not part of make test)"
 
@@ -34,7 +34,8 @@ $(STAMP): pyproject.toml
 system-packages:
 	@bash tools/system-packages.sh
 
-# axe-core, for the accessibility audit in the browser tests (package.json, package-lock.json).
+# axe-core, for the accessibility audit in the browser tests, and configurable-http-proxy, for the
+# JupyterHub tier (package.json, package-lock.json).
 # npm unpacks files with a date in 1985, so the file is touched to make it newer than its sources.
 $(AXE): package.json $(wildcard package-lock.json) | system-packages
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (Debian: nodejs npm)"; exit 1; }
@@ -63,6 +64,10 @@ test-notebooks: $(STAMP)
 
 test-e2e: system-packages $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -p no:cacheprovider tests/e2e
+
+# A real JupyterHub (proxy from node_modules, two users' servers) driven in Chromium.
+test-hub: system-packages $(STAMP) $(AXE)
+	$(BIN)/python -m pytest -p no:cacheprovider tests/hub
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -16,7 +16,9 @@ a real browser stays measured on its own (bench_voila.py); bench_load.py sends r
 
 ``python -m benchmarks.bench_room`` prints the matrix on its own (README, "Performance");
 ``make bench`` adds its rows to the big table. ``ONEONONE_BENCH_ROOM=0`` skips it;
-``ONEONONE_BENCH_ROOM_SIZES=1,10,30,60`` chooses the room sizes (default 1, 10, 30).
+``ONEONONE_BENCH_ROOM_SIZES=1,10,30,60`` chooses the room sizes (default 1, 10, 30), and
+``ONEONONE_BENCH_ROOM_PAGES=start,01,05,ex01`` the pages (default: all of :data:`PAGES`: the start
+page, chapter 01, the log page and the three exercises).
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ PAGES = {
     "start page": "notebooks/start.ipynb",
     "plain chapter (01)": "notebooks/en/01_mindset.ipynb",
     "log page (05)": "notebooks/en/05_my_log.ipynb",
+    "exercise: question lab (01)": "exercises/en/01_question_lab.ipynb",
+    "exercise: role-play trio (02)": "exercises/en/02_role_play_trio.ipynb",
+    "exercise: which need (03)": "exercises/en/03_which_need.ipynb",
 }
+PAGES_ENV = "ONEONONE_BENCH_ROOM_PAGES"  # e.g. "start,01,05,ex01": which of PAGES a run opens
+PAGE_KEYS = dict(zip(("start", "01", "05", "ex01", "ex02", "ex03"), PAGES))
 # Issue 12's targets on a 2-core machine.
 TARGET_CPU_PER_PAGE_S = 0.8
 TARGET_ROOM30_P95_S = 15.0
@@ -64,6 +71,16 @@ def skipped() -> str | None:
     if os.environ.get(SKIP_ENV, "").strip() == "0":
         return f"{SKIP_ENV}=0"
     return None
+
+
+def pages() -> dict[str, str]:
+    """The pages a run opens: every one of :data:`PAGES`, or those ``ONEONONE_BENCH_ROOM_PAGES``
+    names by their :data:`PAGE_KEYS` (an unknown name stops the run)."""
+    raw = os.environ.get(PAGES_ENV, "").strip()
+    if not raw:
+        return dict(PAGES)
+    chosen = [PAGE_KEYS[key.strip()] for key in raw.split(",") if key.strip()]
+    return {label: PAGES[label] for label in chosen}
 
 
 def sizes() -> tuple[int, ...]:
@@ -250,10 +267,11 @@ def measure(room_sizes: tuple[int, ...] | None = None) -> list[Room]:
     with tempfile.TemporaryDirectory() as tmp_name:
         server = start_server(Path(tmp_name))
         try:
-            for label, notebook in PAGES.items():  # the server's first render of each page
+            chosen = pages()
+            for label, notebook in chosen.items():  # the server's first render of each page
                 open_room(server, 1, label, notebook)
             for size in room_sizes or sizes():
-                for label, notebook in PAGES.items():
+                for label, notebook in chosen.items():
                     rooms.append(open_room(server, size, label, notebook))
                     print(f"bench_room: {describe(rooms[-1])}", file=sys.stderr, flush=True)
         finally:

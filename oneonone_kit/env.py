@@ -118,9 +118,12 @@ def detect_lang() -> str:
     the notebook folder and ``ONEONONE_LANG``.
 
     Notebooks live in notebooks/<lang>/ and kernels start in the notebook's folder, so the same
-    code cell picks the right language in both trees. A bad value raises UnknownLanguageError.
+    code cell picks the right language in both trees. A bad ``?lang=`` raises
+    UnknownLanguageError; a bad ONEONONE_LANG is passed over (a Voila started directly, not by
+    ``oneonone app``, has nobody to refuse it to): the page shows ``i18n.setting_note``.
     """
-    return choose_lang(query=query_params().get("lang"), folder=Path.cwd().name)
+    query = query_params().get("lang")
+    return choose_lang(query=query, folder=Path.cwd().name, strict_setting=False)
 
 
 __all__ = [

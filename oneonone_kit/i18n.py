@@ -87,6 +87,7 @@ def choose_lang(
     query: str | None = None,
     folder: str | None = None,
     setting: str | None = None,
+    strict_setting: bool = True,
 ) -> str:
     """The learner's language; the one place that decides it, for the kernel, server and CLI.
 
@@ -94,11 +95,15 @@ def choose_lang(
     folder (``notebooks/nl``), then ``ONEONONE_LANG`` (``setting`` overrides reading it), then
     English. A folder that is not a language name is just a folder; any other value that is set
     but not a language we ship raises :class:`UnknownLanguageError`, even when an earlier source
-    already decided, so a wrong setting is found the same way everywhere.
+    already decided, so a wrong setting is found the same way everywhere. With
+    ``strict_setting=False`` (pages, where nobody can fix the server's setting) an unusable
+    ``ONEONONE_LANG`` is passed over instead; :func:`setting_note` says so on the page.
     """
     if setting is None:
         setting = os.environ.get(LANG_SETTING, "")
-    given = [(flag, "--lang"), (query, "?lang="), (setting, LANG_SETTING)]
+    given = [(flag, "--lang"), (query, "?lang=")]
+    if strict_setting or unusable_setting(setting) is None:
+        given.append((setting, LANG_SETTING))
     checked = {
         source: check_lang(value, source) for value, source in given if value and value.strip()
     }
@@ -112,6 +117,25 @@ def choose_lang(
         if candidate:
             return candidate
     return DEFAULT_LANG
+
+
+def unusable_setting(setting: str | None = None) -> UnknownLanguageError | None:
+    """The refusal a set but unusable ``ONEONONE_LANG`` meets (``setting`` overrides reading
+    it), or None when it is a language we ship or not set."""
+    value = os.environ.get(LANG_SETTING, "") if setting is None else setting
+    try:
+        check_lang(value if value.strip() else None, LANG_SETTING)
+    except UnknownLanguageError as refusal:
+        return refusal
+    return None
+
+
+def setting_note(lang: str, setting: str | None = None) -> str | None:
+    """The note a page shows when ``ONEONONE_LANG`` is unusable and passed over, or None."""
+    if unusable_setting(setting) is None:
+        return None
+    value = os.environ.get(LANG_SETTING, "") if setting is None else setting
+    return t("error.lang_setting_ignored", lang, value=value, options=", ".join(LANGUAGES))
 
 
 @cache
@@ -152,8 +176,8 @@ def template(key: str, lang: str | None = None, count: object = None) -> str:
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The string ``key`` in ``lang`` with ``values`` filled in.
 
-    Plural strings pick their form by the ``count`` value; a :class:`Text` or :class:`KitError`
-    value is put into words in the same language first. Raises ``KeyError`` when the key is
+    Plural strings pick their form by the ``count`` value; a :class:`Text`, a :class:`KitError`
+    or any value with a ``message(lang)`` method is put into words in the same language first. Raises ``KeyError`` when the key is
     missing in that language.
     """
     code = check_lang(lang)
@@ -167,8 +191,8 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
 def _words(value: object, lang: str) -> object:
     if isinstance(value, Text):
         return t(value.key, lang, **value.values)
-    if isinstance(value, KitError):
-        return value.message(lang)
+    if isinstance(value, KitError) or callable(getattr(value, "message", None)):
+        return value.message(lang)  # an error, or a place in a file (a JSON section's item)
     return value
 
 

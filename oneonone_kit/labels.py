@@ -41,6 +41,18 @@ EFFECT_KEY = {
     "no_clear_change": "metrics.verdict.no_clear_change",
     "too_few": "metrics.verdict.too_few",
 }
+# How leader and employee ratings differ (insight.outcomes.PerceptionGap.direction): the
+# chart's note and the report's line, and the chart's alt text.
+PERCEPTION_KEY = {
+    "higher": "chart.perception.higher",
+    "lower": "chart.perception.lower",
+    "same": "chart.perception.same",
+}
+PERCEPTION_ALT_KEY = {
+    "higher": "chart.alt.perception_higher",
+    "lower": "chart.alt.perception_lower",
+    "same": "chart.alt.perception_same",
+}
 TALK_BAND_KEY = {
     "low": "metrics.talk_band.low",
     "ideal": "metrics.talk_band.ideal",
@@ -51,6 +63,8 @@ TALK_BAND_KEY = {
 __all__ = [
     "AGENDA_KEY",
     "EFFECT_KEY",
+    "PERCEPTION_ALT_KEY",
+    "PERCEPTION_KEY",
     "METRIC_KEY",
     "NEED_KEY",
     "OWNER_KEY",

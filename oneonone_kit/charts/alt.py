@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..i18n import format_date
 from ..insight import metrics as M
-from ..labels import METRIC_KEY, NEED_KEY
+from ..labels import METRIC_KEY, NEED_KEY, PERCEPTION_ALT_KEY
 from .data import CadenceData, ChartInput, NeedsData
 from .experiment import ExperimentData, value_text, verdict_text
 
@@ -117,14 +117,7 @@ def describe_perception(d: ChartInput, gap: M.PerceptionGap, title: str) -> str:
     if not gap.n:
         return _empty_key(d, title, "chart.empty.no_ratings")
     mean_gap = gap.mean_gap or 0.0
-    key = (
-        "chart.alt.perception_higher"
-        if mean_gap > 0.05
-        else "chart.alt.perception_lower"
-        if mean_gap < -0.05
-        else "chart.alt.perception_same"
-    )
-    return d.tr(key, count=gap.n, gap=d.num(abs(mean_gap)))
+    return d.tr(PERCEPTION_ALT_KEY[gap.direction], count=gap.n, gap=d.num(abs(mean_gap)))
 
 
 def describe_experiment(d: ChartInput, data: ExperimentData, title: str) -> str:

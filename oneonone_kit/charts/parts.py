@@ -11,7 +11,7 @@ import textwrap
 
 from ..i18n import month_label
 from ..insight import metrics as M
-from ..labels import NEED_KEY, OWNER_KEY, STATUS_KEY
+from ..labels import NEED_KEY, OWNER_KEY, PERCEPTION_KEY, STATUS_KEY
 from . import style as s
 from .data import CadenceData, ChartInput, NeedsData
 
@@ -331,14 +331,7 @@ def draw_perception(ax, d: ChartInput, gap: M.PerceptionGap) -> None:
     ax.set_ylim(0.8, 5.2)
     ax.set_yticks([1, 2, 3, 4, 5])
     mean_gap = gap.mean_gap or 0.0
-    key = (
-        "chart.perception.higher"
-        if mean_gap > 0.05
-        else "chart.perception.lower"
-        if mean_gap < -0.05
-        else "chart.perception.same"
-    )
-    note = d.tr(key, gap=d.num(abs(mean_gap)), count=gap.n)
+    note = d.tr(PERCEPTION_KEY[gap.direction], gap=d.num(abs(mean_gap)), count=gap.n)
     width = 40 if s.on_phone(ax) else 56 if d.compact else 110
     ax.set_xlabel(textwrap.fill(note, width), fontsize=s.LABEL_SIZE)
     s.legend(ax, loc="lower right", ncol=3 if d.compact else 1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..i18n import check_lang, format_date, format_number, format_percent, t
 from ..insight import metrics as M
-from ..labels import NEED_KEY, TALK_BAND_KEY
+from ..labels import NEED_KEY, PERCEPTION_KEY, TALK_BAND_KEY
 from ..model import Commitment, Experiment, Meeting
 
 NAME_MODES = ("keep", "initials", "pseudonyms")
@@ -259,13 +259,7 @@ def facts(r: ReportData) -> list[str]:
         )
     if gap.n:
         mean_gap = gap.mean_gap or 0.0
-        key = (
-            "chart.perception.higher"
-            if mean_gap > 0.05
-            else "chart.perception.lower"
-            if mean_gap < -0.05
-            else "chart.perception.same"
-        )
+        key = PERCEPTION_KEY[gap.direction]
         lines.append(r.tr(key, gap=r.num(abs(mean_gap)), count=gap.n))
     return lines
 

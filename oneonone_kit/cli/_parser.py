@@ -7,16 +7,14 @@ argparse writes its own messages in English; :func:`usage_error` turns the commo
 from __future__ import annotations
 
 import argparse
-import re
 import textwrap
 from collections.abc import Callable, Sequence
 
 from .. import __version__, fieldspec
-from ..errors import Text
 from ..i18n import DEFAULT_LANG, choose_lang, t
 from ..model import Meeting
 from . import _commitments, _outputs, _print, _records, _server
-from ._common import UsageError
+from ._usage import usage_error
 
 PROG = "oneonone"
 WIDTH = 79  # descriptions are wrapped by us: the raw formatter keeps the example lines intact
@@ -36,47 +34,6 @@ def _formatter(lang: str) -> type[argparse.HelpFormatter]:
             super().add_usage(usage, actions, groups, prefix)
 
     return Formatter
-
-
-_ARGUMENT = re.compile(r"^argument (?P<argument>.+?): (?P<rest>.+)$", re.S)
-_PATTERNS = (
-    (
-        re.compile(r"^the following arguments are required: (?P<names>.+)$", re.S),
-        "cli.args.required",
-    ),
-    (re.compile(r"^unrecognized arguments: (?P<args>.+)$", re.S), "cli.args.unrecognized"),
-    (
-        re.compile(
-            r"^invalid choice: (?P<value>'[^']*'|\S+?),? .*?\(choose from (?P<choices>.+)\)$", re.S
-        ),
-        "cli.args.invalid_choice",
-    ),
-    (re.compile(r"^expected one argument$"), "cli.args.expected_one"),
-    (re.compile(r"^ignored explicit argument (?P<value>.+)$", re.S), "cli.args.no_value"),
-)
-
-
-def _usage_text(message: str) -> Text:
-    match = _ARGUMENT.match(message)
-    if match:
-        rest = _usage_text(match["rest"])
-        return Text("cli.args.argument", {"argument": match["argument"], "message": rest})
-    for pattern, key in _PATTERNS:
-        found = pattern.match(message)
-        if found:
-            return Text(key, found.groupdict())
-    return Text("cli.args.other", {"message": message})  # argparse's own words, as they are
-
-
-def usage_error(message: str, prog: str) -> UsageError:
-    """An argparse error message as a UsageError (argparse's English when we do not know it)."""
-    text = _usage_text(message)
-    return UsageError(text.key, prog, **text.values)
-
-
-def usage_message(message: str, lang: str) -> str:
-    """An argparse error message in ``lang``."""
-    return usage_error(message, "").message(lang)
 
 
 def resolve_lang(argv: Sequence[str]) -> str:
@@ -237,6 +194,7 @@ def _add_log(sub: argparse._SubParsersAction, lang: str) -> None:
     _meeting_options(edit, lang)
     delete = _command(log_sub, "delete", "log_delete", lang, _records.cmd_log_delete)
     delete.add_argument("id", metavar=t("cli.meta.id", lang), help=t("cli.log_edit.id", lang))
+    delete.add_argument("--yes", action="store_true", help=t("cli.forget.yes", lang))
     listing = _command(log_sub, "list", "log_list", lang, _records.cmd_log_list)
     listing.add_argument(
         "--person", metavar=t("cli.meta.name", lang), help=t("cli.log_list.person", lang)

@@ -92,9 +92,21 @@ def cmd_log_edit(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_log_delete(args: argparse.Namespace, lang: str) -> int:
-    """Delete one meeting (found by its short id) and the commitments made in it."""
+    """Delete one meeting (found by its short id) and the commitments made in it, after a
+    confirmation at a terminal (``--yes`` skips it; without a terminal it is needed)."""
     with Store.open() as store:
-        removed = edits.delete_meeting(store, edits.find_meeting(store, args.id).uid)
+        meeting = edits.find_meeting(store, args.id)
+        made = sum(1 for c in store.commitments() if c.meeting == meeting.uid)
+        shown = {"person": meeting.person, "date": format_date(meeting.date, lang)}
+        question = (
+            t("cli.log.ask_delete_with", lang, count=made, **shown)
+            if made
+            else t("cli.log.ask_delete", lang, **shown)
+        )
+        if not confirm(question, lang, args.yes):
+            say(t("cli.forget.kept", lang))
+            return 0
+        removed = edits.delete_meeting(store, meeting.uid)
     meeting = removed.meeting
     values = {"person": meeting.person, "date": format_date(meeting.date, lang)}
     if removed.commitments:
@@ -298,7 +310,7 @@ def cmd_person_set(args: argparse.Namespace, lang: str) -> int:
     with Store.open() as store:
         known = store.people()
         store.set_interval(name, args.every)
-    say(t("cadence.saved", lang, person=name, days=args.every))
+    say(t("cadence.saved", lang, person=name, count=args.every))
     if name not in known:
         near = [p for p in known if p.casefold() == name.casefold()]
         say(t("cli.person.not_in_log", lang, person=name))

@@ -134,17 +134,42 @@ def lab_command(
     return ServerCommand(argv=argv, env=env, cwd=root, url="", port=port or 0)
 
 
-def port_is_free(port: int, host: str = HOST) -> bool:
-    """True when a server could listen on ``host:port`` right now."""
+def listen_problem(port: int, host: str = HOST) -> str | None:
+    """Why a server could not listen on ``host:port`` right now: ``"not_allowed"`` (a port this
+    user may not open), ``"in_use"`` (any other refusal, in practice another server), or None."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         if os.name != "nt":
             # Tornado binds with SO_REUSEADDR too, so a port in TIME_WAIT counts as free.
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
+        except PermissionError:
+            return "not_allowed"
         except OSError:
-            return False
-    return True
+            return "in_use"
+    return None
+
+
+def port_is_free(port: int, host: str = HOST) -> bool:
+    """True when a server could listen on ``host:port`` right now."""
+    return listen_problem(port, host) is None
+
+
+class PortError(CliError):
+    """The server cannot listen on its port: what happened and what to do, never Python's text
+    (exit status 1)."""
+
+    def __init__(self, port: int, problem: str = "in_use"):
+        near = _free_port_near(port) or (port % 65535) + 1
+        key = "cli.server.port_not_allowed" if problem == "not_allowed" else "cli.server.port_taken"
+        super().__init__(key, port=port, suggestion=near)
+
+
+def check_port(port: int | None) -> None:
+    """Raise :class:`PortError` when a server could not listen on ``port`` (None: its own pick)."""
+    problem = None if port is None else listen_problem(port)
+    if problem is not None:
+        raise PortError(port, problem)
 
 
 def _free_port_near(port: int) -> int | None:
@@ -215,6 +240,10 @@ def _run(command: ServerCommand, lang: str, open_browser: bool = False) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if code != 0:
+        # Our server's port is free again once it stops: still taken means another program
+        # took it between our check and the server's start, the likely reason it failed.
+        if command.port and not port_is_free(command.port):
+            raise PortError(command.port)
         warn(t("cli.server.failed", lang, code=code))
         return 1
     return 0
@@ -224,9 +253,7 @@ def cmd_app(args: argparse.Namespace, lang: str) -> int:
     """Serve the workbook with Voila on 127.0.0.1 and open it in the browser."""
     root = repo_root()
     notebooks_dir(root, lang)
-    if not port_is_free(args.port):
-        near = _free_port_near(args.port) or (args.port % 65535) + 1
-        raise CliError("cli.app.port_taken", port=args.port, suggestion=near)
+    check_port(args.port)
     code = None
     if args.workshop:
         code = _room_code(getattr(args, "room_code", None), lang)
@@ -272,6 +299,7 @@ def cmd_lab(args: argparse.Namespace, lang: str) -> int:
     notebooks_dir(root, lang)
     if not jupyterlab_installed():
         raise CliError("cli.lab.missing")
+    check_port(args.port)
     command = lab_command(root, port=args.port, open_browser=not args.no_browser)
     say(t("cli.lab.starting", lang, path=root / "notebooks"))
     if "--allow-root" in command.argv:

@@ -2,6 +2,6 @@
 
 Holds :mod:`.metrics` (agenda, talk share, the summary, and the one face of :mod:`.cadence`,
 :mod:`.needs`, :mod:`.outcomes` and :mod:`.selection`), :mod:`.agenda` (the next agenda),
-:mod:`.scoring` (self-assessments), :mod:`.summary` (a participant's anonymous summary) and
+:mod:`.scoring` (self-assessments), :mod:`.summary` (a participant's de-identified summary) and
 :mod:`.cohort` (a group's summaries). Imports :mod:`oneonone_kit.log` and the ground floor only.
 """

@@ -1,4 +1,4 @@
-"""A facilitator's view of a group: read anonymous summaries, check them, and combine them.
+"""A facilitator's view of a group: read de-identified summaries, check them, and combine them.
 
 :func:`read_summary` accepts only a file made by :func:`oneonone_kit.insight.summary.build_summary`
 (a full workbook export, with names and notes, is refused by name) and keeps only the fields

@@ -36,6 +36,10 @@ MIN_CHANGE = {
 }
 LOWER_IS_BETTER = frozenset({"talk_share"})
 VERDICTS = ("too_few", "better", "worse", "no_clear_change")
+# Which way leader and employee ratings differ; a mean gap within GAP_SAME_WITHIN points (1-5
+# scale) reads as the same.
+GAP_DIRECTIONS = ("higher", "lower", "same")
+GAP_SAME_WITHIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,12 @@ class PerceptionGap:
     @property
     def mean_gap(self) -> float | None:
         return mean(self.gaps)
+
+    @property
+    def direction(self) -> str:
+        """``"higher"`` (the leader rates the meetings higher), ``"lower"`` or ``"same"``."""
+        gap = self.mean_gap or 0.0
+        return "higher" if gap > GAP_SAME_WITHIN else "lower" if gap < -GAP_SAME_WITHIN else "same"
 
     @property
     def mean_leader(self) -> float | None:

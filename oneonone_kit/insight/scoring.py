@@ -49,7 +49,11 @@ class Change:
 
 
 def compare(sittings: list[Assessment], reversed_items: Iterable[str] = ()) -> Change | None:
-    """Compare the first and the latest sitting; None with fewer than two sittings."""
+    """Compare the first and the latest sitting; None with fewer than two sittings.
+
+    Sittings with the same timestamp keep the order given (the store's is saving order), so
+    "first" and "latest" never swap between calls.
+    """
     if len(sittings) < 2:
         return None
     ordered = sorted(sittings, key=lambda a: a.taken_at)

@@ -1,4 +1,4 @@
-"""The anonymous summary a participant may hand to a facilitator.
+"""The de-identified summary a participant may hand to a facilitator.
 
 :func:`build_summary` turns a learner's records into one JSON-ready dict that holds scores and
 counts only: self-assessment answers per item (first and latest sitting), and what the log shows
@@ -134,7 +134,7 @@ def build_summary(
     today: _dt.date,
     token: str,
 ) -> dict[str, Any]:
-    """The anonymous summary of one learner's records (demo records left out)."""
+    """The de-identified summary of one learner's records (demo records left out)."""
     own_meetings = [m for m in meetings if not m.demo and m.date <= today]
     own_commitments = [c for c in commitments if not c.demo]
     return {

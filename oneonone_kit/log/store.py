@@ -251,8 +251,8 @@ class Store:
         """All records of one kind ("commitments", "assessments", ...), oldest first."""
         cls = KINDS[kind]
         sql = "SELECT body FROM records WHERE kind = ?" + ("" if include_demo else " AND demo = 0")
-        out = [cls.from_stored(json.loads(b)) for (b,) in self._conn.execute(sql, (kind,))]
-        return sorted(out, key=_sort_key)
+        rows = self._conn.execute(sql + " ORDER BY rowid", (kind,))  # ties keep saving order
+        return sorted((cls.from_stored(json.loads(b)) for (b,) in rows), key=_sort_key)
 
     def commitments(self, person: str | None = None) -> list[Commitment]:
         items = self.records("commitments")
@@ -415,5 +415,5 @@ def _sort_key(record: Any):
     for attr in ("taken_at", "saved_at", "start", "due"):
         value = getattr(record, attr, None)
         if value is not None:
-            return (str(value), record.uid)
-    return ("", record.uid)
+            return str(value)
+    return ""

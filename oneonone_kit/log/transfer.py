@@ -180,8 +180,8 @@ def _duplicates(parsed: Parsed) -> list[RowProblem]:
             if first is None:
                 seen[(table, record.uid)] = row
                 continue
-            shown = first.index if isinstance(first, Item) else first
-            values = {"uid": record.uid, "first": shown}
+            # an Item says its section ("Experiments, item 2"): a uid may repeat across sections
+            values = {"uid": record.uid, "first": first}
             problems.append(RowProblem(row, "uid", "import.duplicate_uid", values))
     return problems
 

@@ -31,15 +31,16 @@ def basis_text(agenda: Agenda, lang: str) -> str:
         return t("agenda.basis.first", lang, person=person)
     if agenda.last_met is None:
         return t("agenda.basis.none_held", lang, person=person, count=agenda.logged)
-    return t(
-        "agenda.basis.log_one" if agenda.logged == 1 else "agenda.basis.log",
+    logged = t(
+        "agenda.basis.log",
         lang,
         person=person,
         count=agenda.logged,
         date=format_date(agenda.last_met, lang),
-        every=agenda.interval_days,
-        due=format_date(agenda.next_due, lang),
     )
+    due = format_date(agenda.next_due, lang)
+    cadence = t("agenda.basis.cadence", lang, count=agenda.interval_days, due=due)
+    return f"{logged} {cadence}"
 
 
 def agenda_text(agenda: Agenda, lang: str) -> list[tuple[str, list[str]]]:
@@ -128,7 +129,7 @@ class AgendaBuilder(w.VBox):
                 self.copy,
             ]
         )
-        classed(self, "oo-agenda", "oo-copy-scope")
+        classed(self, "oo-agenda", "oo-copy-scope", "oo-form")  # oo-form: one label column
         self.propose.on_click(self._on_propose)
         self.other_questions.on_click(self._on_other)
         self.refresh()

@@ -82,7 +82,7 @@ class CadenceControl(w.VBox):
         people = sorted(set(store.people()) | set(intervals), key=str.casefold)
         self.person.options = people
         lines = [
-            t("cadence.line", L, person=p, days=intervals.get(p, INTERVAL_DAYS))
+            t("cadence.line", L, person=p, count=intervals.get(p, INTERVAL_DAYS))
             + ("" if p in intervals else " " + t("cadence.default", L))
             for p in people
         ]
@@ -104,7 +104,7 @@ class CadenceControl(w.VBox):
             self.message.show_error(t("cadence.choose_person", L))
             return None
         session.store().set_interval(name, self.days.value)
-        self.message.show_ok(t("cadence.saved", L, person=name, days=self.days.value))
+        self.message.show_ok(t("cadence.saved", L, person=name, count=self.days.value))
         session.changed()
         return self.days.value
 

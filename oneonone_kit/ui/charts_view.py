@@ -7,7 +7,7 @@ import ipywidgets as w
 from .. import env
 from ..charts.figures import CHART_NAMES
 from ..i18n import t
-from ..log.setting_rules import bad_settings_text
+from ..log.setting_rules import bad_settings_text, interval_person
 from . import session
 from .cadence_view import bad_interval_note
 from .common import (
@@ -130,8 +130,10 @@ class Dashboard(w.VBox):
         self.include_demo.layout.display = None if has_demo else "none"
         note = bad_interval_note(store, self.lang)
         self.cadence_note.value = f'<p role="note">{esc(note)}</p>' if note else ""
-        # A damaged stored setting was left out of the chart: say so, and where to repair it.
-        warning = bad_settings_text(store.bad_settings(), self.lang)
+        # A damaged stored setting was left out of the chart: say so, and where to repair it;
+        # a damaged cadence only once, in the note above, which says what to set again.
+        others = {k: v for k, v in store.bad_settings().items() if interval_person(k) is None}
+        warning = bad_settings_text(others, self.lang)
         if warning:
             self.message.show_warn(
                 f"{warning} {t('settings.repair_where', self.lang, command='oneonone repair')}"

@@ -1,7 +1,7 @@
 """The data panel: where the data lives, demo log, export, import, forget, delete everything.
 
 In workshop mode the same panel speaks of "my workbook file": the participant downloads it
-before leaving and continues from it next time. Everywhere it also offers the anonymous summary
+before leaving and continues from it next time. Everywhere it also offers the de-identified summary
 for a facilitator (:mod:`oneonone_kit.insight.summary`).
 """
 

@@ -1,4 +1,4 @@
-"""The facilitator's group view: upload participants' anonymous summaries and see the group.
+"""The facilitator's group view: upload participants' de-identified summaries and see the group.
 
 The files stay in this page's kernel (never stored). Every file is checked first: if one is not
 a summary, nothing is shown. Under :data:`~oneonone_kit.insight.cohort.MIN_GROUP` participants nothing
@@ -250,7 +250,7 @@ class CohortView(w.VBox):
 
 
 def cohort_view(lang: str | None = None) -> CohortView:
-    """The facilitator's group view of anonymous summaries."""
+    """The facilitator's group view of de-identified summaries."""
     return CohortView(lang)
 
 

@@ -82,7 +82,7 @@ class ProgressView(w.VBox):
             "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in self.log_lines()) + "</ul>"
         )
         self.experiments.value = (
-            f"<h3>{esc(t('plan.experiments', L))}</h3><ul>"
+            f'<h2 class="oo-subhead">{esc(t("plan.experiments", L))}</h2><ul>'
             + "".join(f"<li>{esc(line)}</li>" for line in self.experiment_lines())
             + "</ul>"
         )

@@ -20,9 +20,10 @@ import traitlets
 
 from .. import env
 from ..errors import KitError
+from ..i18n import setting_note
 from ..log.store import Store
 from ..web import workshop
-from .common import safe_callback
+from .common import Message, safe_callback
 
 log = logging.getLogger(__name__)
 Listener = Callable[[], None]
@@ -36,8 +37,11 @@ class ListenerError(KitError, RuntimeError):
     """
 
     def __init__(self, errors: list[Exception]):
-        detail = str(errors[0]) or type(errors[0]).__name__
-        super().__init__("session.listener_failed", detail=detail)
+        first = errors[0]
+        if isinstance(first, KitError):  # its own words, in the learner's language
+            super().__init__("session.listener_failed_because", detail=first)
+        else:  # Python's text is for the log (__str__), never for the page
+            super().__init__("session.listener_failed")
         self.errors = errors
         self.__cause__ = errors[0]
 
@@ -69,6 +73,7 @@ class Session(traitlets.HasTraits):
         self._store: Store | None = None
         self._handlers: dict[Listener, Callable[[Any], None]] = {}
         self._failures: list[Exception] = []
+        self.lang_noted = False  # the note on an unusable ONEONONE_LANG is shown once a kernel
 
     def store(self) -> Store:
         """The store, opened on first use (see the module function :func:`store`)."""
@@ -152,8 +157,26 @@ def current() -> Session:
 
 
 def lang() -> str:
-    """The language for this page (``?lang=``, notebook folder, ONEONONE_LANG, else en)."""
-    return env.detect_lang()
+    """The language for this page (``?lang=``, notebook folder, ONEONONE_LANG, else en).
+
+    An unusable ONEONONE_LANG is passed over; the first call of a kernel shows why, once.
+    """
+    code = env.detect_lang()
+    if not _current.lang_noted:
+        note = setting_note(code)
+        if note is not None:
+            _current.lang_noted = True
+            from IPython.display import display
+
+            display(lang_note(note))
+    return code
+
+
+def lang_note(text: str) -> Message:
+    """The note that ONEONONE_LANG was passed over, as the page shows it (amber, escaped)."""
+    note = Message("oo-lang-note")
+    note.show_warn(text)
+    return note
 
 
 def store() -> Store:

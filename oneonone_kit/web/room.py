@@ -88,7 +88,7 @@ EXPIRES_KEY = {
 
 def banner_html(lang: str, where: str) -> str:
     """The workshop banner on top of every page: where the data lives, and what to do."""
-    text = t(BANNER_KEY[where], lang, hours=_hours_text(lang))
+    text = t(BANNER_KEY[where], lang, hours=_hours_text(lang), count=workshop.max_age_hours())
     return (
         '<div class="oo-workshop-banner" role="note" style="background:#fff4cc;'
         'border-left:4px solid #b58900;padding:8px 12px;margin:0 0 8px 0;color:#1a1a1a">'
@@ -102,7 +102,7 @@ def after_workshop_html(lang: str, where: str) -> str:
     to keep it (the workbook file, then at home or on their organisation's JupyterHub)."""
     address = os.environ.get(WORKBOOK_URL_ENV, "").strip() or t("workshop.after.address", lang)
     steps = [
-        t(EXPIRES_KEY[where], lang, hours=_hours_text(lang)),
+        t(EXPIRES_KEY[where], lang, hours=_hours_text(lang), count=workshop.max_age_hours()),
         t(
             "workshop.after.download",
             lang,
@@ -164,6 +164,7 @@ def room_form_html(lang: str, uri: str, wrong: bool) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'  # no /favicon.ico request (a 404 in the console)
         f"<title>{title}</title></head>"
         '<body style="font-family:sans-serif;color:#1a1a1a;max-width:36em;margin:3em auto;'
         'padding:0 1em"><main>'

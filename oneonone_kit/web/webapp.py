@@ -31,8 +31,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from .. import env
-from ..i18n import DEFAULT_LANG, UnknownLanguageError, choose_lang, t
-from . import room, workshop
+from ..i18n import DEFAULT_LANG, UnknownLanguageError, choose_lang, setting_note, t
+from . import ending, room, workshop
 from .room import RETRY_ARG, ROOM_ARG, ROOM_CODE_ENV
 
 TEMPLATE = "oneonone"
@@ -51,6 +51,9 @@ MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
 # that jupyter_server is imported by the server only.
 GUARD_KERNEL_MANAGER = "oneonone_kit.web.guard.ParticipantKernelManager"
 GUARD_IDENTITY_PROVIDER = "oneonone_kit.web.guard.ParticipantIdentityProvider"
+# The workbook's one stylesheet (oneonone_kit/ui/oneonone.css), read as a file: the widgets put
+# it on pages with code; the server puts it on text-only pages. The server never imports ui.
+STYLESHEET = Path(__file__).resolve().parent.parent / "ui" / "oneonone.css"
 
 # Idle kernels are shut down after cull_idle_timeout seconds, checked every cull_interval,
 # even with the tab still open (cull_connected): a page opened by a direct link leaves no
@@ -121,6 +124,11 @@ def configure(c: Any, root: str | os.PathLike) -> None:
     from . import templates
 
     templates.install()  # each page's exporter reuses the compiled templates
+    note = setting_note(DEFAULT_LANG)
+    if note is not None:  # pages pass it over and say so; the server's log says it first
+        print(note, file=sys.stderr, flush=True)
+    compile_package()  # each page's kernel reads the package's bytecode instead of compiling it
+    ending.install(page_lang)  # a page whose kernel dies at start ends instead of hanging
     c.VoilaConfiguration.prelaunch_hook = prelaunch_hook
     for name, value in CULLING[mode()].items():
         setattr(c.MappingKernelManager, name, value)
@@ -146,6 +154,25 @@ def configure(c: Any, root: str | os.PathLike) -> None:
             os.environ[workshop.STORES_ENV] = str(folder)
         else:
             os.environ.pop(workshop.STORES_ENV, None)
+
+
+def compile_package(folder: str | os.PathLike | None = None) -> bool:
+    """Write the bytecode of every module of this package (or of ``folder``) once, at start.
+
+    Every page's kernel imports the kit afresh. Where Python may not write bytecode itself
+    (``PYTHONDONTWRITEBYTECODE``, as on the machine of benchmarks/bench_room.py) or before the
+    first kernel has written it (a room of 30 opening a fresh install at once), each kernel
+    compiled the kit's modules again: about 0.15 to 0.3 CPU-s per page. Files already current
+    are only checked. Returns False when a module could not be compiled or written (e.g. a
+    read-only install, whose kernels then compile as before).
+    """
+    import compileall
+
+    target = Path(folder) if folder is not None else Path(__file__).resolve().parent.parent
+    try:
+        return bool(compileall.compile_dir(target, quiet=2, workers=1))
+    except OSError:
+        return False
 
 
 def is_memory_filesystem(path: Path, mounts: str | None = None) -> bool:
@@ -222,9 +249,11 @@ def allowed_notebook(cwd: str) -> bool:
 
 def page_lang(query: str, cwd: str) -> str:
     """The language of a page, decided as the kernel will (``choose_lang``): ``?lang=``, folder,
-    ONEONONE_LANG. A bad value raises UnknownLanguageError."""
+    ONEONONE_LANG. A bad ``?lang=`` raises UnknownLanguageError; a bad ONEONONE_LANG is passed
+    over, as in the kernel, which shows the note."""
     asked = (parse_qs(query).get("lang") or [None])[-1]
-    return choose_lang(query=asked, folder=PurePosixPath(cwd.replace(os.sep, "/")).name)
+    folder = PurePosixPath(cwd.replace(os.sep, "/")).name
+    return choose_lang(query=asked, folder=folder, strict_setting=False)
 
 
 def _with_arg(uri: str, name: str, value: str) -> str:
@@ -285,7 +314,7 @@ def _check_room(req: Any, lang: str, participant: str) -> None:
         raise HTTPError(
             429,
             "%s",
-            t("workshop.too_many_pages", lang, pages=max_participant_pages()),
+            t("workshop.too_many_pages", lang, count=max_participant_pages()),
             reason="Too many pages open",
         )
 
@@ -293,7 +322,8 @@ def _check_room(req: Any, lang: str, participant: str) -> None:
 def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
     """Voila calls this before it starts a page's kernel (``VoilaConfiguration.prelaunch_hook``).
 
-    Refuses notebooks outside the workbook trees; in workshop mode makes sure the browser has a
+    Refuses notebooks outside the workbook trees; puts the stylesheet on a page without code
+    (:func:`with_stylesheet`); in workshop mode makes sure the browser has a
     participant cookie signed by this server, keeps the room and the participant under their
     page limits and puts the banner on top.
     """
@@ -305,6 +335,8 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
         lang = page_lang(req.request.query, cwd)
     except UnknownLanguageError as error:
         raise HTTPError(400, "%s", error.message(DEFAULT_LANG), reason="Unknown language") from None
+    if not any(cell.cell_type == "code" for cell in notebook.cells):
+        with_stylesheet(notebook)
     if not env.is_workshop():
         return notebook
     participant = _ensure_participant(req, lang)
@@ -316,11 +348,29 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
     return notebook
 
 
+def stylesheet_cell_source() -> str:
+    """A Markdown cell's source that is the workbook's stylesheet: one ``<style>`` block (an HTML
+    block that Markdown passes on whole up to ``</style>``; blank lines dropped), marked
+    ``oo-style`` like the widgets' copy, so the sheet's rules apply and the cell stays hidden."""
+    css = "\n".join(line for line in STYLESHEET.read_text("utf-8").splitlines() if line.strip())
+    return f'<style class="oo-style">\n{css}\n</style>'
+
+
+def with_stylesheet(notebook: Any) -> Any:
+    """Put the stylesheet first on a page without code cells (the pages made from docs/), which
+    has no widget to bring it: the same reading column and type as the chapters."""
+    import nbformat
+
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(stylesheet_cell_source()))
+    return notebook
+
+
 __all__ = [
     "CULLING",
     "START_PAGE",
     "TEMPLATE",
     "allowed_notebook",
+    "compile_package",
     "config_flags",
     "configure",
     "is_memory_filesystem",
@@ -333,4 +383,6 @@ __all__ = [
     "request_participant",
     "server_key",
     "serves_repository",
+    "stylesheet_cell_source",
+    "with_stylesheet",
 ]

@@ -1,13 +1,16 @@
 """Tier 3 harness: a real Voila server on a free loopback port, driven by headless Chromium.
 
 Requests to anything but 127.0.0.1 are refused by Chromium's host resolver (not Playwright's
-``route()``, which makes Chromium drop Voila's kernel-shutdown request). A page that shows a
-traceback, raises a page error or fails to load a widget model fails its test.
+``route()``, which makes Chromium drop Voila's kernel-shutdown request), and the page watcher
+(:class:`PageWatch`) names every one a page tried. A page that shows a traceback, raises a page
+error, asks for anything beyond this server or logs a console error (other than those on
+:data:`CONSOLE_ALLOWED`) fails its test.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +18,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -53,11 +57,20 @@ class VoilaServer:
 
     With the repository as root (the default) the server is the web app itself: the repo's
     voila.json and config/voila.py apply, "/" opens the start page and only ``notebooks/`` and
-    ``exercises/`` render. Another root gets Voila's plain template (a file tree at "/").
+    ``exercises/`` render. Another root gets the app's page template too, so its pages ask
+    nothing of the internet ("/" there opens a start page that only the repository has);
+    ``template="lab"`` gives Voila's plain one (the benchmark's floor).
     ``extra_args`` go last on Voila's command line (e.g. the benchmark's preheat flags).
     """
 
-    def __init__(self, home: Path, root: Path = ROOT, extra_env=None, extra_args=()):
+    def __init__(
+        self,
+        home: Path,
+        root: Path = ROOT,
+        extra_env=None,
+        extra_args=(),
+        template: str | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.home = home
@@ -83,8 +96,8 @@ class VoilaServer:
             *config_flags(ROOT),
             "--VoilaConfiguration.show_tracebacks=True",
         ]
-        if self.root.resolve() != ROOT.resolve():
-            args.append("--VoilaConfiguration.template=lab")  # the start page lives in ROOT
+        if template is not None:
+            args.append(f"--VoilaConfiguration.template={template}")
         args += list(extra_args)
         self.log = open(home.parent / f"voila-{self.port}.log", "w+")  # noqa: SIM115
         self.proc = subprocess.Popen(
@@ -183,19 +196,65 @@ def browser():
         instance.close()
 
 
+# Console errors a browser test may see, each with the reason it is not ours to fix. Every
+# other console error fails the test (a test that provokes one on purpose says so with
+# PageWatch.expect_console_error).
+# Each pattern is searched in "<message> (at <address>)".
+CONSOLE_ALLOWED: tuple[tuple[str, str], ...] = (
+    (
+        r"status of 403 \(Forbidden\) \(at http://127\.0\.0\.1:\d+/voila/api/shutdown/",
+        "Voila's kernel shutdown when a page is left: refused without the _xsrf cookie that only "
+        "a visit to / sets, and the tests open pages by their address (DESIGN.md, pitfalls); "
+        "kernel culling stops those kernels",
+    ),
+    (
+        r"status of 403 \(Room code needed\)",
+        "the room-code form is served with 403 on purpose: a browser without the code gets no "
+        "page and no kernel (oneonone_kit/web/room.py)",
+    ),
+)
+# Where a page may send requests: this server, and no host at all (data: and blob: addresses).
+LOCAL_HOSTS = frozenset({"127.0.0.1", None})
+
+
 class PageWatch:
-    """A browser page plus everything that went wrong on it."""
+    """A browser page plus everything that went wrong on it: page errors, console errors beyond
+    :data:`CONSOLE_ALLOWED`, and requests to any host but 127.0.0.1 (all in ``errors``)."""
 
     def __init__(self, page):
         self.page = page
         self.errors: list[str] = []
+        self.requests: list[str] = []
+        self._expected: list[re.Pattern] = []
         page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
         page.on("console", self._console)
+        page.on("request", self._request)
 
     def _console(self, msg) -> None:
-        text = msg.text
-        if msg.type == "error" and "Failed to load model class" in text:
-            self.errors.append(f"console: {text}")
+        if msg.type != "error":
+            return
+        where = msg.location.get("url", "") if msg.location else ""
+        line = msg.text + (f" (at {where})" if where else "")
+        if any(re.search(pattern, line) for pattern, _ in CONSOLE_ALLOWED):
+            return
+        if any(pattern.search(line) for pattern in self._expected):
+            return
+        self.errors.append(f"console: {line}")
+
+    def _request(self, request) -> None:
+        url = request.url
+        self.requests.append(url)
+        if urlsplit(url).hostname not in LOCAL_HOSTS:
+            self.errors.append(f"outside request: {request.method} {url}")
+
+    def expect_console_error(self, pattern: str) -> None:
+        """Accept console errors matching ``pattern`` on this page from now on: for a test that
+        provokes one on purpose (a refused request logs "Failed to load resource")."""
+        self._expected.append(re.compile(pattern))
+
+    def outside_requests(self) -> list[str]:
+        """Every request of this page to a host other than 127.0.0.1."""
+        return [url for url in self.requests if urlsplit(url).hostname not in LOCAL_HOSTS]
 
     def open(self, url: str, timeout: float = 90_000) -> None:
         self.page.goto(url, wait_until="domcontentloaded", timeout=timeout)
@@ -232,6 +291,6 @@ def watch(browser) -> Iterator[PageWatch]:
     page.set_default_timeout(30_000)
     watcher = PageWatch(page)
     yield watcher
-    # A page error after the last assertion still fails the test.
+    # A page error, console error or outside request after the last assertion still fails.
     context.close()
     assert not watcher.errors, watcher.errors

@@ -167,6 +167,8 @@ def test_the_allow_list_names_no_catalogue_key():
         (labels.VERDICT_KEY, model.VERDICTS),
         (labels.METRIC_KEY, model.EXPERIMENT_METRICS),
         (labels.EFFECT_KEY, outcomes.VERDICTS),
+        (labels.PERCEPTION_KEY, outcomes.GAP_DIRECTIONS),
+        (labels.PERCEPTION_ALT_KEY, outcomes.GAP_DIRECTIONS),
         (questions.LABEL_KEY, questions.LABELS),
         (questions.LANGUAGE_KEY, i18n.LANGUAGES),
         (trio.KIND_KEY, trio.QUESTION_KINDS),

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kit_helpers import run
 
 import oneonone_kit
 from oneonone_kit import cli
@@ -46,19 +47,10 @@ COMMANDS = [
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("ONEONONE_HOME", str(folder))
-    monkeypatch.setenv("ONEONONE_TODAY", TODAY)
-    monkeypatch.delenv("ONEONONE_LANG", raising=False)
-    monkeypatch.delenv("ONEONONE_MODE", raising=False)
-    return folder
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+def home(tmp_home) -> Path:
+    """Every test in a throw-away home, on the fixed day of ``tmp_home``."""
+    assert TODAY == os.environ["ONEONONE_TODAY"]
+    return tmp_home
 
 
 def stored_meetings() -> list:
@@ -507,7 +499,60 @@ def test_app_on_a_busy_port_says_so_and_suggests_another(capsys, monkeypatch, fa
         port = busy.getsockname()[1]
         code, _, err = run(capsys, "app", "--port", str(port), "--no-browser")
     assert code == 1
-    assert f"Port {port}" in err and "--port" in err
+    assert f"port {port} on 127.0.0.1 is already in use" in err
+    assert "Stop that server first, or choose another port with --port" in err
+    assert "Traceback" not in err and "Errno" not in err
+
+
+@pytest.fixture
+def busy_port():
+    """A port another server listens on, for as long as the test runs."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        yield busy.getsockname()[1]
+
+
+def test_lab_on_a_busy_port_says_so_in_dutch_before_jupyterlab_starts(
+    capsys, monkeypatch, fake_repo, busy_port
+):
+    monkeypatch.setattr(_server, "jupyterlab_installed", lambda: True)
+    monkeypatch.setattr(_server, "_run", lambda *a, **k: pytest.fail("must not start"))
+    code, out, err = run(capsys, "--lang", "nl", "lab", "--port", str(busy_port))
+    assert code == 1 and out == ""
+    assert f"poort {busy_port} op 127.0.0.1 is al in gebruik" in err
+    assert "Stop die server eerst, of kies een andere poort met --port" in err
+
+
+def test_a_port_the_user_may_not_open_is_named_as_such(capsys, monkeypatch, fake_repo):
+    monkeypatch.setattr(_server, "_run", lambda *a, **k: pytest.fail("must not start"))
+    monkeypatch.setattr(
+        _server, "listen_problem", lambda port, host="": "not_allowed" if port == 80 else None
+    )
+    code, _, err = run(capsys, "app", "--port", "80", "--no-browser")
+    assert code == 1
+    assert "does not let you open port 80" in err and "--port 81" in err
+
+
+def test_a_server_that_fails_on_a_port_taken_meanwhile_says_so(capsys, tmp_path, busy_port):
+    # the port was free when checked, then another program took it before the server did
+    failing = [sys.executable, "-c", "raise SystemExit(1)"]
+    command = _server.ServerCommand(
+        argv=failing, env=dict(os.environ), cwd=tmp_path, url="", port=busy_port
+    )
+    with pytest.raises(_server.PortError) as info:
+        _server._run(command, "en")
+    assert info.value.exit_code == 1
+    assert f"port {busy_port} on 127.0.0.1 is already in use" in info.value.message("en")
+
+
+def test_a_server_that_fails_for_another_reason_points_to_its_own_messages(capsys, tmp_path):
+    failing = [sys.executable, "-c", "raise SystemExit(3)"]
+    command = _server.ServerCommand(
+        argv=failing, env=dict(os.environ), cwd=tmp_path, url="", port=_free_port()
+    )
+    assert _server._run(command, "en") == 1
+    assert "The server stopped with exit status 3" in capsys.readouterr().err
 
 
 def test_app_without_notebooks_explains_they_come_with_the_checkout(capsys, monkeypatch, tmp_path):
@@ -562,11 +607,12 @@ def test_lab_as_root_says_so_in_the_users_language(capsys, monkeypatch, fake_rep
     monkeypatch.setattr(_server, "jupyterlab_installed", lambda: True)
     monkeypatch.setattr(_server, "_run", lambda command, lang: started.append(command) or 0)
     monkeypatch.setattr(os, "getuid", lambda: 0, raising=False)
-    code, out, _ = run(capsys, "lab", "--port", "8899", "--no-browser", "--lang", lang)
+    port = _free_port()  # not a fixed one: on a shared machine it may be taken
+    code, out, _ = run(capsys, "lab", "--port", str(port), "--no-browser", "--lang", lang)
     assert code == 0 and said in out.splitlines()
     [command] = started
     assert command.argv[5:] == [
-        "--port=8899",
+        f"--port={port}",
         "--ServerApp.port_retries=0",
         "--no-browser",
         "--allow-root",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import sys
 
 import pytest
+from kit_helpers import run
 
-from oneonone_kit import cli
 from oneonone_kit.log.store import Store
 from oneonone_kit.model import Commitment, Meeting
 
@@ -14,19 +16,10 @@ TODAY = "2026-12-02"
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("ONEONONE_HOME", str(folder))
+def home(tmp_home, monkeypatch):
+    """Every test in a throw-away home; this file's log runs into December."""
     monkeypatch.setenv("ONEONONE_TODAY", TODAY)
-    monkeypatch.delenv("ONEONONE_LANG", raising=False)
-    monkeypatch.delenv("ONEONONE_MODE", raising=False)
-    return folder
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return tmp_home
 
 
 def seed(*records) -> None:
@@ -110,11 +103,55 @@ def test_an_ambiguous_or_unknown_id_is_refused_in_words(capsys, lang, ambiguous,
 def test_log_delete_removes_the_meeting_and_its_commitments(capsys):
     promise = Commitment(person="Sam", text="Send the link", meeting=SAM.uid, uid="c" * 32)
     seed(SAM, ROBIN, promise)
-    code, out, _ = run(capsys, "log", "delete", "3f2a9c1d")
+    code, out, _ = run(capsys, "log", "delete", "3f2a9c1d", "--yes")
     assert code == 0
     assert "Deleted: Sam, Tue 1 Dec 2026, with the commitments made in it (1)." in out
     meetings, commitments = stored()
     assert [m.person for m in meetings] == ["Robin"] and commitments == []
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    "lang, answer, asked, kept",
+    [
+        ("en", "n\n", "Delete the meeting with Sam on Tue 1 Dec 2026, and the commitment made", 2),
+        ("en", "y\n", "Delete the meeting with Sam on Tue 1 Dec 2026, and the commitment made", 1),
+        ("nl", "\n", "Het gesprek met Sam op di 1 dec 2026 wissen, met de afspraak", 2),
+        ("nl", "ja\n", "Het gesprek met Sam op di 1 dec 2026 wissen, met de afspraak", 1),
+    ],
+)
+def test_log_delete_asks_first_at_a_terminal(capsys, monkeypatch, lang, answer, asked, kept):
+    promise = Commitment(person="Sam", text="Send the link", meeting=SAM.uid, uid="c" * 32)
+    seed(SAM, ROBIN, promise)
+    monkeypatch.setattr(sys, "stdin", FakeTerminal(answer))
+    code, out, _ = run(capsys, "--lang", lang, "log", "delete", "3f2a9c1d")
+    prompt = {"en": "[y/N]", "nl": "[j/N]"}[lang]
+    assert code == 0 and asked in out and prompt in out
+    assert len(stored()[0]) == kept
+
+
+def test_log_delete_of_a_meeting_without_commitments_asks_about_the_meeting(capsys, monkeypatch):
+    seed(ROBIN)
+    monkeypatch.setattr(sys, "stdin", FakeTerminal("n\n"))
+    code, out, _ = run(capsys, "log", "delete", "3f2a9c1e")
+    assert code == 0
+    assert "Delete the meeting with Robin on Tue 24 Nov 2026? This cannot be undone." in out
+    assert "Nothing was deleted." in out and stored()[0] == [ROBIN]
+
+
+@pytest.mark.parametrize("lang, words", [("en", "not a terminal"), ("nl", "geen terminal")])
+def test_log_delete_without_a_terminal_needs_yes(capsys, monkeypatch, lang, words):
+    seed(SAM)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = run(capsys, "--lang", lang, "log", "delete", "3f2a9c1d")
+    assert code == 2 and words in err and "--yes" in err and out == ""
+    assert stored()[0] == [SAM]
+    assert run(capsys, "log", "delete", "3f2a9c1d", "--yes")[0] == 0
+    assert stored()[0] == []
 
 
 def test_log_add_refuses_the_same_meeting_twice_unless_again(capsys):
@@ -262,7 +299,7 @@ def test_three_weeks_by_cli_only_with_corrections_and_commitments(capsys, monkey
     on("2026-11-16", "log", "add", "--person", "Robin", "--planned", "45", "--date", "2026-11-16")
     listing = on("2026-11-16", "log", "list")
     on("2026-11-16", "log", "edit", _row_id(listing, "25/30"), "--actual", "40")
-    on("2026-11-16", "log", "delete", _row_id(listing, "Robin"))
+    on("2026-11-16", "log", "delete", _row_id(listing, "Robin"), "--yes")
     on("2026-11-16", *promise, "--text", "D", "--due", "2026-11-30")
 
     meetings, commitments = stored()

@@ -1,4 +1,4 @@
-"""Combining anonymous summaries: checked files only, each participant once, never under three."""
+"""Combining de-identified summaries: checked files only, each participant once, never under three."""
 
 from __future__ import annotations
 

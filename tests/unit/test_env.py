@@ -202,16 +202,16 @@ def test_english_is_the_default_language(tmp_home, monkeypatch, tmp_path):
     assert env.detect_lang() == "en"
 
 
-def test_an_unusable_oneonone_lang_is_refused_even_in_a_language_folder(
-    tmp_home, monkeypatch, tmp_path
-):
+def test_an_unusable_oneonone_lang_is_passed_over_in_a_kernel(tmp_home, monkeypatch, tmp_path):
+    # a Voila started directly (not by `oneonone app`, which refuses it) shows the page in the
+    # folder's language or English, with a note (ui.session), never a traceback
     folder = tmp_path / "nl"
     folder.mkdir()
-    monkeypatch.chdir(folder)
     monkeypatch.setenv("ONEONONE_LANG", "de")
-    with pytest.raises(UnknownLanguageError) as info:
-        env.detect_lang()
-    assert "'de' (ONEONONE_LANG)" in str(info.value) and "en, nl" in str(info.value)
+    monkeypatch.chdir(folder)
+    assert env.detect_lang() == "nl"
+    monkeypatch.chdir(tmp_path)
+    assert env.detect_lang() == "en"
 
 
 def test_an_unusable_setting_is_said_in_both_languages(tmp_home, monkeypatch):

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from kit_helpers import DUTCH_VARIANTS, strings_in
 
 from oneonone_kit import model
 from oneonone_kit.coach import trio
@@ -25,22 +26,11 @@ CARD_PARTS = {
     "employee_card": {"brings", "situation", "holding_back"},
     "leader_card": {"knows", "trap"},
 }
-DUTCH_VARIANTS = re.compile(r"one[- ]on[- ]one|\been[- ]op[- ]een\b|1[- ]op[- ]1")
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def _text_of(entry: dict[str, Any]) -> list[str]:
     """Every string of an item except its language-neutral key and needs."""
-    return _strings({k: v for k, v in entry.items() if k not in ("key", "needs")})
+    return strings_in({k: v for k, v in entry.items() if k not in ("key", "needs")})
 
 
 @pytest.mark.parametrize("collection", sorted(LOADERS))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import shutil
 from collections import Counter
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kit_helpers import load_script
 
 from oneonone_kit.errors import ImportProblem, KitError
 from oneonone_kit.insight.cohort import SummaryError, read_summary
@@ -37,14 +37,7 @@ OWN_ERRORS = (KitError, SummaryError)
 TRIED: Counter = Counter()  # (source, outcome) -> inputs
 
 
-def _load_corpus_maker():
-    spec = importlib.util.spec_from_file_location("make_corpus", HERE / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CORPUS = _load_corpus_maker()
+CORPUS = load_script("tests/unit/hostile/make_corpus.py")
 FILES = sorted(p for p in HERE.iterdir() if p.name.count(".") >= 3)
 
 

@@ -253,3 +253,52 @@ def test_format_percent_in_english_and_dutch():
     assert i18n.format_percent(0.125, "en", decimals=1) == "12.5%"
     assert i18n.format_percent(0.125, "nl", decimals=1) == "12,5%"
     assert i18n.format_percent(1, "en") == "100%"
+
+
+@pytest.mark.parametrize(
+    "sources, expected",
+    [
+        ({"setting": "de"}, "en"),  # a directly started Voila: English
+        ({"setting": "english"}, "en"),
+        ({"folder": "nl", "setting": "fr"}, "nl"),
+        ({"query": "nl", "setting": "fr"}, "nl"),
+    ],
+)
+def test_a_page_passes_an_unusable_oneonone_lang_over(monkeypatch, sources, expected):
+    monkeypatch.delenv("ONEONONE_LANG", raising=False)
+    assert i18n.choose_lang(**sources, strict_setting=False) == expected
+
+
+def test_a_page_still_refuses_an_unknown_lang_in_its_address():
+    with pytest.raises(i18n.UnknownLanguageError):
+        i18n.choose_lang(query="fr", setting="nl", strict_setting=False)
+
+
+def test_the_note_on_an_unusable_oneonone_lang_says_what_and_what_to_do(monkeypatch):
+    monkeypatch.setenv("ONEONONE_LANG", "de")
+    assert i18n.choose_lang(strict_setting=False) == "en"
+    assert i18n.setting_note("en") == (
+        "ONEONONE_LANG is set to ‘de’, which is not a language of this workbook, so it is "
+        "ignored and this page uses its usual language. To choose one, set ONEONONE_LANG to "
+        "one of en, nl (or remove it) and restart the server."
+    )
+    assert "ONEONONE_LANG staat op ‘de’" in i18n.setting_note("nl")
+    for fine in ("nl", " EN ", ""):
+        assert i18n.setting_note("en", fine) is None
+
+
+def test_a_kernel_shows_the_note_once_above_the_first_widget(monkeypatch, tmp_path):
+    from oneonone_kit.ui import session
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    monkeypatch.setenv("ONEONONE_LANG", "de")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    monkeypatch.chdir(tmp_path)
+    session.reset()
+    try:
+        assert session.lang() == "en" and session.lang() == "en"
+    finally:
+        session.reset()
+    assert len(shown) == 1 and "oo-lang-note" in shown[0]._dom_classes
+    assert shown[0].text.startswith("ONEONONE_LANG is set to ‘de’")

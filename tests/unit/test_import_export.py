@@ -340,7 +340,7 @@ def test_not_json_is_refused_without_change(filled):
 def test_json_that_is_not_our_format_is_refused_without_change(filled, payload):
     problem = filled("json", payload)
     assert problem.key == "import.not_our_file"
-    assert "Export everything" in problem.full_message("en")
+    assert "‘Prepare my export’" in problem.full_message("en")  # the real button
     assert "Export klaarzetten" in problem.full_message("nl")
 
 
@@ -418,3 +418,37 @@ def test_json_with_a_timestamp_that_is_not_a_date_is_refused_without_change(fill
         (("assessments", 1), "taken_at", "error.date_format")
     ]
     assert "Zelfevaluaties, item 1, Ingevuld op:" in problem.full_message("nl")
+
+
+def test_a_uid_repeated_in_another_section_names_both_sections(tmp_home):
+    # commitments and experiments share one table, so one uid in both is refused; the message
+    # said "first at 1" without saying in which section
+    records = demo_records(TODAY)
+    with Store.memory() as source:
+        source.add_records(records["commitments"][:2] + records["experiments"][:1])
+        data = transfer.export_data(source)
+    data["experiments"][0]["uid"] = data["commitments"][0]["uid"] = "shared-id"
+    with pytest.raises(ImportProblem) as info:
+        transfer.read_json(json.dumps(data).encode("utf-8"), today=TODAY)
+    assert info.value.row_messages("en") == [
+        "Experiments, item 1, ID: The ID shared-id appears more than once in this file "
+        "(first at Commitments, item 1)."
+    ]
+    assert info.value.row_messages("nl") == [
+        "Experimenten, item 1, ID: De ID shared-id komt meer dan eens voor in dit bestand "
+        "(eerst bij Afspraken, item 1)."
+    ]
+
+
+def test_a_uid_repeated_in_one_section_names_that_section(tmp_home):
+    records = demo_records(TODAY)
+    with Store.memory() as source:
+        source.add_records(records["commitments"][:3])
+        data = transfer.export_data(source)
+    data["commitments"][2]["uid"] = data["commitments"][1]["uid"] = "twice"
+    with pytest.raises(ImportProblem) as info:
+        transfer.read_json(json.dumps(data).encode("utf-8"), today=TODAY)
+    assert info.value.row_messages("en") == [
+        "Commitments, item 3, ID: The ID twice appears more than once in this file "
+        "(first at Commitments, item 2)."
+    ]

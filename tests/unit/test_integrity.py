@@ -17,8 +17,9 @@ import sqlite3
 import stat
 
 import pytest
+from kit_helpers import load_script, run
 
-from oneonone_kit import cli, env, ui
+from oneonone_kit import env, ui
 from oneonone_kit.charts import report
 from oneonone_kit.errors import CorruptStoreError, ImportProblem
 from oneonone_kit.insight.cohort import SummaryError, read_summary
@@ -30,12 +31,6 @@ from oneonone_kit.model import Experiment, Meeting, Reflection
 from oneonone_kit.ui import session
 
 TODAY = dt.date(2026, 11, 22)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def sha(path) -> str:
@@ -201,15 +196,15 @@ def test_defect_4_a_bad_stored_setting_is_ignored_with_a_warning_and_repaired(
     assert code == 0 and "A stored setting is damaged and is ignored" in err
     session.reset()
     try:
-        board = ui.dashboard("en")  # draws with the setting left out, and says so
-        assert board.chart.value and "damaged and is ignored" in board.message.text
-        assert "oneonone repair" in board.message.text
+        board = ui.dashboard("en")  # draws with the setting left out, and says so once
+        assert board.chart.value and "The cadence stored for Bo (demo)" in board.cadence_note.value
+        assert board.message.text == ""  # a damaged cadence: the note says what to do
         panel = ui.data_panel("nl")
         assert "beschadigd" in panel.settings_warning.value
         assert panel.repair.layout.display != "none"
         panel.repair.click()
         assert panel.settings_warning.value == "" and panel.repair.layout.display == "none"
-        assert board.message.text == ""  # the repair is a change: the dashboard draws again
+        assert board.cadence_note.value == ""  # the repair is a change: the dashboard redraws
     finally:
         session.reset()
     with Store.open() as store:
@@ -312,16 +307,11 @@ def test_defect_6_a_lone_surrogate_is_refused_wherever_it_is(log_file, capsys, w
 
 
 # ---- 7 -------------------------------------------------------------------------------------
-EXPERIMENT = {
-    "what": "Ask first",
-    "start": "2026-10-01",
-    "end": "2026-11-01",
-    "metric": "talk_share",
-    "uid": "exp-1",
-}
-ASSESSMENT = {"kind": "needs", "answers": {"guidance": 3}, "taken_at": "2026-10-01T09:00:00"}
-REFLECTION = {"prompt": "mindset.whose_meeting", "text": "x", "saved_at": "2026-10-01T09:00:00"}
-MEETING = {"date": "2026-03-04", "person": "Sam", "planned_minutes": 30}
+# The records of the hostile corpus (one source); the meeting without its uid, which the store
+# of ``log_file`` already holds.
+CORPUS = load_script("tests/unit/hostile/make_corpus.py")
+EXPERIMENT, ASSESSMENT, REFLECTION = CORPUS.EXPERIMENT, CORPUS.ASSESSMENT, CORPUS.REFLECTION
+MEETING = {k: v for k, v in CORPUS.MEETING.items() if k != "uid"}
 WRONG = {
     "baseline NaN": b'{"format":"oneonone-export","version":1,"experiments":[{"what":"Ask",'
     b'"start":"2026-10-01","end":"2026-11-01","metric":"talk_share","baseline":NaN}]}',
@@ -528,3 +518,38 @@ def test_defect_4_an_export_leaves_a_damaged_setting_out_so_it_imports_again(tmp
     assert json.loads(target.read_text("utf-8"))["settings"] == {"person:Sam:interval_days": "14"}
     code, out, err = run(capsys, "import", str(target))
     assert code == 0 and "Imported: 0 new, 1 already there." in out
+
+
+def _damage(*settings: tuple[str, str]) -> None:
+    conn = sqlite3.connect(env.store_path())
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", settings)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_damaged_cadence_is_said_once_on_the_dashboard(tmp_home, lang):
+    Store.open().close()
+    _damage(("person:Sam:interval_days", "fortnight"))
+    session.reset()
+    try:
+        board = ui.dashboard(lang)
+        said = board.cadence_note.value + board.message.value
+    finally:
+        session.reset()
+    where = {"en": "‘Meets every’ in ‘Your data’", "nl": "‘Gesprek om de’ onder ‘Je gegevens’"}
+    assert said.count("Sam") == 1 and where[lang] in said
+    assert board.message.text == ""
+
+
+def test_other_damaged_settings_still_get_the_repair_warning_without_the_cadence(tmp_home):
+    Store.open().close()
+    _damage(("person:Sam:interval_days", "fortnight"), ("lang", "klingon"))
+    session.reset()
+    try:
+        board = ui.dashboard("en")
+    finally:
+        session.reset()
+    assert "The cadence stored for Sam cannot be used" in board.cadence_note.value
+    assert "lang = 'klingon'" in board.message.text and "oneonone repair" in board.message.text
+    assert "interval_days" not in board.message.text

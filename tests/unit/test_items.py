@@ -5,10 +5,8 @@ Keys, order and every language-neutral field match between English and Dutch; on
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import pytest
+from kit_helpers import DUTCH_VARIANTS, strings_in
 
 from oneonone_kit import i18n, model
 from oneonone_kit.items import COLLECTIONS, item, items
@@ -61,19 +59,7 @@ ARTICLE_EXPERIMENTS = {
     "shared_commitment": "follow_through",
     "ask_value": "employee_rating",
 }
-DUTCH_VARIANTS = re.compile(r"one[- ]on[- ]one|\been[- ]op[- ]een\b|1[- ]op[- ]1")
 RESEARCHERS = ("edmondson", "friedman", "rogelberg", "bungay", "stanier")
-
-
-def _strings(value: Any) -> list[str]:
-    """Every string inside an item, however deeply nested."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -109,7 +95,7 @@ def test_language_neutral_fields_match_across_languages(collection):
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_no_empty_strings_anywhere(collection, lang):
     for entry in items(collection, lang):
-        for text in _strings(entry):
+        for text in strings_in(entry):
             assert text.strip(), (collection, lang, entry["key"])
 
 
@@ -117,14 +103,14 @@ def test_no_empty_strings_anywhere(collection, lang):
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_items_attribute_nothing_to_a_researcher(collection, lang):
     for entry in items(collection, lang):
-        text = " ".join(_strings(entry)).lower()
+        text = " ".join(strings_in(entry)).lower()
         assert not [name for name in RESEARCHERS if name in text], (collection, lang, entry["key"])
 
 
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_dutch_items_write_one_on_one_as_een_op_een(collection):
     for entry in items(collection, "nl"):
-        text = " ".join(_strings(entry)).lower()
+        text = " ".join(strings_in(entry)).lower()
         assert not DUTCH_VARIANTS.search(text), entry["key"]
 
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from kit_helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_nav():
-    spec = importlib.util.spec_from_file_location("oo_nav", ROOT / "tools" / "nav.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-nav = _load_nav()
+nav = load_script("tools/nav.py", "oo_nav")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 
 

@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Forms the editor's table and rules forbid anywhere in the Dutch text, with what to write instead.
 FORBIDDEN = {
-    r"één-op-ééns\b": "één-op-ééngesprekken",
-    r"één-op-één-gesprek": "één-op-ééngesprek",
-    r"één-op-één-logboek": "gesprekslogboek",
+    r"[eé]én-op-ééns\b": "één-op-ééngesprekken",
+    r"[eé]én-op-één-gesprek": "één-op-ééngesprek",
+    r"[eé]én-op-één-logboek": "gesprekslogboek",
     r"\bhet één-op-één\b": "de één-op-één",
     r"\b1-op-1\b": "één-op-ééngesprek",
     r"\b[Ww]erknemers?\b": "medewerker",
@@ -39,6 +39,8 @@ UI_ONLY = {
     r"(?:^|[\s(])'\w": "‘…’ instead of straight single quotes",
     r"(?<![\d\-–.])\d{1,3}-\d{1,3}(?![\d\-])": "an en dash in a range (1–5)",
     r"^Controleer$|‘Controleer’": "Controleren",
+    # A short label (no sentence) that starts with an imperative is a button worded as an order.
+    r"(?-i:^(?:Toon|Stel|Kies|Controleer)\b[^!?:]{0,30}(?<!\.)$)": "a button: ‘Groep tonen’",
 }
 
 
@@ -72,9 +74,12 @@ def notebook_texts() -> list[tuple[str, str, str]]:
                     out.append(
                         (str(path.relative_to(ROOT)), cell.get("id", ""), "".join(cell["source"]))
                     )
-    out.append(
-        ("docs/references.nl.md", "", (ROOT / "docs" / "references.nl.md").read_text("utf-8"))
-    )
+    for doc in ("docs/references.nl.md", "docs/facilitator.nl.md"):
+        out.append((doc, "", (ROOT / doc).read_text("utf-8")))
+    # The Dutch words of the Voila template's loading screen (the first thing a learner reads).
+    template = ROOT / "share/jupyter/voila/templates/oneonone/index.html.j2"
+    dutch = re.search(r"\bnl: \{(.*?)\}\s*\}", template.read_text("utf-8"), re.S)
+    out.append((str(template.relative_to(ROOT)), "nl", dutch.group(1)))
     return out
 
 
@@ -89,7 +94,8 @@ def problems(texts, patterns) -> list[str]:
         for pattern, instead in patterns.items():
             if pattern == r'"' and is_shell(key, text):
                 continue
-            for match in re.finditer(pattern, text):
+            # A title or sentence starts with a capital: "Eén-op-ééns" is as wrong as "één-op-ééns".
+            for match in re.finditer(pattern, text, re.IGNORECASE):
                 found.append(f"{where} {key}: {match.group(0)!r} -> {instead}")
     return found
 
@@ -113,6 +119,11 @@ def test_the_dutch_interface_strings_use_one_quote_style_real_ranges_and_infinit
     ("bad", "good"),
     [
         ("Plan je één-op-ééns vooruit.", "Plan je één-op-ééngesprekken vooruit."),
+        (
+            "Eén-op-ééns die van de medewerker zijn",
+            "Eén-op-ééngesprekken die van de medewerker zijn",
+        ),
+        ("Het één-op-één begint.", "De één-op-één begint."),
         ("Mijn één-op-één-logboek", "Mijn gesprekslogboek"),
         ("Elke werknemer telt.", "Elke medewerker telt."),
         ("Je beginmeting", "Je nulmeting"),
@@ -134,6 +145,8 @@ def test_the_checker_catches_each_forbidden_form_and_passes_the_fix(bad: str, go
         ("Klik op 'Opslaan'.", "Klik op ‘Opslaan’."),
         ("Score (1-5)", "Score (1–5), bijvoorbeeld 2026-03-03"),
         ("Controleer", "Controleren"),
+        ("Toon de groep", "Groep tonen"),
+        ("Kies .ics-bestand", "Kies eerst een persoon."),
     ],
 )
 def test_the_checker_catches_each_interface_form_and_passes_the_fix(bad: str, good: str):

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from kit_helpers import run
 
-from oneonone_kit import cli, ui
+from oneonone_kit import ui
 from oneonone_kit.charts import printables
 from oneonone_kit.coach import handouts, trio
 from oneonone_kit.i18n import t
@@ -193,16 +194,9 @@ def test_wrap_keeps_words_whole_and_lines_within_the_width():
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("ONEONONE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("ONEONONE_LANG", raising=False)
-    return tmp_path
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+def home(tmp_home) -> Path:
+    """The folder around the throw-away home (``tmp_home``): where a test's files go."""
+    return tmp_home.parent
 
 
 def test_print_writes_a_private_dutch_pdf(capsys, home):

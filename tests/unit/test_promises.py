@@ -15,8 +15,17 @@ import time
 from pathlib import Path
 
 import pytest
-from test_workshop import ROOM_CODE, FakeHandler, as_participant, notebook, room, server_env
-from tornado.web import Finish
+from test_workshop import as_participant, room, server_env
+from test_workshop_hook import (
+    FIRST_CELL,
+    cells,
+    first_cookie,
+    https_room,
+    live,
+    live_room,
+    server,
+    set_cookies,
+)
 
 from oneonone_kit import ui
 from oneonone_kit.log.store import Store
@@ -28,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
 SECRET = "SAM-TOLD-ME-ABOUT-THE-DIVORCE"
 
-__all__ = ["room", "server_env"]  # fixtures shared with test_workshop
+# fixtures shared with test_workshop and test_workshop_hook
+__all__ = ["https_room", "live", "live_room", "room", "server", "server_env"]
 
 
 def note(person: str, day: dt.date, notes: str = "") -> Meeting:
@@ -60,25 +70,12 @@ def test_promise_forget_a_person_also_clears_their_old_backups(tmp_home, monkeyp
 
 
 # ---- workshop: the participant's cookie ----------------------------------------------------------
-def first_visit(monkeypatch, **request) -> dict:
-    """The options of the cookie a first visit with the room code gets."""
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler(f"/voila/render/notebooks/start.ipynb?lang=en&room={ROOM_CODE}")
-    for name, value in request.items():
-        if name == "protocol":
-            handler.request.protocol = value
-        else:
-            handler.request.headers[name] = value
-    with pytest.raises(Finish):
-        webapp.prelaunch_hook(handler, notebook(), "notebooks")
-    return handler.cookies[workshop.COOKIE][1]
-
-
-def test_promise_the_cookie_is_secure_behind_https(server_env, monkeypatch):
-    assert first_visit(monkeypatch, protocol="https")["secure"] is True
+# These run against a real tornado server on loopback (tests/unit/test_workshop_hook.py).
+def test_promise_the_cookie_is_secure_behind_https(live_room, https_room):
+    assert first_cookie(https_room)["secure"] == "flag"
     # behind a reverse proxy that ends TLS, the proxy says so in X-Forwarded-Proto
-    assert first_visit(monkeypatch, **{"X-Forwarded-Proto": "HTTPS"})["secure"] is True
-    assert first_visit(monkeypatch)["secure"] is False  # plain http: Secure would lose it
+    assert first_cookie(live_room, X_Forwarded_Proto="HTTPS")["secure"] == "flag"
+    assert "secure" not in first_cookie(live_room)  # plain http: Secure would lose it
 
 
 @pytest.mark.parametrize(
@@ -91,26 +88,17 @@ def test_promise_the_cookie_is_secure_behind_https(server_env, monkeypatch):
     ],
     ids=["other-cookies", "unsigned", "forged", "empty"],
 )
-def test_promise_a_cookie_header_without_a_valid_participant_secret_is_nobody(
-    server_env, monkeypatch, cookie
-):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/start.ipynb?lang=en", cookie=cookie)
-    assert webapp.request_participant(handler) is None
-    with pytest.raises(Finish):
-        webapp.prelaunch_hook(handler, notebook(), "notebooks")
+def test_promise_a_cookie_header_without_a_valid_participant_secret_is_nobody(live_room, cookie):
+    response = live_room.get("/voila/render/notebooks/start.ipynb?lang=en", cookie)
     # asked for the room code: no page, no kernel, the cookie not adopted
-    assert handler.status == 403 and "room" in handler.body.lower()
-    assert handler.cookies == {} and handler.redirected_to is None
+    assert response.status == 403 and 'name="room"' in response.text
+    assert set_cookies(response) == {} and response.getheader("Location") is None
 
 
-def test_promise_a_valid_cookie_opens_the_page(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+def test_promise_a_valid_cookie_opens_the_page(live_room):
     cookie = f"{workshop.COOKIE}={workshop.sign_participant(webapp.server_key())}"
-    handler = FakeHandler("/voila/render/notebooks/start.ipynb?lang=en", cookie=cookie)
-    book = notebook()
-    assert webapp.prelaunch_hook(handler, book, "notebooks") is book
-    assert handler.cookies == {} and handler.status is None
+    response = live_room.get("/voila/render/notebooks/start.ipynb?lang=en", cookie)
+    assert cells(response)[-1] == FIRST_CELL and set_cookies(response) == {}
 
 
 # ---- workshop: the participant's store -----------------------------------------------------------

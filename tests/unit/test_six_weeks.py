@@ -33,6 +33,7 @@ import datetime as dt
 import re
 
 import pytest
+from kit_helpers import run as cli_run
 
 from oneonone_kit import ui
 from oneonone_kit.charts.specs import DASHBOARD_PANELS
@@ -269,14 +270,6 @@ def test_controls_that_cannot_work_yet_say_why(journey):
     assert "0 checked" not in cases.score.value and "after your first check" in cases.score.value
 
 
-def cli_run(capsys, *args: str) -> tuple[int, str, str]:
-    from oneonone_kit import cli
-
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
     from oneonone_kit.charts.figures import alt_text
     from oneonone_kit.log.store import Store
@@ -331,7 +324,7 @@ def test_the_same_six_weeks_by_the_command_line_only(journey, capsys, tmp_path):
             (kimm,) = [line for line in listing.splitlines() if " Kimm " in line]
             edit = ("log", "edit", kim.split()[0], "--talk-share", "40")
             assert cli_run(capsys, *edit)[0] == 0
-            assert cli_run(capsys, "log", "delete", kimm.split()[0])[0] == 0
+            assert cli_run(capsys, "log", "delete", kimm.split()[0], "--yes")[0] == 0
     with Store.open() as store:
         assert store.meetings("Kimm") == [] and len(store.meetings()) == 6 + 11
         assert [m.talk_share for m in store.meetings("Kim")][7] == 40  # day 21, corrected

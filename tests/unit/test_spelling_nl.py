@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from kit_helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_spellcheck():
-    spec = importlib.util.spec_from_file_location(
-        "spellcheck_nl", ROOT / "tools" / "spellcheck_nl.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-spellcheck = _load_spellcheck()
+spellcheck = load_script("tools/spellcheck_nl.py")
 
 
 @pytest.fixture(scope="module")

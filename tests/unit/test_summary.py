@@ -1,4 +1,4 @@
-"""The anonymous summary: scores and counts for a facilitator, never names, notes or dates."""
+"""The de-identified summary: scores and counts for a facilitator, never names, notes or dates."""
 
 from __future__ import annotations
 

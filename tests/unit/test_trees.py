@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from kit_helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_checker():
-    spec = importlib.util.spec_from_file_location("check_trees", ROOT / "tools" / "check_trees.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-check_trees = _load_checker()
+check_trees = load_script("tools/check_trees.py")
 
 
 def _write(path: Path, cells: list[dict]) -> None:

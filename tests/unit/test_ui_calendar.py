@@ -206,7 +206,7 @@ def test_a_typed_person_replaces_the_guess(home):
 def test_nothing_ticked_or_no_file_gives_a_message(home):
     form = calendar_import("en")
     form.read.click()
-    assert form.message.text == "Choose an .ics file first, then press 'Read the calendar'."
+    assert form.message.text == "Choose an .ics file first, then press ‘Read the calendar’."
     choose(form, OUTLOOK_WEEKLY)
     form.read.click()
     form.select_none()

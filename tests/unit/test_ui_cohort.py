@@ -105,7 +105,7 @@ def _downloaded(html: str) -> dict:
     return json.loads(base64.b64decode(data))
 
 
-def test_data_panel_offers_an_anonymous_summary_without_names(store: Store):
+def test_data_panel_offers_a_de_identified_summary_without_names(store: Store):
     store.add_meeting(
         Meeting.create(
             date="2026-11-20",

@@ -75,6 +75,11 @@ def test_a_failing_listener_without_a_message_area_is_logged_and_raised(caplog):
             session.changed()
     assert [str(error) for error in raised.value.errors] == ["no place to show this"]
     assert str(raised.value) == "a change listener failed: ValueError('no place to show this')"
+    # the log has Python's words; the learner gets their own language without them
+    assert raised.value.message("nl") == (
+        "Gelukt, maar een ander deel van deze pagina kon niet worden bijgewerkt. Laad de pagina "
+        "opnieuw om de actuele stand te zien."
+    )
     assert fine.refreshed == 1  # raised only after every listener ran
     assert "a change listener failed" in caplog.text
 
@@ -87,8 +92,8 @@ def test_the_error_of_a_plain_listener_shows_in_the_form_that_saved():
     form.person.value = "Sam"
     form.save.click()
     assert form.message.kind == "error"
-    assert form.message.text == (
-        "Done, but another part of this page could not update: division by zero. "
+    assert form.message.text == (  # Python's "division by zero" stays in the log
+        "Done, but another part of this page could not update. "
         "Reload the page to see the current state."
     )
     assert "Sam" in listing.table.value  # saved, and the list still refreshed
@@ -119,3 +124,17 @@ def test_reset_drops_every_listener():
     CountingForm()
     session.reset()
     assert session.current().listeners == 0
+
+
+def test_a_failing_listener_with_a_message_of_its_own_says_it_in_the_learners_language():
+    from oneonone_kit.errors import StoreError
+
+    def broken() -> None:
+        raise StoreError("error.unexpected")
+
+    session.on_change(broken)
+    with pytest.raises(session.ListenerError) as raised:
+        session.changed()
+    said = raised.value.message("en")
+    assert said.startswith("Done, but another part of this page could not update: Something")
+    assert said.endswith("Reload the page to see the current state.")

@@ -67,7 +67,7 @@ def test_language_switch_marks_the_current_language(home):
     header = ui.start_page("nl").header.value
     assert 'href="start.ipynb?lang=en"' in header and 'href="start.ipynb?lang=nl"' in header
     assert re.search(r'lang="nl"[^>]*aria-current=page', header)
-    assert "Eén-op-ééns" in header
+    assert "Eén-op-ééngesprekken" in header
 
 
 def test_start_page_needs_nothing_from_the_internet(home):

@@ -8,19 +8,15 @@ import base64
 import concurrent.futures
 import hashlib
 import hmac
-import logging
 import os
 import re
 import secrets
 import stat
 import time
 from pathlib import Path
-from types import SimpleNamespace
-from urllib.parse import parse_qs
 
 import nbformat
 import pytest
-from tornado.web import Finish, HTTPError
 from traitlets.config import Config
 
 from oneonone_kit.errors import UnknownLanguageError
@@ -339,46 +335,6 @@ def test_a_page_in_an_unknown_language_is_refused_as_the_kernel_would(monkeypatc
     assert info.value.values["source"] == "?lang="
 
 
-class FakeHandler:
-    """Just enough of Voila's request handler for the prelaunch hook."""
-
-    def __init__(
-        self, uri: str, cookie: str = "", kernels: int = 0, root: Path = ROOT, mine: int = 0
-    ):
-        path, _, query = uri.partition("?")
-        self.request = SimpleNamespace(
-            uri=uri,
-            path=path,
-            query=query,
-            protocol="http",
-            headers={"Cookie": cookie} if cookie else {},
-        )
-        self.base_url = "/"
-        self.contents_manager = SimpleNamespace(root_dir=str(root))
-        self.kernel_manager = SimpleNamespace(
-            list_kernel_ids=lambda: ["k"] * kernels, pages_of=lambda participant: mine
-        )
-        self.cookies: dict[str, tuple[str, dict]] = {}
-        self.redirected_to: str | None = None
-        self.status: int | None = None
-        self.body: str | None = None
-
-    def set_cookie(self, name, value, **options):
-        self.cookies[name] = (value, options)
-
-    def redirect(self, url):
-        self.redirected_to = url
-
-    def set_status(self, status, reason=None):
-        self.status = status
-
-    def finish(self, body):
-        self.body = body
-
-    def get_query_argument(self, name, default=None):
-        return (parse_qs(self.request.query).get(name) or [default])[-1]
-
-
 def notebook():
     return nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_code_cell("from oneonone_kit import ui")]
@@ -398,138 +354,11 @@ def server_env(monkeypatch, tmp_path):
     monkeypatch.setattr(door, "_room_code", None)
 
 
-def test_hook_refuses_notebooks_outside_the_workbook(server_env):
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(FakeHandler("/voila/render/tests/x.ipynb"), notebook(), "tests")
-    assert caught.value.status_code == 404
-
-
-def test_hook_leaves_local_pages_alone(server_env):
-    book = notebook()
-    assert (
-        webapp.prelaunch_hook(
-            FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb"), book, "notebooks/en"
-        )
-        is book
-    )
-    assert len(book.cells) == 1
-
-
-@pytest.mark.parametrize("mode", ["", "workshop"])
-def test_hook_refuses_an_unknown_language_in_words_on_the_page(server_env, monkeypatch, mode):
-    monkeypatch.setenv("ONEONONE_MODE", mode)
-    handler = FakeHandler("/voila/render/notebooks/nl/01_mindset.ipynb?lang=fr")
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(handler, notebook(), "notebooks/nl")
-    assert caught.value.status_code == 400
-    message = caught.value.log_message % caught.value.args
-    assert message == "Unknown language 'fr' (?lang=): choose one of en, nl."
-
-
-def test_hook_refuses_an_unusable_oneonone_lang_like_the_cli_does(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_LANG", "de")
-    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb")
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-    assert caught.value.status_code == 400 and "ONEONONE_LANG" in caught.value.args[0]
-
-
-def test_hook_serves_any_notebook_of_another_root(server_env, tmp_path):
-    handler = FakeHandler("/voila/render/tiny.ipynb", root=tmp_path)
-    book = notebook()
-    assert webapp.prelaunch_hook(handler, book, "") is book
-    assert [cell.source for cell in book.cells] == ["from oneonone_kit import ui"]
-    assert handler.cookies == {} and handler.redirected_to is None
-
-
-def test_first_workshop_visit_gets_a_private_cookie_and_comes_back(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/start.ipynb?lang=nl&room=abcd+2345")
-    with pytest.raises(Finish):
-        webapp.prelaunch_hook(handler, notebook(), "notebooks")
-    value, options = handler.cookies[workshop.COOKIE]
-    assert workshop.verified_participant(webapp.server_key(), value) is not None
-    assert options["httponly"] is True and options["samesite"] == "Lax"
-    assert "expires" not in options and "expires_days" not in options  # ends with the browser
-    assert handler.redirected_to == "/voila/render/notebooks/start.ipynb?lang=nl&oo_cookie=1"
-
-
 def test_the_cookie_redirect_stays_on_this_server():
     assert webapp._with_arg("//evil.example/x?a=1", "oo_cookie", "1") == "/x?a=1&oo_cookie=1"
 
 
-def signed_cookie(participant: str | None = None) -> str:
-    return f"{workshop.COOKIE}={workshop.sign_participant(webapp.server_key(), participant)}"
-
-
-@pytest.mark.parametrize(
-    "cookie",
-    [
-        f"{workshop.COOKIE}={ANN}",  # the unsigned cookie of earlier versions
-        f"{workshop.COOKIE}={hand_signed(bytes(32), ANN)}",  # another server's signature
-        f"{workshop.COOKIE}={ANN}.{'B' * 43}",
-    ],
-)
-def test_a_made_up_cookie_is_replaced_never_adopted(server_env, monkeypatch, cookie):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler(f"/voila/render/notebooks/start.ipynb?room={ROOM_CODE}", cookie)
-    with pytest.raises(Finish):
-        webapp.prelaunch_hook(handler, notebook(), "notebooks")
-    value, _ = handler.cookies[workshop.COOKIE]
-    participant = workshop.verified_participant(webapp.server_key(), value)
-    assert participant is not None and participant != ANN
-    assert handler.redirected_to.endswith("oo_cookie=1")
-
-
-# A browser that refuses cookies used to get a page of its own; with kernel ownership enforced
-# such a page could not reach its kernel, so it now gets a clear refusal instead.
-@pytest.mark.parametrize("lang, words", [("en", "Allow cookies"), ("nl", "Sta cookies toe")])
-def test_a_browser_that_refuses_cookies_is_told_so_not_sent_round_in_circles(
-    server_env, monkeypatch, lang, words
-):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler(f"/voila/render/notebooks/{lang}/05_my_log.ipynb?oo_cookie=1")
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(handler, notebook(), f"notebooks/{lang}")
-    assert caught.value.status_code == 403
-    assert words in caught.value.log_message % caught.value.args
-    assert handler.redirected_to is None and handler.cookies == {}
-
-
 # ---- the room code ----------------------------------------------------------------------------
-@pytest.mark.parametrize("lang, label", [("en", "Room code"), ("nl", "Toegangscode")])
-def test_a_new_browser_without_the_room_code_is_asked_for_it_not_given_a_cookie(
-    server_env, monkeypatch, lang, label
-):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler(f"/voila/render/notebooks/{lang}/01_mindset.ipynb?lang={lang}")
-    with pytest.raises(Finish):
-        webapp.prelaunch_hook(handler, notebook(), f"notebooks/{lang}")
-    assert handler.status == 403 and handler.cookies == {} and handler.redirected_to is None
-    page = handler.body
-    assert f'<html lang="{lang}">' in page and f">{label}</label>" in page
-    assert 'action="/voila/render/notebooks/' in page and 'name="room"' in page
-    assert '<input type="hidden" name="lang" value="' + lang + '">' in page
-    assert "oo-room-wrong" not in page
-
-
-def test_a_wrong_room_code_is_refused_and_said_so(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    for uri in ("/x.ipynb?room=ABCD-2346", "/x.ipynb?room=ABCD-2346&oo_cookie=1"):
-        handler = FakeHandler(uri)
-        with pytest.raises(Finish):
-            webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-        assert handler.status == 403 and handler.cookies == {}, uri
-        assert "That is not this workshop&#x27;s room code" in handler.body
-
-
-def test_the_right_code_is_taken_out_of_the_address(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/en/05_my_log.ipynb?room=ABCD-2345&lang=en")
-    with pytest.raises(Finish):
-        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-    assert workshop.COOKIE in handler.cookies
-    assert handler.redirected_to == "/voila/render/notebooks/en/05_my_log.ipynb?lang=en&oo_cookie=1"
 
 
 def test_the_room_form_escapes_the_address_and_drops_token_and_code():
@@ -638,40 +467,6 @@ def test_the_banner_says_when_the_data_expires_and_how_to_keep_it(monkeypatch):
     assert "vraag de begeleider" in door.banner_html("nl", "page")
 
 
-def test_workshop_pages_carry_the_banner_in_the_page_language(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb?lang=nl", signed_cookie())
-    book = webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-    banner = book.cells[0]
-    assert banner.cell_type == "markdown" and "oo-workshop-banner" in banner.source
-    assert "Workshopmodus" in banner.source and "12 uur" in banner.source
-    assert handler.cookies == {} and len(book.cells) == 2
-
-
-def test_a_full_room_gets_a_clear_message(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    monkeypatch.setenv(webapp.MAX_PAGES_ENV, "2")
-    cookie = signed_cookie()
-    handler = FakeHandler("/voila/render/notebooks/en/01_mindset.ipynb", cookie, kernels=2)
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(handler, notebook(), "notebooks/en")
-    assert caught.value.status_code == 503
-    assert "as many pages open" in caught.value.log_message % caught.value.args
-    webapp.prelaunch_hook(FakeHandler("/x", cookie, kernels=1), notebook(), "notebooks/en")
-
-
-def test_one_participant_cannot_fill_the_room(server_env, monkeypatch):
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    monkeypatch.setenv(webapp.PARTICIPANT_PAGES_ENV, "3")
-    cookie = signed_cookie()
-    handler = FakeHandler("/voila/render/notebooks/nl/01_mindset.ipynb", cookie, mine=3)
-    with pytest.raises(HTTPError) as caught:
-        webapp.prelaunch_hook(handler, notebook(), "notebooks/nl")
-    assert caught.value.status_code == 429
-    assert "Je hebt 3 pagina's" in caught.value.log_message % caught.value.args
-    webapp.prelaunch_hook(FakeHandler("/x", cookie, mine=2), notebook(), "notebooks/en")
-
-
 # ---- kernel ownership (the server side) -------------------------------------------------------
 @pytest.mark.parametrize(
     "path, base, kernel",
@@ -705,46 +500,6 @@ def test_only_the_owner_matches_a_kernel():
     assert not guard.owner_check(owners, "k-ann", None)
     assert not guard.owner_check(owners, "k-nobody", None)
     assert not guard.owner_check(owners, "k-gone", ANN)
-
-
-class FakeKernelRequest:
-    """Just enough of a Jupyter handler for the ownership check."""
-
-    def __init__(self, path: str, cookie: str = "", owners=None):
-        self.request = SimpleNamespace(
-            path=path, method="GET", headers={"Cookie": cookie} if cookie else {}
-        )
-        self.base_url = "/"
-        self.kernel_manager = SimpleNamespace(owners=owners if owners is not None else {})
-        self.log = logging.getLogger("test.guard")
-
-
-def test_a_request_for_someone_elses_kernel_is_refused_and_logged_without_the_cookie(caplog):
-    from oneonone_kit.web import guard
-
-    key = webapp.server_key()
-    ann_cookie = workshop.sign_participant(key, ANN)
-    bob_cookie = workshop.sign_participant(key, "B" * 43)
-    owners = {"k-ann": ANN}
-    path = "/api/kernels/k-ann/channels"
-    guard.refuse_unless_owner(
-        FakeKernelRequest(path, f"{workshop.COOKIE}={ann_cookie}", owners), "k-ann"
-    )
-    cases = {
-        "bob": f"{workshop.COOKIE}={bob_cookie}",
-        "none": "",
-        "forged": f"{workshop.COOKIE}={ANN}.{'B' * 43}",
-    }
-    with caplog.at_level(logging.WARNING, logger="test.guard"):
-        for cookie in cases.values():
-            with pytest.raises(HTTPError) as caught:
-                guard.refuse_unless_owner(FakeKernelRequest(path, cookie, owners), "k-ann")
-            assert caught.value.status_code == 403
-    lines = [r.getMessage() for r in caplog.records]
-    assert len(lines) == 3 and all(path in line for line in lines)
-    assert "nobody" in lines[1] and "forged" in lines[2]
-    text = "\n".join(lines)
-    assert ANN not in text and "B" * 43 not in text and bob_cookie.split(".")[1] not in text
 
 
 def test_the_kernel_manager_records_the_owner_and_hides_the_cookie(monkeypatch):
