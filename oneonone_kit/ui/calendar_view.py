@@ -165,8 +165,10 @@ class CalendarImport(w.VBox):
             button_style="primary",
             _dom_classes=("oo-cal-import",),
         )
-        self.actions = w.HBox([self.all_button, self.none_button, self.import_button])
-        self.actions.layout.display = "none"  # nothing to tick before a file is read
+        self.actions = w.HBox(  # hidden: nothing to tick before a file is read
+            [self.all_button, self.none_button, self.import_button],
+            layout=w.Layout(display="none"),
+        )
         self.message = Message("oo-cal-message")
         super().__init__(
             [
