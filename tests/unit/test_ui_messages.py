@@ -13,8 +13,9 @@ from oneonone_kit.ui import session
 # The log page's builders (notebooks/*/05_my_log) and the question lab's (exercises/*/01_*).
 LOG_PAGE = ("log_form", "calendar_import", "dashboard", "meeting_list", "data_panel")
 QUESTION_LAB = ("question_lab", "practice_set", "question_bank")
+ROLE_PLAY = ("role_cards", "observer_panel")  # exercises/*/02_*
 # What only the look of a widget sets: its classes, and the layout settings the builders use.
-LOOK = {"_dom_classes", "width", "flex_flow", "max_width"}
+LOOK = {"_dom_classes", "width", "flex_flow", "max_width"}  # not margin: observer._grid sets it
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def _look_updates(messages: list[tuple[str, dict]]) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("builder", LOG_PAGE + QUESTION_LAB)
+@pytest.mark.parametrize("builder", LOG_PAGE + QUESTION_LAB + ROLE_PLAY)
 def test_a_new_participants_page_sets_no_class_or_layout_after_a_widget_is_made(sent, builder):
     getattr(ui, builder)()
     assert [kind for kind, _ in sent].count("comm_open") > 0  # the counter sees the widgets
