@@ -75,7 +75,7 @@ def run() -> list[dict]:
         (blank_root / "blank.ipynb").write_text(json.dumps(BLANK))
         home = tmp_path / "home"
         home.mkdir()
-        blank_server = VoilaServer(home, root=blank_root)
+        blank_server = VoilaServer(home, root=blank_root, template="lab")  # plain Voila
         server = VoilaServer(home)
         try:
             with sync_playwright() as p:

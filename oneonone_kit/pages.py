@@ -92,6 +92,8 @@ BLURB_KEY = {
     "03_which_need": "start.blurb.03_which_need",
 }
 COHORT_PAGE = "facilitator/cohort.ipynb"  # relative to the start page
+# Text-only pages in notebooks/<lang>/, made from docs/ by tools/doc_pages.py (no code cells).
+DOC_PAGES = ("references.ipynb", "facilitator_guide.ipynb")
 
 
 def first_heading(notebook: Path) -> str | None:
@@ -124,4 +126,13 @@ def available(page: Page, lang: str, root: Path = REPO_ROOT) -> bool:
     return (root / page.path(lang)).is_file()
 
 
-__all__ = ["CHAPTERS", "COHORT_PAGE", "EXERCISES", "Page", "available", "first_heading", "title"]
+__all__ = [
+    "CHAPTERS",
+    "COHORT_PAGE",
+    "DOC_PAGES",
+    "EXERCISES",
+    "Page",
+    "available",
+    "first_heading",
+    "title",
+]

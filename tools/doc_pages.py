@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("en", "nl")
 # Each page: its source per language and the notebook it becomes (in notebooks/<lang>/).
-PAGES = {
+PAGES = {  # keys: oneonone_kit.pages.DOC_PAGES
     "references.ipynb": {"en": "docs/references.md", "nl": "docs/references.nl.md"},
     "facilitator_guide.ipynb": {"en": "docs/facilitator.md", "nl": "docs/facilitator.nl.md"},
 }

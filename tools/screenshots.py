@@ -27,9 +27,7 @@ sys.path.insert(0, str(ROOT))
 from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, VoilaServer, wait_rendered  # noqa: E402
 
 from oneonone_kit.env import LANGUAGES  # noqa: E402
-from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, EXERCISES  # noqa: E402
-
-DOC_PAGES = ("references.ipynb", "facilitator_guide.ipynb")  # made by tools/doc_pages.py
+from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, DOC_PAGES, EXERCISES  # noqa: E402
 
 
 def every_page() -> list[tuple[str, str]]:

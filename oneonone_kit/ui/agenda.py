@@ -129,7 +129,7 @@ class AgendaBuilder(w.VBox):
                 self.copy,
             ]
         )
-        classed(self, "oo-agenda", "oo-copy-scope")
+        classed(self, "oo-agenda", "oo-copy-scope", "oo-form")  # oo-form: one label column
         self.propose.on_click(self._on_propose)
         self.other_questions.on_click(self._on_other)
         self.refresh()

@@ -119,9 +119,35 @@ def safe_callback(message_attr: str = "message") -> Callable:
     return decorate
 
 
+# Forms, in Voila and in JupyterLab alike: a field the kit marks invalid (class oo-invalid) is
+# marked for screen readers too (aria-invalid), and when a save marks fields anew the keyboard
+# focus moves to the form's first one. The HTML widget sets its value as innerHTML, which runs
+# no <script> but does run an element's event handlers (as copy_button's onclick), so a tiny
+# image's onload starts the watcher, once per browser page. Only widgets' own fields are touched.
+FORM_WATCH = (
+    "if(window.ooFormWatch){return;}window.ooFormWatch=true;"
+    "var fields='.jupyter-widgets input, .jupyter-widgets select, .jupyter-widgets textarea';"
+    "var pending=false,known=new Set();"
+    "function sync(){pending=false;var now=new Set();"
+    "document.querySelectorAll(fields).forEach(function(el){"
+    "if(el.closest('.oo-invalid')){el.setAttribute('aria-invalid','true');now.add(el);}"
+    "else if(el.hasAttribute('aria-invalid')){el.removeAttribute('aria-invalid');}});"
+    "var fresh=Array.from(now).filter(function(el){return !known.has(el);});known=now;"
+    "if(fresh.length){var form=fresh[0].closest('.oo-form')||document;"
+    "var first=form.querySelector('.oo-invalid input, .oo-invalid select, .oo-invalid textarea');"
+    "if(first){first.focus();}}}"
+    "new MutationObserver(function(){if(!pending){pending=true;"
+    "window.requestAnimationFrame(sync);}}).observe(document.body,{subtree:true,childList:true,"
+    "attributes:true,attributeFilter:['class']});sync();"
+)
+PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+
 def style_widget() -> w.HTML:
-    """The stylesheet as a widget; every builder puts one on its page (Voila and JupyterLab)."""
-    return w.HTML(f"<style>{stylesheet()}</style>", _dom_classes=("oo-style",))
+    """The stylesheet as a widget, with the forms' watcher (:data:`FORM_WATCH`); every builder
+    puts one on its page, so both work the same in Voila and in JupyterLab."""
+    watcher = f'<img class="oo-form-watch" alt="" hidden src="{PIXEL}" onload="{esc(FORM_WATCH)}">'
+    return w.HTML(f"<style>{stylesheet()}</style>{watcher}", _dom_classes=("oo-style",))
 
 
 class NumberText(w.Text):
@@ -153,7 +179,7 @@ def form_footer(button: w.Widget, message: Message) -> w.HBox:
 
 
 def mark_invalid(fields: dict[str, w.Widget], invalid: Iterable[str]) -> w.Widget | None:
-    """Mark the ``invalid`` fields (red border; the page template adds ``aria-invalid``),
+    """Mark the ``invalid`` fields (red border; :data:`FORM_WATCH` adds ``aria-invalid``),
     unmark the others, and return the first invalid field in form order (to focus), or None."""
     wrong = set(invalid)
     first = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import textwrap
 from dataclasses import replace
 
 import ipywidgets as w
@@ -64,6 +65,12 @@ def metric_value_text(metric: str, value: float, lang: str) -> str:
     if metric == "talk_share":
         return f"{format_number(value, lang, 0)}%"
     return format_number(value, lang, 1)
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """``text`` on one line, cut at a word to at most ``width`` characters (an ellipsis says so)."""
+    short = textwrap.shorten(text, width=width, placeholder=" …")
+    return short if short.strip("… ") or not text.strip() else text[: width - 1] + "…"
 
 
 class ExperimentPlanner(w.VBox):
@@ -264,7 +271,7 @@ def review_lines(
 
 
 class ExperimentReview(w.VBox):
-    """Parts: ``experiment`` (dropdown), ``chart``, ``result`` (before and during in words, or
+    """Parts: ``experiment`` (radio list), ``chart``, ``result`` (before and during in words, or
     what is still needed), ``verdict``, ``notes``, ``save``, ``message``.
 
     With no experiment yet only a line saying so shows: the verdict cannot work without one.
@@ -273,8 +280,10 @@ class ExperimentReview(w.VBox):
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
+        # A radio list, not a dropdown: an experiment is named by what you wrote, which does
+        # not fit in a dropdown's one line on a phone; here each name wraps.
         self.experiment = classed(
-            w.Dropdown(
+            w.RadioButtons(
                 options=[],
                 description=t("experiment.which", L),
                 style=FIELD_STYLE,
@@ -334,7 +343,7 @@ class ExperimentReview(w.VBox):
         found = self._experiments()
         current = self.experiment.value
         self.experiment.options = [
-            (f"{e.what[:60]} ({format_date(e.start, L, weekday=False)})", uid)
+            (f"{shorten(e.what)} ({format_date(e.start, L, weekday=False)})", uid)
             for uid, e in sorted(found.items(), key=lambda kv: kv[1].start, reverse=True)
         ]
         for part in (self.experiment, self.verdict, self.notes, self.save):

@@ -29,7 +29,7 @@ CASE_STYLE = """
 .oo-case-situation { font-size: 1.05em; }
 .oo-case .widget-text { flex-direction: column; align-items: stretch; height: auto; }
 .oo-case .widget-text > .widget-label { text-align: left; width: auto; max-width: none;
-  font-weight: 600; line-height: 1.6; }
+  font-weight: 600; line-height: 1.6; align-self: flex-start; }
 .oo-case .widget-text input { flex: none; height: 2.6em; font-size: 1em; }
 .oo-case .widget-checkbox { height: auto; margin: 2px 0; }
 .oo-case .widget-checkbox .widget-label-basic { display: flex; align-items: center; gap: 10px;
@@ -86,7 +86,7 @@ class WhichNeed(w.VBox):
                     value=False,
                     description=t(NEED_KEY[need], L),
                     indent=False,
-                    layout=w.Layout(width="auto", min_width="13em"),
+                    layout=w.Layout(width="auto"),
                 ),
                 "oo-case-need",
                 f"oo-case-need-{need}",
@@ -116,9 +116,17 @@ class WhichNeed(w.VBox):
                 self.position,
                 self.situation,
                 w.HTML(f"<p><strong>{esc(t('case.pick', L))}</strong></p>"),
-                w.Box(
-                    list(self.need_boxes.values()),
-                    layout=w.Layout(flex_flow="row wrap", grid_gap="2px 16px"),
+                # One even column on a phone, a grid of equal columns on a desktop (the
+                # stylesheet's rule for a grid of checkboxes); a wrapping row made ragged lines.
+                classed(
+                    w.GridBox(
+                        list(self.need_boxes.values()),
+                        layout=w.Layout(
+                            grid_template_columns="repeat(auto-fill, minmax(13rem, 1fr))",
+                            grid_gap="2px 16px",
+                        ),
+                    ),
+                    "oo-case-needs",
                 ),
                 self.question,
                 self.check,

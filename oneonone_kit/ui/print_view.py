@@ -17,7 +17,7 @@ GUIDES = {"en": "en/facilitator_guide.ipynb", "nl": "nl/facilitator_guide.ipynb"
 
 
 class PrintPanel(w.VBox):
-    """Parts: ``kind`` (Dropdown of :data:`~oneonone_kit.coach.handouts.KINDS`), ``make``,
+    """Parts: ``kind`` (RadioButtons of :data:`~oneonone_kit.coach.handouts.KINDS`), ``make``,
     ``download`` (HTML with the link once made), ``message``; ``pages`` after a make."""
 
     def __init__(self, lang: str | None = None):
@@ -25,8 +25,10 @@ class PrintPanel(w.VBox):
         self.last_error: Exception | None = None
         self.pages = 0
         self.message = Message("oo-print-message")
+        # Radio buttons, not a dropdown: a dropdown's box cannot wrap, so on a phone it cut the
+        # long names ("Role-play cards (leader, employee, ob…"); a radio list wraps and shows all.
         self.kind = classed(
-            w.Dropdown(
+            w.RadioButtons(
                 options=[(t(handouts.KIND_KEY[kind], L), kind) for kind in handouts.KINDS],
                 value=handouts.KINDS[0],
                 description=t("print.panel.kind", L),
@@ -48,10 +50,8 @@ class PrintPanel(w.VBox):
                     f'<p class="oo-note">{esc(t("print.panel.note", L))} '
                     f'<a href="{esc(GUIDES[L])}">{esc(t("print.panel.guide", L))}</a></p>'
                 ),
-                w.HBox(
-                    [self.kind, self.make],
-                    layout=w.Layout(flex_flow="row wrap", align_items="center"),
-                ),
+                self.kind,
+                self.make,
                 self.message,
                 self.download,
             ]

@@ -164,6 +164,7 @@ def room_form_html(lang: str, uri: str, wrong: bool) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'  # no /favicon.ico request (a 404 in the console)
         f"<title>{title}</title></head>"
         '<body style="font-family:sans-serif;color:#1a1a1a;max-width:36em;margin:3em auto;'
         'padding:0 1em"><main>'

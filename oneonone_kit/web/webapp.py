@@ -51,6 +51,9 @@ MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
 # that jupyter_server is imported by the server only.
 GUARD_KERNEL_MANAGER = "oneonone_kit.web.guard.ParticipantKernelManager"
 GUARD_IDENTITY_PROVIDER = "oneonone_kit.web.guard.ParticipantIdentityProvider"
+# The workbook's one stylesheet (oneonone_kit/ui/oneonone.css), read as a file: the widgets put
+# it on pages with code; the server puts it on text-only pages. The server never imports ui.
+STYLESHEET = Path(__file__).resolve().parent.parent / "ui" / "oneonone.css"
 
 # Idle kernels are shut down after cull_idle_timeout seconds, checked every cull_interval,
 # even with the tab still open (cull_connected): a page opened by a direct link leaves no
@@ -319,7 +322,8 @@ def _check_room(req: Any, lang: str, participant: str) -> None:
 def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
     """Voila calls this before it starts a page's kernel (``VoilaConfiguration.prelaunch_hook``).
 
-    Refuses notebooks outside the workbook trees; in workshop mode makes sure the browser has a
+    Refuses notebooks outside the workbook trees; puts the stylesheet on a page without code
+    (:func:`with_stylesheet`); in workshop mode makes sure the browser has a
     participant cookie signed by this server, keeps the room and the participant under their
     page limits and puts the banner on top.
     """
@@ -331,6 +335,8 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
         lang = page_lang(req.request.query, cwd)
     except UnknownLanguageError as error:
         raise HTTPError(400, "%s", error.message(DEFAULT_LANG), reason="Unknown language") from None
+    if not any(cell.cell_type == "code" for cell in notebook.cells):
+        with_stylesheet(notebook)
     if not env.is_workshop():
         return notebook
     participant = _ensure_participant(req, lang)
@@ -339,6 +345,23 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
 
     where = "participant" if os.environ.get(workshop.STORES_ENV) else "page"
     notebook.cells.insert(0, nbformat.v4.new_markdown_cell(room.banner_html(lang, where)))
+    return notebook
+
+
+def stylesheet_cell_source() -> str:
+    """A Markdown cell's source that is the workbook's stylesheet: one ``<style>`` block (an HTML
+    block that Markdown passes on whole up to ``</style>``; blank lines dropped), marked
+    ``oo-style`` like the widgets' copy, so the sheet's rules apply and the cell stays hidden."""
+    css = "\n".join(line for line in STYLESHEET.read_text("utf-8").splitlines() if line.strip())
+    return f'<style class="oo-style">\n{css}\n</style>'
+
+
+def with_stylesheet(notebook: Any) -> Any:
+    """Put the stylesheet first on a page without code cells (the pages made from docs/), which
+    has no widget to bring it: the same reading column and type as the chapters."""
+    import nbformat
+
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(stylesheet_cell_source()))
     return notebook
 
 
@@ -360,4 +383,6 @@ __all__ = [
     "request_participant",
     "server_key",
     "serves_repository",
+    "stylesheet_cell_source",
+    "with_stylesheet",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from oneonone_kit.env import LANGUAGES
-from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, EXERCISES
+from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, DOC_PAGES, EXERCISES
 
 pytestmark = pytest.mark.e2e
 
@@ -27,6 +27,25 @@ CLIPPED = """() => {
     if (el.scrollWidth > el.clientWidth + 1) {
       found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: "${text}"`
         + ` needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
+    }
+  }
+  // A dropdown shows its choice in a box that cannot wrap: every option's text must fit in it,
+  // since the learner may pick any of them (measured in the select's own font).
+  const ruler = document.createElement('canvas').getContext('2d');
+  for (const el of document.querySelectorAll('select')) {
+    if (el.getClientRects().length === 0 || el.multiple || el.size > 1) continue;
+    const css = getComputedStyle(el);
+    ruler.font = `${css.fontStyle} ${css.fontWeight} ${css.fontSize} ${css.fontFamily}`;
+    const arrow = css.appearance === 'none' ? 0 : 20;  // the native arrow sits in the box
+    const room = el.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - arrow;
+    for (const option of el.options) {
+      const text = option.text.trim();
+      const need = Math.ceil(ruler.measureText(text).width);
+      if (text && need > room + 1) {
+        const owner = el.closest('[class*="oo-"]');
+        const name = owner ? [...owner.classList].filter((c) => c.startsWith('oo-')).join('.') : '';
+        found.push(`select in .${name}: "${text}" needs ${need}px, has ${room}px`);
+      }
     }
   }
   return found;
@@ -61,12 +80,14 @@ SIDEWAYS = """() => {
 
 
 def every_page() -> list[tuple[str, str]]:
-    """(notebook from the repository root, query) for each page of the workbook."""
+    """(notebook from the repository root, query) for each page of the workbook, the text
+    pages made from docs/ (tools/doc_pages.py) included."""
     found = []
     for lang in LANGUAGES:
         found.append(("notebooks/start.ipynb", f"lang={lang}"))
         found += [(page.path(lang), "") for page in (*CHAPTERS, *EXERCISES)]
         found.append((f"notebooks/{COHORT_PAGE}", f"lang={lang}"))
+        found += [(f"notebooks/{lang}/{doc}", "") for doc in DOC_PAGES]
     return found
 
 

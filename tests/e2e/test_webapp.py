@@ -85,7 +85,7 @@ def test_start_page_opens_from_the_root_and_links_every_notebook(voila, watch, l
     page.wait_for_url("**/voila/render/notebooks/start.ipynb*")
     wait_rendered(page)
     watch.assert_clean()
-    title = {"en": "One-on-ones that belong to the employee", "nl": "Eén-op-ééns"}[lang]
+    title = {"en": "One-on-ones that belong to the employee", "nl": "Eén-op-ééngesprekken"}[lang]
     assert title in page.locator(".oo-start-header h1").inner_text()
     hrefs = [a.get_attribute("href") for a in page.locator(".oo-card a").all()]
     linked = {served_path(page.url, href) for href in hrefs}

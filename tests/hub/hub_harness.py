@@ -210,13 +210,12 @@ class Hub:
     """JupyterHub, its proxy and (once users log in) their servers, all on 127.0.0.1."""
 
     def __init__(self, workdir: Path, users: tuple[str, ...], values: HubValues, image: ImageSteps):
-        free_port = quiet_port
         self.workdir = workdir
         self.users = users
         self.values = values
         self.homes = workdir / "homes"
         self.homes.mkdir()
-        self.port = free_port()
+        self.port = quiet_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.etc_jupyter = workdir / "etc-jupyter"  # the image's /etc/jupyter
         self.run_image_steps(image)
@@ -225,8 +224,8 @@ class Hub:
             CONFIG.format(
                 here=str(Path(__file__).parent),
                 bind_url=self.url,
-                hub_bind_url=f"http://127.0.0.1:{free_port()}",
-                proxy_api_url=f"http://127.0.0.1:{free_port()}",
+                hub_bind_url=f"http://127.0.0.1:{quiet_port()}",
+                proxy_api_url=f"http://127.0.0.1:{quiet_port()}",
                 db_url=f"sqlite:///{workdir / 'jupyterhub.sqlite'}",
                 cookie_secret_file=str(workdir / "jupyterhub_cookie_secret"),
                 proxy=str(PROXY),
@@ -347,7 +346,9 @@ class Hub:
             self.note_processes()
         self.proc.terminate()
         try:
-            self.proc.wait(timeout=30)
+            # Each user's server gets SIGINT, then SIGTERM 10 s later, then SIGKILL 5 s after
+            # that (the spawner's defaults): a hub on a busy machine needs a while.
+            self.proc.wait(timeout=90)
         except subprocess.TimeoutExpired:
             self.proc.kill()
         deadline = time.monotonic() + 15

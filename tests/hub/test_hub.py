@@ -128,6 +128,7 @@ def test_the_app_s_own_configuration_applies_on_the_hub(hub, sessions):
 
 def test_anna_cannot_open_bram_s_server(hub, sessions):
     page = sessions["anna"].page
+    sessions["anna"].expect_console_error(r"status of 403 \(Forbidden\)")  # the refusal itself
     response = page.goto(hub.user_url("bram", LOG_PAGE), wait_until="domcontentloaded")
     # Bram's server sends a browser without its cookie to the hub to authorize, and the hub
     # refuses anna there: she never reaches his server, so no page of his is rendered for her.

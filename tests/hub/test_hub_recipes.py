@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import PurePosixPath
 
 import pytest
-from hub_harness import hub_values, image_steps, recipe
+from hub_harness import ROOT, hub_values, image_steps, recipe
 
 from oneonone_kit.web.webapp import START_PAGE
 
@@ -77,3 +78,11 @@ def test_values_with_culling_off_are_refused():
 
 def test_the_documented_default_url_is_the_app_s_start_page():
     assert hub_values(recipe("hub-values")).default_url == f"/voila/render/{START_PAGE}"
+
+
+def test_the_server_config_of_hub_and_binder_loads_no_mathjax_from_a_cdn():
+    # Voila as a server extension falls back to MathJax from cdnjs unless the server's settings
+    # name no URL; the standalone app names none. The workbook has no formulas.
+    config = json.loads((ROOT / "jupyter_config.json").read_text())
+    settings = config["ServerApp"]["tornado_settings"]
+    assert settings["mathjax_url"] is None and settings["mathjax_config"] is None

@@ -39,6 +39,8 @@ UI_ONLY = {
     r"(?:^|[\s(])'\w": "‘…’ instead of straight single quotes",
     r"(?<![\d\-–.])\d{1,3}-\d{1,3}(?![\d\-])": "an en dash in a range (1–5)",
     r"^Controleer$|‘Controleer’": "Controleren",
+    # A short label (no sentence) that starts with an imperative is a button worded as an order.
+    r"(?-i:^(?:Toon|Stel|Kies|Controleer)\b[^!?:]{0,30}(?<!\.)$)": "a button: ‘Groep tonen’",
 }
 
 
@@ -143,6 +145,8 @@ def test_the_checker_catches_each_forbidden_form_and_passes_the_fix(bad: str, go
         ("Klik op 'Opslaan'.", "Klik op ‘Opslaan’."),
         ("Score (1-5)", "Score (1–5), bijvoorbeeld 2026-03-03"),
         ("Controleer", "Controleren"),
+        ("Toon de groep", "Groep tonen"),
+        ("Kies .ics-bestand", "Kies eerst een persoon."),
     ],
 )
 def test_the_checker_catches_each_interface_form_and_passes_the_fix(bad: str, good: str):

@@ -117,7 +117,8 @@ class LiveServer:
         ready = threading.Event()
         self.thread = threading.Thread(target=self._run, args=(ready,), daemon=True)
         self.thread.start()
-        ready.wait(10)
+        if not ready.wait(10):
+            raise RuntimeError("the test server did not start within 10 s")
 
     def _run(self, ready: threading.Event) -> None:
         asyncio.set_event_loop(asyncio.new_event_loop())
