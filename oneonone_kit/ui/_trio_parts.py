@@ -8,13 +8,16 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..coach import trio
-from .common import classed, esc
+from .common import esc
 
 
 def panel_button(label: str, *classes: str, style: str = "") -> w.Button:
     """A button as wide as its label, carrying the CSS ``classes``."""
-    return classed(
-        w.Button(description=label, button_style=style, layout=w.Layout(width="auto")), *classes
+    return w.Button(
+        description=label,
+        button_style=style,
+        layout=w.Layout(width="auto"),
+        _dom_classes=(*classes,),
     )
 
 

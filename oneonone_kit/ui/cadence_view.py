@@ -15,7 +15,7 @@ from ..insight.selection import INTERVAL_DAYS
 from ..log.setting_rules import INTERVAL_DAYS as INTERVAL_RANGE
 from ..log.store import Store
 from . import session
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, esc, field_layout, safe_callback, style_widget
 
 
 def bad_interval_note(store: Store, lang: str) -> str:
@@ -32,32 +32,31 @@ class CadenceControl(w.VBox):
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
-        self.person = classed(
-            w.Combobox(
-                options=[],
-                ensure_option=False,
-                description=t("field.person", L),
-                placeholder=t("cadence.person_placeholder", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-cadence-person",
+        self.person = w.Combobox(
+            options=[],
+            ensure_option=False,
+            description=t("field.person", L),
+            placeholder=t("cadence.person_placeholder", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-cadence-person",),
         )
         low, high = INTERVAL_RANGE
-        self.days = classed(
-            w.BoundedIntText(
-                value=INTERVAL_DAYS,
-                min=low,
-                max=high,
-                description=t("cadence.every", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-cadence-days",
+        self.days = w.BoundedIntText(
+            value=INTERVAL_DAYS,
+            min=low,
+            max=high,
+            description=t("cadence.every", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-cadence-days",),
         )
-        self.save = classed(w.Button(description=t("cadence.save", L)), "oo-cadence-save")
-        self.save.layout.width = "auto"
-        self.overview = classed(w.HTML(""), "oo-cadence-overview")
+        self.save = w.Button(
+            description=t("cadence.save", L),
+            layout=w.Layout(width="auto"),
+            _dom_classes=("oo-cadence-save",),
+        )
+        self.overview = w.HTML("", _dom_classes=("oo-cadence-overview",))
         self.message = Message("oo-cadence-message")
         super().__init__(
             [
@@ -66,9 +65,9 @@ class CadenceControl(w.VBox):
                 w.HBox([self.person, self.days, self.save], layout=w.Layout(flex_flow="row wrap")),
                 self.overview,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-cadence",),
         )
-        classed(self, "oo-cadence")
         self.person.observe(self._on_person, "value")
         self.save.on_click(self._on_save)
         self.refresh()

@@ -14,7 +14,7 @@ from ..log import transfer
 from ..log.calendar.read import CalendarEvent, CalendarProblem, event_to_meeting, parse_ics
 from ..model import RecordError
 from . import session
-from .common import FIELD_STYLE, Message, classed, esc, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, esc, safe_callback, style_widget
 
 MAX_SHOWN = 200
 DEFAULT_WEEKS = 12
@@ -56,29 +56,24 @@ class EventRow(w.HBox):
             title=event.title or t("calendar.untitled", lang),
         )
         # The label holds calendar text: the front end shows it as plain text, never as HTML.
-        self.tick = classed(
-            w.Checkbox(
-                value=event.likely_one_on_one and (event.cancelled or not ahead),
-                description=self._description([]),
-                description_allow_html=False,
-                indent=False,
-                layout=parts.tick,
-                style=parts.tick_style,
-            ),
-            "oo-cal-event",
+        self.tick = w.Checkbox(
+            value=event.likely_one_on_one and (event.cancelled or not ahead),
+            description=self._description([]),
+            description_allow_html=False,
+            indent=False,
+            layout=parts.tick,
+            style=parts.tick_style,
+            _dom_classes=("oo-cal-event",),
         )
-        self.person = classed(
-            w.Text(
-                value=event.guessed_person,
-                description=t("calendar.person", lang),
-                placeholder=t("calendar.person_placeholder", lang),
-                layout=parts.person,
-                style=parts.person_style,
-            ),
-            "oo-cal-person",
+        self.person = w.Text(
+            value=event.guessed_person,
+            description=t("calendar.person", lang),
+            placeholder=t("calendar.person_placeholder", lang),
+            layout=parts.person,
+            style=parts.person_style,
+            _dom_classes=("oo-cal-person",),
         )
-        super().__init__([self.tick, self.person], layout=parts.row)
-        classed(self, "oo-cal-row")
+        super().__init__([self.tick, self.person], layout=parts.row, _dom_classes=("oo-cal-row",))
 
     def _description(self, extra: list[str]) -> str:
         flags = self.flags + extra
@@ -88,8 +83,8 @@ class EventRow(w.HBox):
     def error(self) -> w.HTML:
         """The message under the row, made on first use (most rows never need one)."""
         if self._error is None:
-            self._error = classed(
-                w.HTML("", layout=self._parts.error), "oo-field-error", "oo-cal-person-error"
+            self._error = w.HTML(
+                "", layout=self._parts.error, _dom_classes=("oo-field-error", "oo-cal-person-error")
             )
             self.children = (*self.children, self._error)
         return self._error
@@ -136,39 +131,44 @@ class CalendarImport(w.VBox):
         self.events: list[CalendarEvent] = []
         self.rows: list[EventRow] = []
         today = env.today()
-        self.upload = classed(
-            w.FileUpload(
-                accept=".ics,text/calendar", multiple=False, description=t("calendar.upload", L)
-            ),
-            "oo-cal-upload",
+        self.upload = w.FileUpload(
+            accept=".ics,text/calendar",
+            multiple=False,
+            description=t("calendar.upload", L),
+            _dom_classes=("oo-cal-upload",),
         )
-        self.window_from = classed(
-            w.DatePicker(
-                value=today - _dt.timedelta(weeks=DEFAULT_WEEKS),
-                description=t("calendar.from", L),
-                style=FIELD_STYLE,
-            ),
-            "oo-cal-from",
+        self.window_from = w.DatePicker(
+            value=today - _dt.timedelta(weeks=DEFAULT_WEEKS),
+            description=t("calendar.from", L),
+            style=FIELD_STYLE,
+            _dom_classes=("oo-cal-from",),
         )
-        self.window_to = classed(
-            w.DatePicker(value=today, description=t("calendar.to", L), style=FIELD_STYLE),
-            "oo-cal-to",
+        self.window_to = w.DatePicker(
+            value=today,
+            description=t("calendar.to", L),
+            style=FIELD_STYLE,
+            _dom_classes=("oo-cal-to",),
         )
-        self.read = classed(
-            w.Button(description=t("calendar.read", L), button_style="primary"), "oo-cal-read"
+        self.read = w.Button(
+            description=t("calendar.read", L), button_style="primary", _dom_classes=("oo-cal-read",)
         )
-        self.summary = classed(w.HTML(""), "oo-cal-summary")
-        self.event_list = classed(w.VBox([]), "oo-cal-list")
-        self.all_button = classed(w.Button(description=t("calendar.select_all", L)), "oo-cal-all")
-        self.none_button = classed(
-            w.Button(description=t("calendar.select_none", L)), "oo-cal-none"
+        self.summary = w.HTML("", _dom_classes=("oo-cal-summary",))
+        self.event_list = w.VBox([], _dom_classes=("oo-cal-list",))
+        self.all_button = w.Button(
+            description=t("calendar.select_all", L), _dom_classes=("oo-cal-all",)
         )
-        self.import_button = classed(
-            w.Button(description=t("calendar.import", L), button_style="primary"),
-            "oo-cal-import",
+        self.none_button = w.Button(
+            description=t("calendar.select_none", L), _dom_classes=("oo-cal-none",)
         )
-        self.actions = w.HBox([self.all_button, self.none_button, self.import_button])
-        self.actions.layout.display = "none"  # nothing to tick before a file is read
+        self.import_button = w.Button(
+            description=t("calendar.import", L),
+            button_style="primary",
+            _dom_classes=("oo-cal-import",),
+        )
+        self.actions = w.HBox(  # hidden: nothing to tick before a file is read
+            [self.all_button, self.none_button, self.import_button],
+            layout=w.Layout(display="none"),
+        )
         self.message = Message("oo-cal-message")
         super().__init__(
             [
@@ -180,9 +180,9 @@ class CalendarImport(w.VBox):
                 self.event_list,
                 self.actions,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-form", "oo-cal-import-panel"),
         )
-        classed(self, "oo-form", "oo-cal-import-panel")
         self.read.on_click(self._on_read)
         self.all_button.on_click(self._on_select_all)
         self.none_button.on_click(self._on_select_none)

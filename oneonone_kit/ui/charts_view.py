@@ -13,7 +13,6 @@ from .cadence_view import bad_interval_note
 from .common import (
     FIELD_STYLE,
     Message,
-    classed,
     esc,
     field_layout,
     figure_html,
@@ -43,33 +42,31 @@ class Dashboard(w.VBox):
     def __init__(self, lang: str | None = None):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
-        self.person = classed(
-            w.Dropdown(
-                options=[(t("dashboard.everyone", L), "")],
-                value="",
-                description=t("field.person", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-dash-person",
+        self.person = w.Dropdown(
+            options=[(t("dashboard.everyone", L), "")],
+            value="",
+            description=t("field.person", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-dash-person",),
         )
-        self.view = classed(
-            w.Dropdown(
-                options=[(t(VIEW_KEY[n], L), n) for n in VIEW_NAMES],
-                value="dashboard",
-                description=t("dashboard.view", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-dash-view",
+        self.view = w.Dropdown(
+            options=[(t(VIEW_KEY[n], L), n) for n in VIEW_NAMES],
+            value="dashboard",
+            description=t("dashboard.view", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-dash-view",),
         )
-        self.demo_note = classed(w.HTML(""), "oo-dash-demo")
-        self.include_demo = classed(
-            w.Checkbox(value=True, description=t("dashboard.include_demo", L), indent=False),
-            "oo-dash-include-demo",
+        self.demo_note = w.HTML("", _dom_classes=("oo-dash-demo",))
+        self.include_demo = w.Checkbox(
+            value=True,
+            description=t("dashboard.include_demo", L),
+            indent=False,
+            _dom_classes=("oo-dash-include-demo",),
         )
-        self.cadence_note = classed(w.HTML(""), "oo-dash-cadence-note")
-        self.chart = classed(w.HTML(""), "oo-dash-chart")
+        self.cadence_note = w.HTML("", _dom_classes=("oo-dash-cadence-note",))
+        self.chart = w.HTML("", _dom_classes=("oo-dash-chart",))
         self.message = Message("oo-dash-message")
         super().__init__(
             [
@@ -80,9 +77,9 @@ class Dashboard(w.VBox):
                 self.cadence_note,
                 self.chart,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-dashboard",),
         )
-        classed(self, "oo-dashboard")
         self.person.observe(self._on_input, "value")
         self.view.observe(self._on_input, "value")
         self.include_demo.observe(self._on_input, "value")

@@ -14,7 +14,7 @@ from ..i18n import format_date, t
 from ..log import edits
 from ..model import COMMITMENT_OWNERS, Commitment, FieldProblem, RecordError
 from . import session
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback
+from .common import FIELD_STYLE, Message, esc, field_layout, safe_callback
 
 # Who does it, as the choice in the form (full keys, one per owner); in a list: Commitment.who.
 WHO_CHOICE = {
@@ -41,30 +41,30 @@ class CommitmentLine(w.VBox):
     """One commitment being typed: ``text``, ``who``, ``due``, ``remove``, ``error``."""
 
     def __init__(self, lang: str):
-        self.text = classed(
-            w.Text(
-                description=t("commitment.what", lang), style=FIELD_STYLE, layout=field_layout()
-            ),
-            "oo-commitment-text",
+        self.text = w.Text(
+            description=t("commitment.what", lang),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-commitment-text",),
         )
-        self.who = classed(
-            w.ToggleButtons(
-                options=[(t(WHO_CHOICE[o], lang), o) for o in COMMITMENT_OWNERS],
-                value="employee",
-                description=t("commitment.who", lang),
-                style=FIELD_STYLE,
-            ),
-            "oo-commitment-who",
+        self.who = w.ToggleButtons(
+            options=[(t(WHO_CHOICE[o], lang), o) for o in COMMITMENT_OWNERS],
+            value="employee",
+            description=t("commitment.who", lang),
+            style=FIELD_STYLE,
+            _dom_classes=("oo-commitment-who",),
         )
-        self.due = classed(
-            w.DatePicker(description=t("field.due", lang), style=FIELD_STYLE), "oo-commitment-due"
+        self.due = w.DatePicker(
+            description=t("field.due", lang), style=FIELD_STYLE, _dom_classes=("oo-commitment-due",)
         )
-        self.remove = classed(
-            w.Button(description=t("commitment.remove", lang)), "oo-commitment-remove"
+        self.remove = w.Button(
+            description=t("commitment.remove", lang), _dom_classes=("oo-commitment-remove",)
         )
-        self.error = classed(w.HTML(""), "oo-field-error", "oo-commitment-error")
-        super().__init__([self.text, self.who, self.due, self.remove, self.error])
-        classed(self, "oo-commitment-line")
+        self.error = w.HTML("", _dom_classes=("oo-field-error", "oo-commitment-error"))
+        super().__init__(
+            [self.text, self.who, self.due, self.remove, self.error],
+            _dom_classes=("oo-commitment-line",),
+        )
 
     @property
     def blank(self) -> bool:
@@ -81,13 +81,12 @@ class CommitmentLines(w.VBox):
         self.lang = lang
         self.lines: list[CommitmentLine] = []
         self.box = w.VBox([])
-        self.add = classed(
-            w.Button(description=t("commitment.add_line", lang)), "oo-commitment-add"
+        self.add = w.Button(
+            description=t("commitment.add_line", lang), _dom_classes=("oo-commitment-add",)
         )
         self.add.on_click(lambda _b: self.add_line())
         heading = w.HTML(f"<strong>{esc(t('commitment.heading', lang))}</strong>")
-        super().__init__([heading, self.box, self.add])
-        classed(self, "oo-commitment-lines")
+        super().__init__([heading, self.box, self.add], _dom_classes=("oo-commitment-lines",))
 
     def add_line(self) -> CommitmentLine:
         line = CommitmentLine(self.lang)
@@ -134,14 +133,19 @@ class CommitmentRow(w.Box):
 
     def __init__(self, commitment: Commitment, lang: str):
         self.commitment = commitment
-        self.text = classed(w.HTML(esc(describe(commitment, lang))), "oo-commitment-open")
-        self.kept = classed(w.Button(description=t("commitment.kept", lang)), "oo-commitment-kept")
-        self.not_kept = classed(
-            w.Button(description=t("commitment.not_kept", lang)), "oo-commitment-not-kept"
+        self.text = w.HTML(esc(describe(commitment, lang)), _dom_classes=("oo-commitment-open",))
+        self.kept = w.Button(
+            description=t("commitment.kept", lang), _dom_classes=("oo-commitment-kept",)
+        )
+        self.not_kept = w.Button(
+            description=t("commitment.not_kept", lang), _dom_classes=("oo-commitment-not-kept",)
         )
         layout = w.Layout(flex_flow="row wrap", align_items="center")
-        super().__init__([self.text, self.kept, self.not_kept], layout=layout)
-        classed(self, "oo-commitment-row")
+        super().__init__(
+            [self.text, self.kept, self.not_kept],
+            layout=layout,
+            _dom_classes=("oo-commitment-row",),
+        )
 
 
 class OpenCommitments(w.VBox):
@@ -155,12 +159,14 @@ class OpenCommitments(w.VBox):
         self.rows = w.VBox([])
         self.items: list[CommitmentRow] = []
         self.message = Message("oo-commitment-message")
-        self.undo = classed(w.Button(description=t("log.undo", lang)), "oo-commitment-undo")
+        self.undo = w.Button(description=t("log.undo", lang), _dom_classes=("oo-commitment-undo",))
         shown(self.undo, False)
         self._undo: list[tuple[str, bool | None]] = []
         self.undo.on_click(self._on_undo)
-        super().__init__([self.heading, self.rows, self.message, self.undo])
-        classed(self, "oo-open-commitments")
+        super().__init__(
+            [self.heading, self.rows, self.message, self.undo],
+            _dom_classes=("oo-open-commitments",),
+        )
         self.refresh()
         session.on_change(self.refresh)
 

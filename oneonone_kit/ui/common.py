@@ -43,7 +43,9 @@ def esc(text: object) -> str:
 
 
 def classed(widget: w.Widget, *classes: str) -> w.Widget:
-    """Add stable CSS classes (``oo-...``) that tests and styles select on."""
+    """Add stable CSS classes (``oo-...``) that tests and styles select on, to a widget that
+    already exists: each class costs the page one more message. A widget made here gets its
+    classes when it is made instead (``w.HTML(..., _dom_classes=("oo-x",))``)."""
     for name in classes:
         widget.add_class(name)
     return widget
@@ -53,9 +55,7 @@ class Message(w.HTML):
     """A status line: ``show_ok``, ``show_error``, ``show_info``; text is escaped."""
 
     def __init__(self, css_class: str, **kwargs: Any):
-        super().__init__(value="", **kwargs)
-        self.add_class("oo-message")
-        self.add_class(css_class)
+        super().__init__(value="", _dom_classes=("oo-message", css_class), **kwargs)
         self.kind = ""
 
     def _show(self, kind: str, text: str, extra_lines: list[str] | None = None) -> None:
@@ -147,7 +147,7 @@ def style_widget() -> w.HTML:
     """The stylesheet as a widget, with the forms' watcher (:data:`FORM_WATCH`); every builder
     puts one on its page, so both work the same in Voila and in JupyterLab."""
     watcher = f'<img class="oo-form-watch" alt="" hidden src="{PIXEL}" onload="{esc(FORM_WATCH)}">'
-    return classed(w.HTML(f"<style>{stylesheet()}</style>{watcher}"), "oo-style")
+    return w.HTML(f"<style>{stylesheet()}</style>{watcher}", _dom_classes=("oo-style",))
 
 
 class NumberText(w.Text):
@@ -175,7 +175,7 @@ class NumberText(w.Text):
 
 def form_footer(button: w.Widget, message: Message) -> w.HBox:
     """The Save button (or a row of buttons) with the form's summary message right beside it."""
-    return classed(w.HBox([button, message]), "oo-form-footer")
+    return w.HBox([button, message], _dom_classes=("oo-form-footer",))
 
 
 def mark_invalid(fields: dict[str, w.Widget], invalid: Iterable[str]) -> w.Widget | None:
@@ -209,12 +209,10 @@ def copy_button(label: str, source: str, done: str) -> w.HTML:
         "if(navigator.clipboard){navigator.clipboard.writeText(el.value).catch(function(){});}"
         f"this.textContent={json.dumps(done)};"
     )
-    return classed(
-        w.HTML(
-            f'<button type="button" class="jupyter-button widget-button oo-copy-button" '
-            f'onclick="{esc(script)}">{esc(label)}</button>'
-        ),
-        "oo-copy",
+    return w.HTML(
+        f'<button type="button" class="jupyter-button widget-button oo-copy-button" '
+        f'onclick="{esc(script)}">{esc(label)}</button>',
+        _dom_classes=("oo-copy",),
     )
 
 

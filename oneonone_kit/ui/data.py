@@ -20,7 +20,7 @@ from ..log.setting_rules import bad_settings_text
 from ..web import workshop
 from . import session
 from .cadence_view import CadenceControl
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, esc, field_layout, safe_callback, style_widget
 
 
 def download_link(payload: bytes, filename: str, label: str, mime: str) -> str:
@@ -49,6 +49,16 @@ def _label(key: str, lang: str) -> str:
     return t(WORKSHOP_VARIANT[key] if env.is_workshop() else key, lang)
 
 
+def _auto_width() -> w.Layout:
+    """A button's layout: long labels (Dutch ones especially) must not be cut."""
+    return w.Layout(width="auto")
+
+
+def _wrapping() -> w.Layout:
+    """A row's layout: on a phone, buttons move to the next line."""
+    return w.Layout(flex_flow="row wrap")
+
+
 class DataPanel(w.VBox):
     """Everything about the learner's data in one place. Parts are attributes (see __init__)."""
 
@@ -56,67 +66,84 @@ class DataPanel(w.VBox):
         self.lang = L = lang or session.lang()
         self.last_error: Exception | None = None
         self.message = Message("oo-data-message")
-        self.where = classed(w.HTML(""), "oo-data-where")
-        self.demo_load = classed(w.Button(description=t("demo.load", L)), "oo-demo-load")
-        self.demo_remove = classed(w.Button(description=t("demo.remove", L)), "oo-demo-remove")
-        self.demo_state = classed(w.HTML(""), "oo-demo-state")
+        self.where = w.HTML("", _dom_classes=("oo-data-where",))
+        self.demo_load = w.Button(
+            description=t("demo.load", L), layout=_auto_width(), _dom_classes=("oo-demo-load",)
+        )
+        self.demo_remove = w.Button(
+            description=t("demo.remove", L), layout=_auto_width(), _dom_classes=("oo-demo-remove",)
+        )
+        self.demo_state = w.HTML("", _dom_classes=("oo-demo-state",))
         self.cadence = CadenceControl(L)
-        self.export = classed(
-            w.Button(description=_label("data.export", L), button_style="primary"),
-            "oo-data-export",
+        self.export = w.Button(
+            description=_label("data.export", L),
+            button_style="primary",
+            layout=_auto_width(),
+            _dom_classes=("oo-data-export",),
         )
-        self.downloads = classed(w.HTML(""), "oo-data-downloads")
-        self.upload = classed(
-            w.FileUpload(accept=".json,.csv", multiple=False, description=t("data.upload", L)),
-            "oo-data-upload",
+        self.downloads = w.HTML("", _dom_classes=("oo-data-downloads",))
+        self.upload = w.FileUpload(
+            accept=".json,.csv",
+            multiple=False,
+            description=t("data.upload", L),
+            layout=_auto_width(),
+            _dom_classes=("oo-data-upload",),
         )
-        self.import_button = classed(w.Button(description=t("data.import", L)), "oo-data-import")
-        self.existing = classed(
-            w.RadioButtons(
-                options=[
-                    (t("data.existing_keep", L), "keep"),
-                    (t("data.existing_replace", L), "replace"),
-                ],
-                value="keep",
-                description=t("data.existing_choice", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-data-existing",
+        self.import_button = w.Button(
+            description=t("data.import", L), layout=_auto_width(), _dom_classes=("oo-data-import",)
         )
-        self.settings_warning = classed(w.HTML(""), "oo-data-settings-warning")
-        self.repair = classed(
-            w.Button(description=t("data.repair_settings", L), button_style="warning"),
-            "oo-data-repair",
+        self.existing = w.RadioButtons(
+            options=[
+                (t("data.existing_keep", L), "keep"),
+                (t("data.existing_replace", L), "replace"),
+            ],
+            value="keep",
+            description=t("data.existing_choice", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-data-existing",),
         )
-        self.summary = classed(
-            w.Button(description=t("summary.prepare", L), layout=w.Layout(width="auto")),
-            "oo-data-summary",
+        self.settings_warning = w.HTML("", _dom_classes=("oo-data-settings-warning",))
+        self.repair = w.Button(
+            description=t("data.repair_settings", L),
+            button_style="warning",
+            layout=_auto_width(),
+            _dom_classes=("oo-data-repair",),
         )
-        self.summary_link = classed(w.HTML(""), "oo-data-summary-link")
-        self.forget_person = classed(
-            w.Dropdown(
-                options=[],
-                description=t("data.forget_person", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-data-forget-person",
+        self.summary = w.Button(
+            description=t("summary.prepare", L),
+            layout=w.Layout(width="auto"),
+            _dom_classes=("oo-data-summary",),
         )
-        self.forget = classed(
-            w.Button(description=t("data.forget", L), button_style="warning"), "oo-data-forget"
+        self.summary_link = w.HTML("", _dom_classes=("oo-data-summary-link",))
+        self.forget_person = w.Dropdown(
+            options=[],
+            description=t("data.forget_person", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-data-forget-person",),
         )
-        self.forget_state = classed(w.HTML(""), "oo-data-forget-state")
-        self.forget_row = w.HBox([self.forget_person, self.forget])
-        self.confirm_delete = classed(
-            w.Checkbox(value=False, description=t("data.confirm_delete", L), indent=False),
-            "oo-data-confirm-delete",
+        self.forget = w.Button(
+            description=t("data.forget", L),
+            button_style="warning",
+            layout=_auto_width(),
+            _dom_classes=("oo-data-forget",),
         )
-        self.delete_all = classed(
-            w.Button(description=t("data.delete_all", L), button_style="danger"),
-            "oo-data-delete-all",
+        self.forget_state = w.HTML("", _dom_classes=("oo-data-forget-state",))
+        self.forget_row = w.HBox([self.forget_person, self.forget], layout=_wrapping())
+        self.confirm_delete = w.Checkbox(
+            value=False,
+            description=t("data.confirm_delete", L),
+            indent=False,
+            _dom_classes=("oo-data-confirm-delete",),
         )
-        self.delete_row = w.HBox([self.confirm_delete, self.delete_all])
+        self.delete_all = w.Button(
+            description=t("data.delete_all", L),
+            button_style="danger",
+            layout=_auto_width(),
+            _dom_classes=("oo-data-delete-all",),
+        )
+        self.delete_row = w.HBox([self.confirm_delete, self.delete_all], layout=_wrapping())
         super().__init__(
             [
                 style_widget(),
@@ -124,46 +151,32 @@ class DataPanel(w.VBox):
                 self.settings_warning,
                 self.repair,
                 w.HTML(f"<h3>{esc(_label('data.export_heading', L))}</h3>"),
-                w.HBox([self.export]),
+                w.HBox([self.export], layout=_wrapping()),
                 self.downloads,
                 w.HTML(f"<h3>{esc(_label('data.import_heading', L))}</h3>"),
                 w.HTML(
                     f"<p>{esc(t('workshop.data.import_hint', L))}</p>" if env.is_workshop() else ""
                 ),
-                w.HBox([self.upload, self.import_button]),
+                w.HBox([self.upload, self.import_button], layout=_wrapping()),
                 self.existing,
                 w.HTML(
                     f"<h3>{esc(t('summary.heading', L))}</h3><p>{esc(t('summary.what', L))}</p>"
                 ),
-                w.HBox([self.summary]),
+                w.HBox([self.summary], layout=_wrapping()),
                 self.summary_link,
                 w.HTML(f"<h3>{esc(t('cadence.heading', L))}</h3>"),
                 self.cadence,
                 w.HTML(f"<h3>{esc(t('data.demo_heading', L))}</h3>"),
                 self.demo_state,
-                w.HBox([self.demo_load, self.demo_remove]),
+                w.HBox([self.demo_load, self.demo_remove], layout=_wrapping()),
                 w.HTML(f"<h3>{esc(t('data.delete_heading', L))}</h3>"),
                 self.forget_state,
                 self.forget_row,
                 self.delete_row,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-data-panel",),
         )
-        classed(self, "oo-data-panel")
-        for row in self.children:
-            if isinstance(row, w.HBox):
-                row.layout.flex_flow = "row wrap"  # on a phone, buttons move to the next line
-        for part in (
-            self.demo_load,
-            self.demo_remove,
-            self.export,
-            self.upload,
-            self.import_button,
-            self.repair,
-            self.forget,
-            self.delete_all,
-        ):
-            part.layout.width = "auto"  # long labels (Dutch ones especially) must not be cut
         self.demo_load.on_click(self._on_demo_load)
         self.demo_remove.on_click(self._on_demo_remove)
         self.export.on_click(self._on_export)

@@ -22,7 +22,7 @@ from ..items import items
 from ..labels import NEED_KEY
 from ..model import NEEDS, Reflection
 from . import session
-from .common import FIELD_STYLE, Message, classed, esc, field_layout, safe_callback, style_widget
+from .common import FIELD_STYLE, Message, esc, field_layout, safe_callback, style_widget
 
 if TYPE_CHECKING:
     from ..log.store import Store
@@ -93,20 +93,20 @@ class QuestionLab(w.VBox):
         self.lang = L = check_lang(lang or session.lang())
         self.last_error: Exception | None = None
         self.result: Feedback | None = None
-        self.question = classed(
-            w.Text(
-                description=t("coach.lab.input", L),
-                placeholder=t("coach.lab.placeholder", L),
-                continuous_update=False,  # check on Enter or leaving the field, not per key
-                style=FIELD_STYLE,
-                layout=_wide_field(),
-            ),
-            "oo-qlab-input",
+        self.question = w.Text(
+            description=t("coach.lab.input", L),
+            placeholder=t("coach.lab.placeholder", L),
+            continuous_update=False,  # check on Enter or leaving the field, not per key
+            style=FIELD_STYLE,
+            layout=_wide_field(),
+            _dom_classes=("oo-qlab-input",),
         )
-        self.check = classed(
-            w.Button(description=t("coach.lab.check", L), button_style="primary"), "oo-qlab-check"
+        self.check = w.Button(
+            description=t("coach.lab.check", L),
+            button_style="primary",
+            _dom_classes=("oo-qlab-check",),
         )
-        self.feedback = classed(w.HTML(""), "oo-qlab-feedback")
+        self.feedback = w.HTML("", _dom_classes=("oo-qlab-feedback",))
         self.message = Message("oo-qlab-message")
         super().__init__(
             [
@@ -116,9 +116,9 @@ class QuestionLab(w.VBox):
                 self.check,
                 self.feedback,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-qlab",),
         )
-        classed(self, "oo-qlab")
         self.check.on_click(self._on_check)
         self.question.observe(self._on_check, "value")
 
@@ -181,7 +181,7 @@ class PracticeSet(w.VBox):
         self.feedback: dict[str, w.HTML] = {}
         self.solved: set[str] = set()
         self.message = Message("oo-practice-message")
-        self.score = classed(w.HTML(""), "oo-practice-score")
+        self.score = w.HTML("", _dom_classes=("oo-practice-score",))
         rows: list[w.Widget] = [style_widget(), w.HTML(LAB_STYLE)]
         for number, entry in enumerate(self.items, start=1):
             key = entry["key"]
@@ -191,33 +191,27 @@ class PracticeSet(w.VBox):
                 f"{esc(t('coach.practice.original', L, number=number, question=entry['question']))}"
                 f"</strong> <em>({esc(label)})</em></p>"
             )
-            self.inputs[key] = classed(
-                w.Text(
-                    description=t("coach.practice.input", L),
-                    placeholder=t("coach.practice.placeholder", L),
-                    style=FIELD_STYLE,
-                    layout=_wide_field(),
-                ),
-                "oo-practice-input",
-                f"oo-practice-input-{key}",
+            self.inputs[key] = w.Text(
+                description=t("coach.practice.input", L),
+                placeholder=t("coach.practice.placeholder", L),
+                style=FIELD_STYLE,
+                layout=_wide_field(),
+                _dom_classes=("oo-practice-input", f"oo-practice-input-{key}"),
             )
-            self.checks[key] = classed(
-                w.Button(description=t("coach.practice.check", L)),
-                "oo-practice-check",
-                f"oo-practice-check-{key}",
+            self.checks[key] = w.Button(
+                description=t("coach.practice.check", L),
+                _dom_classes=("oo-practice-check", f"oo-practice-check-{key}"),
             )
-            self.feedback[key] = classed(w.HTML(""), "oo-practice-feedback")
+            self.feedback[key] = w.HTML("", _dom_classes=("oo-practice-feedback",))
             self.checks[key].on_click(self._checker(entry))
             rows.append(
-                classed(
-                    w.VBox([heading, self.inputs[key], self.checks[key], self.feedback[key]]),
-                    "oo-practice-item",
-                    f"oo-practice-{key}",
+                w.VBox(
+                    [heading, self.inputs[key], self.checks[key], self.feedback[key]],
+                    _dom_classes=("oo-practice-item", f"oo-practice-{key}"),
                 )
             )
         rows += [self.score, self.message]
-        super().__init__(rows)
-        classed(self, "oo-practice")
+        super().__init__(rows, _dom_classes=("oo-practice",))
 
     def _checker(self, entry: dict[str, Any]):
         def on_click(_button=None) -> None:
@@ -285,30 +279,28 @@ class QuestionBank(w.VBox):
         self.lang = L = check_lang(lang or session.lang())
         self.last_error: Exception | None = None
         self._pending: tuple[str, str] | None = None  # (need, question) waiting for "anyway"
-        self.need = classed(
-            w.Dropdown(
-                options=[(t(NEED_KEY[need], L), need) for need in NEEDS],
-                value=NEEDS[0],
-                description=t("coach.bank.need", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-qbank-need",
+        self.need = w.Dropdown(
+            options=[(t(NEED_KEY[need], L), need) for need in NEEDS],
+            value=NEEDS[0],
+            description=t("coach.bank.need", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-qbank-need",),
         )
-        self.question = classed(
-            w.Text(
-                description=t("coach.bank.question", L),
-                placeholder=t("coach.bank.placeholder", L),
-                style=FIELD_STYLE,
-                layout=_wide_field(),
-            ),
-            "oo-qbank-input",
+        self.question = w.Text(
+            description=t("coach.bank.question", L),
+            placeholder=t("coach.bank.placeholder", L),
+            style=FIELD_STYLE,
+            layout=_wide_field(),
+            _dom_classes=("oo-qbank-input",),
         )
-        self.save = classed(
-            w.Button(description=t("coach.bank.save", L), button_style="primary"), "oo-qbank-save"
+        self.save = w.Button(
+            description=t("coach.bank.save", L),
+            button_style="primary",
+            _dom_classes=("oo-qbank-save",),
         )
         self.message = Message("oo-qbank-message")
-        self.listing = classed(w.HTML(""), "oo-qbank-list")
+        self.listing = w.HTML("", _dom_classes=("oo-qbank-list",))
         super().__init__(
             [
                 style_widget(),
@@ -318,9 +310,9 @@ class QuestionBank(w.VBox):
                 self.save,
                 self.message,
                 self.listing,
-            ]
+            ],
+            _dom_classes=("oo-qbank",),
         )
-        classed(self, "oo-qbank")
         self.save.on_click(self._on_save)
         self.need.observe(self._on_edit, "value")
         self.question.observe(self._on_edit, "value")

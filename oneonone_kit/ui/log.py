@@ -24,7 +24,6 @@ from .common import (
     FIELD_STYLE,
     Message,
     NumberText,
-    classed,
     esc,
     field_layout,
     focus,
@@ -42,6 +41,18 @@ TABLE_FIELDS = fieldspec.names(Meeting, "table")
 def _rating_options(lang: str) -> list[tuple[str, int | None]]:
     # "" rather than None: a Dropdown whose value is None shows no selection at all.
     return [(t("log.none", lang), "")] + [(str(i), i) for i in range(1, 6)]
+
+
+def _field_look(name: str, full_width: bool = True) -> dict[str, Any]:
+    """A form field's style, layout and CSS class (``oo-log-planned-minutes``), given when the
+    widget is made: set afterwards, each would cost the page one more message."""
+    look: dict[str, Any] = {
+        "style": FIELD_STYLE,
+        "_dom_classes": (f"oo-log-{name.replace('_', '-')}",),
+    }
+    if full_width:  # ToggleButtons keep their own width
+        look["layout"] = field_layout()
+    return look
 
 
 # The log form a meeting picked in the list goes to: the newest one on the page.
@@ -68,29 +79,40 @@ class LogForm(w.VBox):
         self.lang = lang or session.lang()
         L = self.lang
         self.last_error: Exception | None = None
-        self.date = w.DatePicker(value=env.today(), description=t("field.date", L))
+        self.date = w.DatePicker(
+            value=env.today(), description=t("field.date", L), **_field_look("date")
+        )
         self.person = w.Combobox(
             description=t("field.person", L),
             placeholder=t("log.person_placeholder", L),
             options=[],
             ensure_option=False,
+            **_field_look("person"),
         )
-        self.planned_minutes = NumberText(value=30, description=t("field.planned_minutes", L))
-        self.actual_minutes = NumberText(value=30, description=t("field.actual_minutes", L))
+        self.planned_minutes = NumberText(
+            value=30, description=t("field.planned_minutes", L), **_field_look("planned_minutes")
+        )
+        self.actual_minutes = NumberText(
+            value=30, description=t("field.actual_minutes", L), **_field_look("actual_minutes")
+        )
         self.status = w.ToggleButtons(
             options=[(t(STATUS_KEY[s], L), s) for s in STATUSES],
             value="held",
             description=t("field.status", L),
+            **_field_look("status", full_width=False),
         )
         self.agenda_by = w.ToggleButtons(
             options=[(t(AGENDA_KEY[a], L), a) for a in AGENDA_OWNERS],
             value=None,
             description=t("field.agenda_by", L),
+            **_field_look("agenda_by", full_width=False),
         )
         self.need_boxes = {
-            n: classed(
-                w.Checkbox(value=False, description=t(NEED_KEY[n], L), indent=False),
-                f"oo-log-need-{n}",
+            n: w.Checkbox(
+                value=False,
+                description=t(NEED_KEY[n], L),
+                indent=False,
+                _dom_classes=(f"oo-log-need-{n}",),
             )
             for n in NEEDS
         }
@@ -98,56 +120,64 @@ class LogForm(w.VBox):
             options=[(t("log.none", L), "")] + [(f"{p}%", p) for p in range(0, 101, 10)],
             value="",
             description=t("field.talk_share", L),
+            **_field_look("talk_share"),
         )
         self.leader_rating = w.Dropdown(
-            options=_rating_options(L), value="", description=t("field.leader_rating", L)
+            options=_rating_options(L),
+            value="",
+            description=t("field.leader_rating", L),
+            **_field_look("leader_rating"),
         )
         self.employee_rating = w.Dropdown(
-            options=_rating_options(L), value="", description=t("field.employee_rating", L)
+            options=_rating_options(L),
+            value="",
+            description=t("field.employee_rating", L),
+            **_field_look("employee_rating"),
         )
-        self.notes = w.Textarea(description=t("field.notes", L), rows=3)
+        self.notes = w.Textarea(description=t("field.notes", L), rows=3, **_field_look("notes"))
         self.commitments = CommitmentLines(L)
-        self.save = w.Button(description=t("log.save", L), button_style="primary")
-        self.save_again = classed(
-            w.Button(description=t("log.save_again", L), button_style="warning"),
-            "oo-log-save-again",
+        self.save = w.Button(
+            description=t("log.save", L), button_style="primary", _dom_classes=("oo-log-save",)
         )
-        self.delete = classed(
-            w.Button(description=t("log.delete", L), button_style="danger"), "oo-log-delete"
+        # Hidden until a save asks first, a meeting is loaded or there is something to undo.
+        self.save_again = w.Button(
+            description=t("log.save_again", L),
+            button_style="warning",
+            layout=w.Layout(display="none"),
+            _dom_classes=("oo-log-save-again",),
         )
-        self.new_meeting = classed(w.Button(description=t("log.new_meeting", L)), "oo-log-new")
-        self.undo = classed(w.Button(description=t("log.undo", L)), "oo-log-undo")
-        for button in (self.save_again, self.delete, self.new_meeting, self.undo):
-            shown(button, False)
+        self.delete = w.Button(
+            description=t("log.delete", L),
+            button_style="danger",
+            layout=w.Layout(display="none"),
+            _dom_classes=("oo-log-delete",),
+        )
+        self.new_meeting = w.Button(
+            description=t("log.new_meeting", L),
+            layout=w.Layout(display="none"),
+            _dom_classes=("oo-log-new",),
+        )
+        self.undo = w.Button(
+            description=t("log.undo", L),
+            layout=w.Layout(display="none"),
+            _dom_classes=("oo-log-undo",),
+        )
         self.editing: Meeting | None = None
         self._undo: list[Callable[[], None]] = []
         self.message = Message("oo-log-message")
         self.errors = {
-            name: classed(w.HTML(""), "oo-field-error", f"oo-log-error-{name}")
+            name: w.HTML("", _dom_classes=("oo-field-error", f"oo-log-error-{name}"))
             for name in FORM_FIELDS
         }
-        for name in FORM_FIELDS:
-            if name == "needs":
-                continue
-            widget = getattr(self, name)
-            widget.style = FIELD_STYLE
-            if not isinstance(widget, w.ToggleButtons):
-                widget.layout = field_layout()
-            classed(widget, f"oo-log-{name.replace('_', '-')}")
-        classed(self.save, "oo-log-save")
-        needs_box = classed(
-            w.VBox(
-                [
-                    w.Label(t("field.needs", L)),
-                    w.GridBox(
-                        list(self.need_boxes.values()),
-                        layout=w.Layout(
-                            grid_template_columns="repeat(auto-fill, minmax(16em, 1fr))"
-                        ),
-                    ),
-                ]
-            ),
-            "oo-log-needs",
+        needs_box = w.VBox(
+            [
+                w.Label(t("field.needs", L)),
+                w.GridBox(
+                    list(self.need_boxes.values()),
+                    layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(16em, 1fr))"),
+                ),
+            ],
+            _dom_classes=("oo-log-needs",),
         )
         rows: list[w.Widget] = [style_widget()]
         for name in FORM_FIELDS:
@@ -158,8 +188,7 @@ class LogForm(w.VBox):
             layout=w.Layout(flex_flow="row wrap"),
         )
         rows += [self.commitments, form_footer(buttons, self.message)]
-        super().__init__(rows)
-        classed(self, "oo-form", "oo-log-form")
+        super().__init__(rows, _dom_classes=("oo-form", "oo-log-form"))
         self.save.on_click(self._on_save)
         self.save_again.on_click(self._on_save_again)
         self.delete.on_click(self._on_delete)

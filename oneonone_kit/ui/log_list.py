@@ -15,7 +15,6 @@ from .commitment_view import OpenCommitments, shown
 from .common import (
     FIELD_STYLE,
     Message,
-    classed,
     esc,
     field_layout,
     safe_callback,
@@ -38,26 +37,24 @@ class MeetingList(w.VBox):
         self.form = form
         self.last_error: Exception | None = None
         self.message = Message("oo-list-message")
-        self.table = classed(w.HTML(""), "oo-log-table")
-        self.summary = classed(w.HTML(""), "oo-log-count")
-        self.pick = classed(
-            w.Dropdown(
-                options=[(t("log.pick_none", self.lang), "")],
-                value="",
-                description=t("log.pick", self.lang),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-log-pick",
+        self.table = w.HTML("", _dom_classes=("oo-log-table",))
+        self.summary = w.HTML("", _dom_classes=("oo-log-count",))
+        self.pick = w.Dropdown(
+            options=[(t("log.pick_none", self.lang), "")],
+            value="",
+            description=t("log.pick", self.lang),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-log-pick",),
         )
-        self.edit = classed(w.Button(description=t("log.edit", self.lang)), "oo-log-edit")
+        self.edit = w.Button(description=t("log.edit", self.lang), _dom_classes=("oo-log-edit",))
         self.edit.on_click(self._on_edit)
         self.commitments = OpenCommitments(self.lang)
         picker = w.Box([self.pick, self.edit], layout=w.Layout(flex_flow="row wrap"))
         super().__init__(
-            [style_widget(), self.summary, self.table, picker, self.message, self.commitments]
+            [style_widget(), self.summary, self.table, picker, self.message, self.commitments],
+            _dom_classes=("oo-log-list",),
         )
-        classed(self, "oo-log-list")
         self.refresh()
         session.on_change(self.refresh)
 

@@ -21,7 +21,6 @@ from ._trio_parts import Ticking, heading, panel_button
 from .common import (
     FIELD_STYLE,
     Message,
-    classed,
     esc,
     safe_callback,
     style_widget,
@@ -121,8 +120,8 @@ class ObserverPanel(Ticking, w.VBox):
             t("obs.employee_speaking", L), "oo-obs-big", "oo-obs-employee-speaking"
         )
         self.pause = panel_button(t("obs.pause", L), "oo-obs-big", "oo-obs-pause")
-        self.talk_share = classed(w.HTML(""), "oo-obs-talk-share")
-        self.talk_times = classed(w.HTML(""), "oo-obs-talk-times")
+        self.talk_share = w.HTML("", _dom_classes=("oo-obs-talk-share",))
+        self.talk_times = w.HTML("", _dom_classes=("oo-obs-talk-times",))
         self.counters = {
             kind: panel_button(
                 "", "oo-obs-big", "oo-obs-count", f"oo-obs-count-{kind.replace('_', '-')}"
@@ -131,40 +130,34 @@ class ObserverPanel(Ticking, w.VBox):
         }
         self.undo = panel_button(t("obs.undo", L), "oo-obs-undo")
         self.checks = {
-            name: classed(
-                w.Checkbox(
-                    value=False,
-                    description=t(trio.CHECK_KEY[name], L),
-                    indent=False,
-                    layout=w.Layout(width="auto"),
-                ),
-                f"oo-obs-check-{name.replace('_', '-')}",
+            name: w.Checkbox(
+                value=False,
+                description=t(trio.CHECK_KEY[name], L),
+                indent=False,
+                layout=w.Layout(width="auto"),
+                _dom_classes=(f"oo-obs-check-{name.replace('_', '-')}",),
             )
             for name in trio.CLOSE_CHECKS
         }
-        self.employee_feedback = classed(
-            w.Textarea(
-                rows=4,
-                description=t("obs.employee_feedback", L),
-                placeholder=t("obs.employee_feedback_hint", L),
-                style=FIELD_STYLE,
-                layout=w.Layout(width="auto"),
-            ),
-            "oo-obs-employee-feedback",
+        self.employee_feedback = w.Textarea(
+            rows=4,
+            description=t("obs.employee_feedback", L),
+            placeholder=t("obs.employee_feedback_hint", L),
+            style=FIELD_STYLE,
+            layout=w.Layout(width="auto"),
+            _dom_classes=("oo-obs-employee-feedback",),
         )
-        self.observer_notes = classed(
-            w.Textarea(
-                rows=4,
-                description=t("obs.observer_notes", L),
-                placeholder=t("obs.observer_notes_hint", L),
-                style=FIELD_STYLE,
-                layout=w.Layout(width="auto"),
-            ),
-            "oo-obs-notes",
+        self.observer_notes = w.Textarea(
+            rows=4,
+            description=t("obs.observer_notes", L),
+            placeholder=t("obs.observer_notes_hint", L),
+            style=FIELD_STYLE,
+            layout=w.Layout(width="auto"),
+            _dom_classes=("oo-obs-notes",),
         )
         self.summarise = panel_button(t("obs.summarise", L), "oo-obs-summarise", style="primary")
-        self.summary = classed(w.HTML(""), "oo-obs-summary")
-        self.download = classed(w.HTML(""), "oo-obs-download")
+        self.summary = w.HTML("", _dom_classes=("oo-obs-summary",))
+        self.download = w.HTML("", _dom_classes=("oo-obs-download",))
         self.reset = panel_button(t("obs.reset", L), "oo-obs-reset", style="warning")
         super().__init__(
             [
@@ -190,9 +183,9 @@ class ObserverPanel(Ticking, w.VBox):
                 self.download,
                 self.reset,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-obs",),
         )
-        classed(self, "oo-obs")
         self.leader_speaking.on_click(self._speaker_handler("leader"))
         self.employee_speaking.on_click(self._speaker_handler("employee"))
         self.pause.on_click(self._on_pause)

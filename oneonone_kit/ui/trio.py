@@ -20,7 +20,6 @@ from ._trio_parts import Ticking, heading, panel_button
 from .common import (
     FIELD_STYLE,
     Message,
-    classed,
     esc,
     field_layout,
     safe_callback,
@@ -99,48 +98,43 @@ class RoleCards(Ticking, w.VBox):
         self.countdown = trio.Countdown(15, clock)
         options = [(t("trio.own_topic", L), OWN_TOPIC)]
         options += [(entry["title"], entry["key"]) for entry in trio.scenarios(L)]
-        self.scenario = classed(
-            w.Dropdown(
-                options=options,
-                value=OWN_TOPIC,
-                description=t("trio.scenario", L),
-                style=FIELD_STYLE,
-                layout=field_layout(),
-            ),
-            "oo-trio-scenario",
+        self.scenario = w.Dropdown(
+            options=options,
+            value=OWN_TOPIC,
+            description=t("trio.scenario", L),
+            style=FIELD_STYLE,
+            layout=field_layout(),
+            _dom_classes=("oo-trio-scenario",),
         )
         self.names = [
-            classed(
-                w.Text(
-                    description=t("trio.name_label", L, number=number),
-                    placeholder=t("trio.name_placeholder", L),
-                    style=FIELD_STYLE,
-                    layout=field_layout(),
-                ),
-                f"oo-trio-name-{number}",
+            w.Text(
+                description=t("trio.name_label", L, number=number),
+                placeholder=t("trio.name_placeholder", L),
+                style=FIELD_STYLE,
+                layout=field_layout(),
+                _dom_classes=(f"oo-trio-name-{number}",),
             )
             for number in (1, 2, 3)
         ]
-        self.round_label = classed(w.HTML(""), "oo-trio-round")
-        self.roles = classed(w.HTML(""), "oo-trio-roles")
+        self.round_label = w.HTML("", _dom_classes=("oo-trio-round",))
+        self.roles = w.HTML("", _dom_classes=("oo-trio-roles",))
         self.cards = {
-            role: classed(w.HTML(""), "oo-trio-card", f"oo-trio-card-{role}") for role in trio.ROLES
+            role: w.HTML("", _dom_classes=("oo-trio-card", f"oo-trio-card-{role}"))
+            for role in trio.ROLES
         }
         self.next_round = panel_button(t("trio.next", L), "oo-trio-next", style="primary")
-        self.timer_minutes = classed(
-            w.ToggleButtons(
-                options=[(t("trio.timer_minutes", L, minutes=m), m) for m in trio.TIMER_MINUTES],
-                value=self.countdown.minutes,
-                description=t("trio.timer_label", L),
-                style=FIELD_STYLE,
-            ),
-            "oo-trio-timer-minutes",
+        self.timer_minutes = w.ToggleButtons(
+            options=[(t("trio.timer_minutes", L, minutes=m), m) for m in trio.TIMER_MINUTES],
+            value=self.countdown.minutes,
+            description=t("trio.timer_label", L),
+            style=FIELD_STYLE,
+            _dom_classes=("oo-trio-timer-minutes",),
         )
         self.timer_start = panel_button(
             t("trio.timer_start", L), "oo-trio-timer-start", style="success"
         )
         self.timer_stop = panel_button(t("trio.timer_stop", L), "oo-trio-timer-stop")
-        self.timer_display = classed(w.HTML(""), "oo-trio-timer-display")
+        self.timer_display = w.HTML("", _dom_classes=("oo-trio-timer-display",))
         super().__init__(
             [
                 style_widget(),
@@ -160,9 +154,9 @@ class RoleCards(Ticking, w.VBox):
                 ),
                 self.timer_display,
                 self.message,
-            ]
+            ],
+            _dom_classes=("oo-trio",),
         )
-        classed(self, "oo-trio")
         self.scenario.observe(self._on_change, "value")
         for name in self.names:
             name.observe(self._on_change, "value")
