@@ -28,3 +28,22 @@ def tmp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser tier: a second sync Playwright cannot start in a
+    process where one runs, and `make test` runs the e2e and JupyterHub tiers in one process."""
+    from chromium_setup import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: run tools/system-packages.sh (it installs Debian's "
+            "chromium or prints the command), or set ONEONONE_CHROMIUM to another Chromium."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -24,8 +24,12 @@ import pytest
 
 from oneonone_kit.web.webapp import config_flags
 
+# Chromium's path and flags, and the one `browser` fixture, are shared with the JupyterHub tier
+# (tests/conftest.py); the tools and benchmarks import them from here.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from chromium_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (re-exported)
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("ONEONONE_CHROMIUM", "/usr/bin/chromium")
 TODAY = "2026-11-22"
 ROOM_CODE = "E2E-ROOM-42"  # the room code of the test tier's workshop servers
 BAD_TEXT = (
@@ -35,15 +39,6 @@ BAD_TEXT = (
     "Error displaying widget",
     "Something went wrong and nothing was saved",
 )
-CHROMIUM_ARGS = [
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-    "--disable-quic",
-]
 
 
 def free_port() -> int:
@@ -179,21 +174,6 @@ def demo_voila(tmp_path_factory) -> Iterator[VoilaServer]:
 def click_scale(page, css_class: str, score: int) -> None:
     """Click the button ``score`` of a rating scale (ToggleButtons with class ``css_class``)."""
     page.locator(f".{css_class}").get_by_role("button", name=str(score), exact=True).click()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: run tools/system-packages.sh (it installs Debian's "
-            "chromium or prints the command), or set ONEONONE_CHROMIUM to another Chromium."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 # Console errors a browser test may see, each with the reason it is not ours to fix. Every

@@ -25,7 +25,6 @@ MEETINGS = {
     "bram": ("Bramwell-Narwhal", "Bram's note: narwhal reorganisation, tell no one."),
 }
 LOG_PAGE = "voila/render/notebooks/en/05_my_log.ipynb"
-browser = harness.browser  # the e2e tier's Chromium: its flags, and what to install if missing
 
 
 @pytest.fixture(scope="module")
