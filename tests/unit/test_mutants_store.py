@@ -92,3 +92,36 @@ def test_a_store_another_program_holds_locked_is_unavailable_not_damaged(tmp_hom
         holder.close()
     assert not isinstance(caught.value, CorruptStoreError)
     assert caught.value.key == "store.unavailable"
+
+
+# ---- backups are ordered by time, and a damaged store's message keeps its detail -------------
+def test_backups_are_listed_newest_first_by_time_not_by_name(tmp_path):
+    file = tmp_path / "oneonone.sqlite3"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    dated = folder / "oneonone-2026-01-05.sqlite3"
+    before = folder / "oneonone-before-v2.sqlite3"  # sorts after the dated copy by name
+    for path, when in ((before, 1_000_000), (dated, 2_000_000)):
+        path.write_bytes(b"")
+        os.utime(path, (when, when))
+    assert backups.all_backups(file) == [dated, before]
+
+
+def test_a_damaged_store_without_a_good_backup_keeps_the_detail(tmp_path):
+    error = backups.corrupt(tmp_path / "oneonone.sqlite3", "0 bytes", key="store.empty_file")
+    assert error.key == "store.empty_file_no_backup"
+    assert error.values["detail"] == "0 bytes"
+
+
+def test_a_damaged_store_with_a_good_backup_keeps_the_detail(tmp_home):
+    with Store.open() as store:
+        store.add_meeting(meeting())
+        good = store.backup_daily()
+        file = store.path
+    error = backups.corrupt(file, "file is not a database")
+    assert error.key == "store.corrupt"
+    assert error.values == {
+        "path": str(file),
+        "detail": "file is not a database",
+        "backup": str(good),
+    }
