@@ -1,13 +1,15 @@
 """Helpers that several unit-test files share: a module they import, so each is written once.
 
 :func:`run` calls the ``oneonone`` command in this process, as a user would at a terminal;
-:func:`load_script` loads a script that is not a module of the package (``tools/nav.py``,
+:func:`run_alone` runs a coroutine on a loop of its own; :func:`load_script` loads a script that is not a module of the package (``tools/nav.py``,
 ``tests/unit/hostile/make_corpus.py``). The throw-away home every test runs in is the
 ``tmp_home`` fixture of ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import importlib.util
 import re
 from pathlib import Path
@@ -49,3 +51,11 @@ def strings_in(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for v in value for s in strings_in(v)]
     return []
+
+
+def run_alone(coroutine):
+    """Run ``coroutine`` on its own loop in a thread: the browser tests that ran before in the
+    same process (as in `make test`) may have left an event loop running in this thread, where
+    ``asyncio.run`` refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -6,8 +6,6 @@ Each test names a promise of workshop mode (issue 17). Expected values are worke
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import hashlib
 import logging
 import os
@@ -17,18 +15,13 @@ from types import SimpleNamespace
 import pytest
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from kit_helpers import run_alone
 from tornado.web import HTTPError
 
 from oneonone_kit.ui import session
 from oneonone_kit.web import guard, webapp, workshop
 
 ANN, BOB = "A" * 43, "B" * 43
-
-
-def run_alone(coroutine):
-    """Run ``coroutine`` on its own loop in a thread (a browser test may have left one running)."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def cookie_of(participant: str) -> str:

@@ -4,13 +4,13 @@ widgets between widgets that look alike."""
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from kit_helpers import run_alone
 
 from oneonone_kit.web import ending, webapp
 from oneonone_kit.web import kernel as app_kernel
@@ -60,7 +60,7 @@ def _collect(renderer, fail: bool, kernel_id: str = "k-1") -> list[tuple[str, ob
         pieces = ending.ending(renderer, _snippets(fail), kernel_id, webapp.page_lang)
         return [piece async for piece in pieces]
 
-    return asyncio.run(run())
+    return run_alone(run())
 
 
 def test_a_page_that_renders_passes_through_untouched():

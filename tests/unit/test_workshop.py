@@ -3,9 +3,7 @@ ownership, the guard, limits."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import concurrent.futures
 import hashlib
 import hmac
 import os
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from kit_helpers import run_alone
 from traitlets.config import Config
 
 from oneonone_kit.errors import UnknownLanguageError
@@ -26,13 +25,6 @@ from oneonone_kit.web import room as door
 from oneonone_kit.web import webapp, workshop
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_alone(coroutine):
-    """Run ``coroutine`` on its own loop in a thread: the browser tests that ran before in the
-    same process may have left an event loop running in this thread."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _mode(path: Path) -> int:
