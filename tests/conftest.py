@@ -47,3 +47,20 @@ def browser():
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def room(tmp_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Workshop mode with a private stores folder, as the server prepares it."""
+    from oneonone_kit.ui import session
+    from oneonone_kit.web import workshop
+
+    folder = tmp_path / "stores"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("ONEONONE_MODE", "workshop")
+    monkeypatch.setenv(workshop.STORES_ENV, str(folder))
+    monkeypatch.delenv(workshop.PARTICIPANT_ENV, raising=False)
+    monkeypatch.delenv(workshop.HOURS_ENV, raising=False)
+    session.reset()
+    yield folder
+    session.reset()

@@ -24,21 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, TODAY, VoilaServer, wait_rendered  # noqa: E402
-
-from oneonone_kit.env import LANGUAGES  # noqa: E402
-from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, DOC_PAGES, EXERCISES  # noqa: E402
-
-
-def every_page() -> list[tuple[str, str]]:
-    """(notebook path from the repository root, query) for every page in every language."""
-    pages = []
-    for lang in LANGUAGES:
-        pages.append(("notebooks/start.ipynb", f"lang={lang}"))
-        pages += [(page.path(lang), "") for page in (*CHAPTERS, *EXERCISES)]
-        pages.append((f"notebooks/{COHORT_PAGE}", f"lang={lang}"))
-        pages += [(f"notebooks/{lang}/{doc}", "") for doc in DOC_PAGES]
-    return pages
+from conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TODAY,
+    VoilaServer,
+    every_page,
+    wait_rendered,
+)
 
 
 def named_pages(names: list[str]) -> list[tuple[str, str]]:

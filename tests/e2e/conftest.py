@@ -274,3 +274,19 @@ def watch(browser) -> Iterator[PageWatch]:
     # A page error, console error or outside request after the last assertion still fails.
     context.close()
     assert not watcher.errors, watcher.errors
+
+
+def every_page() -> list[tuple[str, str]]:
+    """(notebook from the repository root, query) for each page the app serves, in every
+    language: start page, chapters, exercises, group view and the text pages made from docs/
+    (tools/doc_pages.py). The layout test and tools/screenshots.py both go through it."""
+    from oneonone_kit.env import LANGUAGES
+    from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, DOC_PAGES, EXERCISES
+
+    found = []
+    for lang in LANGUAGES:
+        found.append(("notebooks/start.ipynb", f"lang={lang}"))
+        found += [(page.path(lang), "") for page in (*CHAPTERS, *EXERCISES)]
+        found.append((f"notebooks/{COHORT_PAGE}", f"lang={lang}"))
+        found += [(f"notebooks/{lang}/{doc}", "") for doc in DOC_PAGES]
+    return found

@@ -8,9 +8,7 @@ page renders once and is measured at 1280 px and at 390 px.
 from __future__ import annotations
 
 import pytest
-
-from oneonone_kit.env import LANGUAGES
-from oneonone_kit.pages import CHAPTERS, COHORT_PAGE, DOC_PAGES, EXERCISES
+from conftest import every_page
 
 pytestmark = pytest.mark.e2e
 
@@ -77,18 +75,6 @@ SIDEWAYS = """() => {
   }
   return out;
 }"""
-
-
-def every_page() -> list[tuple[str, str]]:
-    """(notebook from the repository root, query) for each page of the workbook, the text
-    pages made from docs/ (tools/doc_pages.py) included."""
-    found = []
-    for lang in LANGUAGES:
-        found.append(("notebooks/start.ipynb", f"lang={lang}"))
-        found += [(page.path(lang), "") for page in (*CHAPTERS, *EXERCISES)]
-        found.append((f"notebooks/{COHORT_PAGE}", f"lang={lang}"))
-        found += [(f"notebooks/{lang}/{doc}", "") for doc in DOC_PAGES]
-    return found
 
 
 def _id(page: tuple[str, str]) -> str:

@@ -18,7 +18,6 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from kit_helpers import run_alone
 from tornado.web import HTTPError
 
-from oneonone_kit.ui import session
 from oneonone_kit.web import guard, webapp, workshop
 
 ANN, BOB = "A" * 43, "B" * 43
@@ -197,16 +196,9 @@ def test_a_participants_file_is_named_by_40_hex_characters_of_a_hash(tmp_path):
 
 # ---- where the data lives, and the 12-hour sweep ----------------------------------------------
 @pytest.fixture
-def stores(tmp_home, tmp_path, monkeypatch):
-    folder = tmp_path / "stores"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    monkeypatch.setenv(workshop.STORES_ENV, str(folder))
-    monkeypatch.delenv(workshop.HOURS_ENV, raising=False)
-    monkeypatch.delenv(workshop.PARTICIPANT_ENV, raising=False)
-    session.reset()
-    yield folder
-    session.reset()
+def stores(room):
+    """The workshop stores folder (the `room` fixture of tests/conftest.py)."""
+    return room
 
 
 def test_a_participant_with_a_memory_folder_keeps_data_for_all_their_pages(stores, monkeypatch):

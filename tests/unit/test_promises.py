@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_workshop import as_participant, room, server_env
+from test_workshop import as_participant, server_env
 from test_workshop_hook import (
     FIRST_CELL,
     cells,
@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
 SECRET = "SAM-TOLD-ME-ABOUT-THE-DIVORCE"
 
-# fixtures shared with test_workshop and test_workshop_hook
-__all__ = ["https_room", "live", "live_room", "room", "server", "server_env"]
+# fixtures shared with test_workshop and test_workshop_hook (room comes from tests/conftest.py)
+__all__ = ["https_room", "live", "live_room", "server", "server_env"]
 
 
 def note(person: str, day: dt.date, notes: str = "") -> Meeting:

@@ -31,20 +31,6 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.fixture
-def room(tmp_home, tmp_path, monkeypatch) -> Path:
-    """Workshop mode with a private stores folder, as the server prepares it."""
-    folder = tmp_path / "stores"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("ONEONONE_MODE", "workshop")
-    monkeypatch.setenv(workshop.STORES_ENV, str(folder))
-    monkeypatch.delenv(workshop.PARTICIPANT_ENV, raising=False)
-    monkeypatch.delenv(workshop.HOURS_ENV, raising=False)
-    session.reset()
-    yield folder
-    session.reset()
-
-
 def as_participant(monkeypatch, secret: str) -> None:
     """A fresh kernel of the participant ``secret`` (the server passes the verified id)."""
     session.reset()
