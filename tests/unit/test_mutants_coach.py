@@ -294,3 +294,11 @@ def test_a_leading_question_gets_the_open_rewrite(question, lang, rewrite):
 def test_a_word_ending_in_ing_decides_the_language_when_no_frequent_word_does():
     # No word of either list; "feeling" ends in -ing, so English beats the default.
     assert detect_language("Feeling okay?", default="nl") == "en"
+
+
+# ---- an offer with an aside in the middle ------------------------------------------------------
+def test_an_offer_split_by_an_aside_is_still_an_offer():
+    # "als ik ... vertel" spans the commas of the aside "als je dat wilt".
+    question = "Zou het je helpen als ik, als je dat wilt, vertel hoe ik het heb aangepakt?"
+    result = classify(question, "nl")
+    assert (result.label, result.cue) == ("offer", "zou het helpen als ik vertel")
