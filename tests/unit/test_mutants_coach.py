@@ -302,3 +302,10 @@ def test_an_offer_split_by_an_aside_is_still_an_offer():
     question = "Zou het je helpen als ik, als je dat wilt, vertel hoe ik het heb aangepakt?"
     result = classify(question, "nl")
     assert (result.label, result.cue) == ("offer", "zou het helpen als ik vertel")
+
+
+@pytest.mark.parametrize(("question", "lang"), [("Okay I?", "en"), ("Goed u?", "nl")])
+def test_a_half_typed_turn_of_a_filler_and_one_letter_is_unsure_not_closed(question, lang):
+    # Nothing after the filler but a single letter: no form to judge, so the coach says it
+    # is unsure rather than call the letter the start of a closed question.
+    assert classify(question, lang).label == "unsure"
