@@ -170,7 +170,7 @@ def serve(path: Path, parent: int, warm: tuple[str, ...] = ()) -> None:
     _warm_up(warm)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(str(path))
-    listener.listen(64)
+    listener.listen(256)  # a whole room may open its pages at the same moment
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_r, False)
     os.set_blocking(wake_w, False)
