@@ -220,6 +220,14 @@ def test_a_meeting_held_after_today_is_refused_judged_against_the_given_today():
     ]
 
 
+def test_a_record_problem_keeps_its_details_in_the_message():
+    problem = refusal(export(meetings=[meeting(date="2026-02-30")]))
+    assert problem.row_messages("en") == [
+        "Meetings, item 1, Date: '2026-02-30' is not a date we can read: use YYYY-MM-DD, "
+        "e.g. 2026-03-03."
+    ]
+
+
 def test_every_problem_of_one_record_is_listed_with_its_field():
     problem = refusal(export(meetings=[meeting(), {"person": "", "planned_minutes": 30}]))
     assert rows(problem) == [
