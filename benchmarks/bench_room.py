@@ -177,6 +177,7 @@ class Room:
     page: str
     times: list[float] = field(default_factory=list)
     failed: int = 0
+    why_failed: list[str] = field(default_factory=list)  # one line per failed page
     cpu_per_page: float = 0.0
     kernel_mb: float = 0.0
     peak_mb: float = 0.0
@@ -188,6 +189,18 @@ def percentile(values: list[float], share: float) -> float:
         return float("nan")
     ordered = sorted(values)
     return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+def failure(status: int, text: str, kernel: re.Match | None) -> str:
+    """One line on why a page failed: its status, and its error's last line or the page's
+    title."""
+    if "Traceback" in text:
+        tail = text[text.index("Traceback") :]
+        error = re.search(r"\n\s*([A-Za-z_.]*(?:Error|Exception)\b[^\n<]{0,160})", tail)
+        return f"HTTP {status}, traceback: {error.group(1) if error else tail[:160]!r}"
+    title = re.search(r"<title>(.*?)</title>", text, re.S)
+    shown = " ".join((title.group(1) if title else text[:160]).split())
+    return f"HTTP {status}, {'no kernel id, ' if kernel is None else ''}page: {shown!r}"
 
 
 def open_room(server, size: int, label: str, notebook: str) -> Room:
@@ -207,10 +220,16 @@ def open_room(server, size: int, label: str, notebook: str) -> Room:
     def participant(cookie: str) -> tuple[float | None, str | None]:
         barrier.wait()
         begin = time.perf_counter()
-        status, _, body = _fetch(url, cookie)
+        try:
+            status, _, body = _fetch(url, cookie)
+        except OSError as error:  # the connection itself failed (refused, reset, timed out)
+            room.why_failed.append(f"after {time.perf_counter() - begin:.1f} s: {error!r}")
+            return None, None
         took = time.perf_counter() - begin
-        found = KERNEL_ID.search(body.decode("utf-8", "replace"))
-        if status != 200 or found is None or b"Traceback" in body:
+        text = body.decode("utf-8", "replace")
+        found = KERNEL_ID.search(text)
+        if status != 200 or found is None or "Traceback" in text:
+            room.why_failed.append(f"after {took:.1f} s: {failure(status, text, found)}")
             return None, found.group(1) if found else None
         return took, found.group(1)
 
@@ -287,6 +306,7 @@ def describe(room: Room) -> str:
         f"p95 {percentile(room.times, 0.95):.1f} s, max {max(room.times or [0]):.1f} s, "
         f"{room.cpu_per_page:.2f} CPU-s/page, kernel {room.kernel_mb:.0f} MB, "
         f"peak {room.peak_mb:.0f} MB, {room.failed} failed"
+        + "".join(f"\n  failed {why}" for why in room.why_failed)
     )
 
 
