@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import statistics
 import sys
 import tempfile
@@ -63,6 +64,7 @@ KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')
 SAMPLE_S = 0.2
 # A kernel's command line names one of these (share/jupyter/kernels/python3, or ipykernel's own).
 KERNEL_MARKS = {"oneonone_kit.web.kernel", "ipykernel_launcher"}
+FORKS_MARK = "oneonone_kit.web.forks"  # the process the app's page kernels are forked from
 PARTICIPANT_COOKIE = "oneonone_participant"  # oneonone_kit.web.workshop.COOKIE
 
 
@@ -133,25 +135,40 @@ def leave(server, kernel: str, cookie: str) -> int:
 
 # ---- the server's processes ------------------------------------------------------------------
 def kernels(server) -> list[psutil.Process]:
-    found = []
+    """The processes that run a page's kernel: the forks of the server's forking process
+    (oneonone_kit/web/forks.py), or kernels started on their own when it does not run. A
+    fork's launcher (the process Voila knows as the kernel) only waits for it: counted in the
+    room's RSS and CPU, not here."""
+    forked, alone = [], []
     for child in psutil.Process(server.proc.pid).children(recursive=True):
         try:
-            if KERNEL_MARKS & set(child.cmdline()):
-                found.append(child)
+            line = child.cmdline()
+            if FORKS_MARK in line:
+                forked += child.children()
+            elif KERNEL_MARKS & set(line) and not _waits_for_a_fork(child):
+                alone.append(child)
         except psutil.Error:
             continue
-    return found
+    return forked + alone
+
+
+def _waits_for_a_fork(process: psutil.Process) -> bool:
+    """A launcher connected to the forking process (a Unix socket), not a kernel itself."""
+    try:
+        return any(c.family == socket.AF_UNIX for c in process.net_connections("unix"))
+    except (psutil.Error, AttributeError):
+        return False
 
 
 def server_cpu(server) -> float:
-    """CPU-seconds of Voila, its ended (reaped) children and its running ones."""
+    """CPU-seconds of Voila and every process under it, running or ended (an ended process's
+    time is in its parent's children_* once reaped: the forking process reaps its forks)."""
     main = psutil.Process(server.proc.pid)
-    times = main.cpu_times()
-    total = times.user + times.system + times.children_user + times.children_system
-    for child in main.children(recursive=True):
+    total = 0.0
+    for proc in [main, *main.children(recursive=True)]:
         try:
-            own = child.cpu_times()
-            total += own.user + own.system
+            times = proc.cpu_times()
+            total += times.user + times.system + times.children_user + times.children_system
         except psutil.Error:
             continue
     return total

@@ -32,7 +32,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from .. import env
 from ..i18n import DEFAULT_LANG, UnknownLanguageError, choose_lang, setting_note, t
-from . import ending, room, workshop
+from . import ending, forks, room, workshop
 from .room import RETRY_ARG, ROOM_ARG, ROOM_CODE_ENV
 
 TEMPLATE = "oneonone"
@@ -43,6 +43,8 @@ STORES_PREFIX = "oneonone-workshop-"
 RAM_DIR_ENV = "ONEONONE_RAM_DIR"
 DEFAULT_RAM_DIR = "/dev/shm"
 MAX_PAGES_ENV = "ONEONONE_WORKSHOP_MAX_PAGES"
+# What a forked page kernel has imported before its page asks (web/forks.py): the pages' modules.
+PAGE_MODULES = ("oneonone_kit.ui.*",)
 DEFAULT_MAX_PAGES = 120  # about 100 MB per open page: roughly 12 GB for a full room
 PARTICIPANT_PAGES_ENV = "ONEONONE_WORKSHOP_PARTICIPANT_PAGES"
 DEFAULT_PARTICIPANT_PAGES = 12  # every chapter and a few exercises open at once
@@ -337,6 +339,8 @@ def prelaunch_hook(req: Any, notebook: Any, cwd: str) -> Any:
         raise HTTPError(400, "%s", error.message(DEFAULT_LANG), reason="Unknown language") from None
     if not any(cell.cell_type == "code" for cell in notebook.cells):
         with_stylesheet(notebook)
+    # From now on page kernels are forked from one process that imported them (web/forks.py).
+    forks.start(warm=PAGE_MODULES)
     if not env.is_workshop():
         return notebook
     participant = _ensure_participant(req, lang)
