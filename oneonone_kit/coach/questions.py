@@ -356,7 +356,7 @@ def classify(question: str, lang: str | None = None) -> Feedback:
             "leading", "leading", t("coach.rewrite.view", code), rule.cue if rule else "toch"
         )
 
-    rule, _ = _match(_OFFER[code], questions, code, anywhere=False)
+    rule, _ = _match(_OFFER[code], questions, code, anywhere=True)
     if rule:
         return feedback("offer", "offer", None, rule.cue)
 
