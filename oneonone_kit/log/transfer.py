@@ -111,7 +111,7 @@ def read_json(source: str | os.PathLike | bytes, today: _dt.date | None = None) 
     parsed = Parsed()
     total = sum(len(v) for k, v in data.items() if k in SECTIONS and isinstance(v, list))
     if total > MAX_ROWS:
-        raise ImportProblem("import.too_many_rows", max=MAX_ROWS)
+        raise ImportProblem("import.too_many_items", max=MAX_ROWS)
     for kind in SECTIONS:
         items = data.get(kind, [])
         if not isinstance(items, list):

@@ -149,9 +149,12 @@ def test_one_row_over_the_limit_across_sections_is_refused_naming_the_limit(monk
         commitments=[commitment("c-1"), commitment("c-2")],
     )
     problem = refusal(payload)
-    assert problem.key == "import.too_many_rows"
-    # The values, not the words: the shared message still says "CSV" for a JSON file too.
+    assert problem.key == "import.too_many_items"
     assert problem.values == {"max": 3, "count": 0}
+    assert problem.message("en") == (
+        "The file holds more than 3 items (meetings, commitments and the rest together); "
+        "split it into smaller files."
+    )
 
 
 def test_settings_and_section_text_do_not_count_as_rows(monkeypatch):

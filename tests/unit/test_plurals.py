@@ -39,6 +39,7 @@ NEVER_ONE = {
     "error.too_long",
     "error.bad_uid",
     "import.too_many_rows",
+    "import.too_many_items",
     "import.too_deep",
     "case.score",  # the number of cases
     "case.score_none",
