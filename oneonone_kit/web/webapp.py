@@ -134,6 +134,8 @@ def configure(c: Any, root: str | os.PathLike) -> None:
     c.VoilaConfiguration.prelaunch_hook = prelaunch_hook
     for name, value in CULLING[mode()].items():
         setattr(c.MappingKernelManager, name, value)
+    if kernels_on_unix_sockets():
+        c.KernelManager.transport = "ipc"
     if env.is_workshop():
         max_pages()  # a bad setting stops the server now, not at the first participant
         max_participant_pages()
@@ -156,6 +158,27 @@ def configure(c: Any, root: str | os.PathLike) -> None:
             os.environ[workshop.STORES_ENV] = str(folder)
         else:
             os.environ.pop(workshop.STORES_ENV, None)
+
+
+# Voila's private folder for kernel files (tempfile.mkdtemp(prefix="voila_") in its temp folder)
+# and the longest socket a kernel makes there: "kernel-<36-character id>-ipc-5".
+_IPC_SOCKET_CHARS = len("/voila_12345678/kernel-") + 36 + len("-ipc-5")
+_UNIX_SOCKET_MAX = 100  # Linux allows 107 bytes, macOS 103: a margin below both
+
+
+def kernels_on_unix_sockets() -> bool:
+    """Whether a standalone Voila's kernels listen on Unix sockets in Voila's private folder
+    (mode 0700) instead of TCP ports on 127.0.0.1. With ports, a room of 60 opening at once
+    lost a page now and then: jupyter_client picks a free port, and before the kernel binds it
+    the server's own connections to other kernels may take it ("Address already in use").
+    Sockets cannot collide, and no other account on the machine can reach a kernel through
+    them. Not on Windows, nor where the temp folder's path would make a socket's name too long
+    (then ports, as before). A server extension (JupyterLab, JupyterHub) keeps its own."""
+    import tempfile
+
+    if os.name != "posix":
+        return False
+    return len(tempfile.gettempdir()) + _IPC_SOCKET_CHARS <= _UNIX_SOCKET_MAX
 
 
 def compile_package(folder: str | os.PathLike | None = None) -> bool:

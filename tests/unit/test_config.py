@@ -30,7 +30,7 @@ def _voila_config(mode: str) -> dict:
         "print(json.dumps({'show_tracebacks': v.show_tracebacks, 'template': v.template,"
         " 'hook': callable(v.prelaunch_hook), 'headers': list(v.get('http_header_envs', [])),"
         " 'cull': [k.cull_idle_timeout, k.cull_interval, k.cull_connected],"
-        " 'allow': list(v.file_allowlist)}))"
+        " 'allow': list(v.file_allowlist), 'transport': c.KernelManager.get('transport', 'tcp')}))"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("ONEONONE_")}
     env.update(ONEONONE_MODE=mode, ONEONONE_RAM_DIR=str(ROOT / "no-such-folder"))
@@ -47,6 +47,22 @@ def test_voila_hides_tracebacks_and_culls_idle_kernels():
     idle, interval, connected = config["cull"]
     assert idle > 0 and interval > 0 and connected is True
     assert config["headers"] == []  # cookies reach the kernels in workshop mode only
+
+
+def test_kernels_listen_on_unix_sockets_not_ports():
+    # No port race in a room opening at once, and no other account reaches a kernel (webapp).
+    assert _voila_config("")["transport"] == "ipc"
+    assert _voila_config("workshop")["transport"] == "ipc"
+
+
+def test_a_temp_folder_too_deep_for_a_socket_name_keeps_ports(monkeypatch, tmp_path):
+    from oneonone_kit.web import webapp
+
+    deep = tmp_path / ("d" * 60)
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(deep))
+    assert webapp.kernels_on_unix_sockets() is False
+    monkeypatch.setattr("tempfile.gettempdir", lambda: "/tmp")
+    assert webapp.kernels_on_unix_sockets() is True
 
 
 def test_workshop_server_culls_sooner_and_passes_the_cookie_header():
