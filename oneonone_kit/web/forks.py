@@ -1,11 +1,11 @@
 """Page kernels forked from one process that has already imported what every kernel imports.
 
-Each page of the app starts a kernel of its own, and each kernel used to start Python afresh and
-import IPython's kernel, ipywidgets and the kit before it ran its first cell: about 0.3 of a
-page's 0.5 to 0.8 server CPU-seconds (benchmarks/bench_room.py). Here one process, started with
-the Voila server (:func:`start`, called when the server's first page opens), imports all of that once and then
-waits. A page's kernel program (:mod:`oneonone_kit.web.kernel`, then a small launcher) asks it for
-a kernel over a Unix socket; it forks, and the fork becomes that page's kernel.
+Each page of the app starts a kernel of its own, and each kernel used to start Python afresh
+and import IPython's kernel, ipywidgets and the kit before it ran its first cell: about 0.3 of
+a page's 0.5 to 0.9 server CPU-seconds (benchmarks/bench_room.py). Here one process, started
+by the Voila server when its first page opens (:func:`start`), imports all of that once and
+then waits. A page's kernel program (:mod:`oneonone_kit.web.kernel`, then a small launcher)
+asks it for a kernel over a Unix socket; it forks, and the fork becomes that page's kernel.
 
 Isolation is as before: the fork takes the launcher's whole environment (in workshop mode the
 participant the server verified), its working folder, its standard streams and its arguments,
@@ -17,9 +17,8 @@ The launcher stays the process Voila knows as the kernel: signals sent to it (in
 terminate) are passed on, it ends with the fork's exit code, and when it is killed the fork
 is killed too (the forking process sees the launcher's connection close). When this process
 stops, its forks stop with it. When it is not running or does not answer, the launcher starts
-an ordinary kernel, as without it.
-
-JupyterLab, Binder and JupyterHub start their own kernels and never use it.
+an ordinary kernel, as without it. Kernels started from another kernel spec (JupyterLab's own
+ipykernel) never use it.
 """
 
 from __future__ import annotations
@@ -72,6 +71,7 @@ def start(warm: tuple[str, ...] = ()) -> Path | None:
             start_new_session=True,  # a Ctrl-C at the server's terminal is the server's alone
         )
     except OSError as error:
+        folder.rmdir()
         print(f"oneonone: kernels start one by one ({error})", file=sys.stderr, flush=True)
         return None
     os.environ[SOCKET_ENV] = str(path)
@@ -207,7 +207,7 @@ def serve(path: Path, parent: int, warm: tuple[str, ...] = ()) -> None:
 
 
 def _accept(conn: socket.socket, selector: Any, forks: dict, keep: list[Any]) -> None:
-
+    """Check a launcher's request and fork its kernel; a refused request only closes."""
     fds: list[int] = []
     try:
         conn.settimeout(5)
