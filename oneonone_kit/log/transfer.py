@@ -39,6 +39,15 @@ class Item(NamedTuple):
         return t("import.item", lang, section=field_label(self.section, lang), index=self.index)
 
 
+class CsvRow(NamedTuple):
+    """Where a CSV record sits: its row, counted as the messages count rows ("row 2")."""
+
+    number: int
+
+    def message(self, lang: str | None = None) -> str:
+        return t("import.at_row", lang, row=self.number)
+
+
 @dataclass
 class Parsed:
     """A checked file, ready to write: records per kind, where each came from, settings."""
@@ -180,8 +189,10 @@ def _duplicates(parsed: Parsed) -> list[RowProblem]:
             if first is None:
                 seen[(table, record.uid)] = row
                 continue
-            # an Item says its section ("Experiments, item 2"): a uid may repeat across sections
-            values = {"uid": record.uid, "first": first}
+            # an Item says its section ("Experiments, item 2"): a uid may repeat across sections;
+            # a CSV row says that it is a row ("first at row 2", not a bare "first at 2")
+            where = CsvRow(first) if isinstance(first, int) else first
+            values = {"uid": record.uid, "first": where}
             problems.append(RowProblem(row, "uid", "import.duplicate_uid", values))
     return problems
 

@@ -440,6 +440,23 @@ def test_a_uid_repeated_in_another_section_names_both_sections(tmp_home):
     ]
 
 
+def test_a_uid_repeated_in_a_csv_names_the_first_row_as_a_row_in_both_languages(tmp_home):
+    # it said "(first at 2)": a bare number next to "Row 3"
+    text = (
+        "date,person,planned_minutes,uid\r\n"
+        "2026-03-02,Ann,30,twice\r\n"
+        "2026-03-09,Ann,30,twice\r\n"
+    )
+    with pytest.raises(ImportProblem) as info:
+        transfer.read_csv(text.encode("utf-8"), today=TODAY)
+    assert info.value.row_messages("en") == [
+        "Row 3, ID: The ID twice appears more than once in this file (first at row 2)."
+    ]
+    assert info.value.row_messages("nl") == [
+        "Rij 3, ID: De ID twice komt meer dan eens voor in dit bestand (eerst bij rij 2)."
+    ]
+
+
 def test_a_uid_repeated_in_one_section_names_that_section(tmp_home):
     records = demo_records(TODAY)
     with Store.memory() as source:

@@ -153,7 +153,7 @@ def test_defect_3_imports_never_overwrite_or_delete_without_saying_so(tmp_home, 
     assert code != 0 and out == ""
     assert (
         "999 problems found" in err
-        and "Row 3, ID: The ID same-uid appears more than once in this file (first at 2)" in err
+        and "Row 3, ID: The ID same-uid appears more than once in this file (first at row 2)" in err
     )
     with Store.open() as store:
         assert store.counts() == before
