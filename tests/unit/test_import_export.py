@@ -443,9 +443,7 @@ def test_a_uid_repeated_in_another_section_names_both_sections(tmp_home):
 def test_a_uid_repeated_in_a_csv_names_the_first_row_as_a_row_in_both_languages(tmp_home):
     # it said "(first at 2)": a bare number next to "Row 3"
     text = (
-        "date,person,planned_minutes,uid\r\n"
-        "2026-03-02,Ann,30,twice\r\n"
-        "2026-03-09,Ann,30,twice\r\n"
+        "date,person,planned_minutes,uid\r\n2026-03-02,Ann,30,twice\r\n2026-03-09,Ann,30,twice\r\n"
     )
     with pytest.raises(ImportProblem) as info:
         transfer.read_csv(text.encode("utf-8"), today=TODAY)
