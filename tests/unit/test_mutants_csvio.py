@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from oneonone_kit.errors import ImportProblem
@@ -123,3 +125,92 @@ def test_one_unknown_column_is_named_in_the_singular_with_the_columns_allowed():
     assert problem.message("en") == (
         f"The CSV has a column we do not know: colour. Allowed: {ALL_COLUMNS}."
     )
+
+
+def test_two_unknown_columns_are_named_separated_by_a_comma_and_a_space():
+    # One unknown column never shows the separator; two do.
+    problem = refusal(b"date,person,planned_minutes,colour,size\r\n2026-01-05,Sam,30,red,L\r\n")
+    assert problem.message("en") == (
+        f"The CSV has columns we do not know: colour, size. Allowed: {ALL_COLUMNS}."
+    )
+
+
+# ---- the number of rows ----------------------------------------------------------------------
+def rows_of(count: int) -> bytes:
+    """A header and ``count`` meetings of Sam, a week apart from 5 Jan 2026, as a sheet saves."""
+    days = ["2026-01-05", "2026-01-12", "2026-01-19"]
+    return b"date,person,planned_minutes\r\n" + b"".join(
+        f"{day},Sam,30\r\n".encode() for day in days[:count]
+    )
+
+
+def test_a_file_with_exactly_the_most_rows_allowed_is_read(monkeypatch):
+    monkeypatch.setattr(csvio, "MAX_ROWS", 2)
+    assert [m.date.isoformat() for m in csvio.meetings_from_csv(rows_of(2))] == [
+        "2026-01-05",
+        "2026-01-12",
+    ]
+
+
+def test_a_file_one_row_over_the_most_allowed_is_refused_naming_the_limit(monkeypatch):
+    monkeypatch.setattr(csvio, "MAX_ROWS", 2)
+    problem = refusal(rows_of(3))  # the header is not counted: 3 meetings, 1 too many
+    assert problem.key == "import.too_many_rows"
+    assert problem.values == {"max": 2, "count": 0}
+    assert problem.message("en") == "The CSV has more than 2 rows; split it into smaller files."
+
+
+# ---- blank rows and the demo column ----------------------------------------------------------
+def test_a_blank_row_in_the_middle_is_skipped_and_the_rows_after_it_are_read():
+    # A spreadsheet saves an emptied row as commas only.
+    payload = b"date,person,planned_minutes\r\n2026-01-05,Sam,30\r\n,,\r\n2026-01-12,Ana,45\r\n"
+    meetings, lines = csvio.meetings_from_csv(payload, with_lines=True)
+    assert [(m.person, m.planned_minutes) for m in meetings] == [("Sam", 30), ("Ana", 45)]
+    assert lines == [2, 4]
+
+
+def test_demo_written_as_a_spreadsheet_boolean_in_capitals_is_read_as_yes_or_no():
+    # Excel and LibreOffice save a boolean cell as TRUE / FALSE.
+    payload = (
+        b"date,person,planned_minutes,demo\r\n"
+        b"2026-01-05,Sam,30,TRUE\r\n2026-01-12,Sam,30,FALSE\r\n2026-01-19,Sam,30,true\r\n"
+    )
+    assert [m.demo for m in csvio.meetings_from_csv(payload)] == [True, False, True]
+
+
+def test_a_demo_cell_that_is_not_yes_or_no_is_refused_naming_the_demo_column_and_its_row():
+    payload = b"date,person,planned_minutes,demo\r\n2026-01-05,Sam,30,yes\r\n"
+    problem = refusal(payload)
+    assert problem.key == "import.refused"
+    assert [(r.row, r.field, r.key, r.values) for r in problem.rows] == [
+        (2, "demo", "error.not_yes_no", {"value": "yes"})
+    ]
+
+
+def test_a_long_demo_cell_is_quoted_cut_to_its_first_40_characters():
+    cell = "abcdefghij" * 4 + "XYZ"  # 43 characters; the first 40 are the four "abcdefghij"
+    payload = f"date,person,planned_minutes,demo\r\n2026-01-05,Sam,30,{cell}\r\n".encode()
+    problem = refusal(payload)
+    assert problem.rows[0].values == {"value": "abcdefghij" * 4}
+
+
+def test_every_row_with_a_bad_demo_cell_is_listed_not_only_the_first():
+    payload = (
+        b"date,person,planned_minutes,demo\r\n"
+        b"2026-01-05,Sam,30,yes\r\n2026-01-12,Sam,30,1\r\n2026-01-19,Sam,30,no\r\n"
+    )
+    problem = refusal(payload)
+    assert [(r.row, r.values["value"]) for r in problem.rows] == [(2, "yes"), (4, "no")]
+
+
+# ---- today -----------------------------------------------------------------------------------
+def test_a_date_more_than_a_year_after_today_is_refused_as_a_typo():
+    # 5 Jan 2026 + 366 days is 6 Jan 2027: 2027-01-06 is still allowed, 2027-01-07 is not.
+    payload = (
+        b"date,person,planned_minutes,status\r\n"
+        b"2027-01-06,Sam,30,rescheduled\r\n2027-01-07,Sam,30,rescheduled\r\n"
+    )
+    with pytest.raises(ImportProblem) as caught:
+        csvio.meetings_from_csv(payload, today=datetime.date(2026, 1, 5))
+    problem = caught.value
+    assert [(r.row, r.field, r.key) for r in problem.rows] == [(3, "date", "error.date_far_future")]

@@ -125,3 +125,51 @@ def test_a_damaged_store_with_a_good_backup_keeps_the_detail(tmp_home):
         "detail": "file is not a database",
         "backup": str(good),
     }
+
+
+# ---- where backups are written ---------------------------------------------------------------
+def test_a_log_on_a_drive_that_refuses_chmod_still_gets_its_daily_backup(tmp_home, monkeypatch):
+    # A FAT-formatted USB stick or some network shares refuse chmod with EPERM: the backup is
+    # still written, only without the private permissions.
+    with Store.open() as store:
+        store.add_meeting(meeting())
+        file = store.path
+
+    def refuse(self, mode):
+        raise PermissionError(1, "Operation not permitted", str(self))
+
+    monkeypatch.setattr(type(file), "chmod", refuse)
+    with Store.open(file) as store:
+        made = store.backup_daily()
+    # tmp_home's today is 2026-11-22, so the copy is log-2026-11-22 in backups/ next to the log.
+    assert made == file.parent / "backups" / f"{file.stem}-2026-11-22.sqlite3"
+    copy = sqlite3.connect(made)
+    assert copy.execute("SELECT person FROM meetings").fetchall() == [("Sam",)]
+    copy.close()
+
+
+def test_an_old_backup_another_notebook_already_rotated_out_is_no_error(tmp_home, monkeypatch):
+    # Two notebooks open on one log both rotate: the second finds the oldest copy already gone.
+    with Store.open(backup=False) as store:
+        store.add_meeting(meeting())
+        file = store.path
+    folder = file.parent / "backups"
+    folder.mkdir()
+    days = ["2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21"]
+    for day in days:
+        shutil.copy(file, folder / f"{file.stem}-{day}.sqlite3")
+    real_unlink = type(file).unlink
+
+    def other_notebook_was_first(self, missing_ok=False):
+        if self.exists():
+            os.remove(self)
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(type(file), "unlink", other_notebook_was_first)
+    with Store.open(file, backup=False) as store:
+        made = store.backup_daily()
+    # Today's copy is the sixth; five are kept, so 17 November, the oldest, is the one to go.
+    assert made.name == f"{file.stem}-2026-11-22.sqlite3"
+    assert sorted(p.name for p in folder.glob("*.sqlite3")) == [
+        f"{file.stem}-{day}.sqlite3" for day in [*days[1:], "2026-11-22"]
+    ]
