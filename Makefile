@@ -107,6 +107,8 @@ $(VENV)/.mutate: $(STAMP)
 	@touch $(VENV)/.mutate
 
 mutate: $(VENV)/.mutate
+	@# mutmut regenerates changed modules in mutants/, not the data files it copied: refresh those
+	@test ! -d mutants/oneonone_kit || $(BIN)/python -c "import shutil; shutil.copytree('oneonone_kit', 'mutants/oneonone_kit', dirs_exist_ok=True, ignore=shutil.ignore_patterns('*.py', '__pycache__'))"
 	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	$(BIN)/python tools/mutation_report.py
 

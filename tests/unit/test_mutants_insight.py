@@ -90,3 +90,53 @@ def test_focus_leaves_alone_what_cannot_take_the_focus():
     calls = []
     focus(type("Field", (), {"focus": lambda self: calls.append("focused")})())
     assert calls == ["focused"]
+
+
+# ---- follow-through over time, and the needs rotation's threshold ------------------------------
+def _promise(uid: str, *, due=None, kept=None, meeting=None):
+    from oneonone_kit.model import Commitment
+
+    return Commitment(
+        uid=uid, person="Sam", text="send the draft", due=due, kept=kept, meeting=meeting
+    )
+
+
+def test_a_commitment_with_a_due_date_is_judged_on_that_date_not_the_meetings():
+    from oneonone_kit.insight.outcomes import follow_through
+
+    made_in = held(0)  # Monday 5 January
+    kept = _promise("c-1", due=MON + dt.timedelta(days=10), kept=True, meeting=made_in.uid)
+    result = follow_through([kept], today=MON + dt.timedelta(days=20), meetings=[made_in])
+    assert result.trend.dates == (dt.date(2026, 1, 15),)
+    assert result.trend.values == (1.0,)
+
+
+def test_an_open_commitment_is_left_out_of_the_trend_until_it_is_judged():
+    from oneonone_kit.insight.outcomes import follow_through
+
+    today = MON + dt.timedelta(days=20)  # 25 January
+    kept = _promise("c-1", due=MON + dt.timedelta(days=3), kept=True)
+    still_open = _promise("c-2", due=MON + dt.timedelta(days=30))  # due 4 February: open
+    result = follow_through([kept, still_open], today=today)
+    assert result.trend.dates == (dt.date(2026, 1, 8),)
+    assert result.trend.values == (1.0,)
+    assert result.trend.rolling == (1.0,)
+
+
+def test_commitments_judged_on_the_same_day_keep_the_order_they_were_logged_in():
+    from oneonone_kit.insight.outcomes import follow_through
+
+    day = MON + dt.timedelta(days=2)
+    kept = _promise("c-1", due=day, kept=True)
+    missed = _promise("c-2", due=day, kept=False)
+    result = follow_through([kept, missed], today=MON + dt.timedelta(days=9), window=1)
+    # kept first, then missed: the rolling mean over one item reads 1.0, then 0.0
+    assert result.trend.values == (1.0, 0.0)
+    assert result.trend.rolling == (1.0, 0.0)
+
+
+def test_the_needs_rotation_carries_the_threshold_it_was_given():
+    from oneonone_kit.insight.needs import needs_rotation
+
+    rotation = needs_rotation([held(0, ("growth",))], today=MON, neglect_after=5)
+    assert rotation.neglect_after == 5
