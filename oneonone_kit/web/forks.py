@@ -62,6 +62,8 @@ def start(warm: tuple[str, ...] = ()) -> Path | None:
     nothing new."""
     if _started:
         return _started[0]
+    if not hasattr(socket, "SO_PEERCRED") or not hasattr(os, "fork"):
+        return None  # not Linux: no check of who asks for a kernel, so kernels start as before
     folder = Path(tempfile.mkdtemp(prefix="oneonone-forks-"))  # mode 0700
     path = folder / SOCKET_NAME
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -202,3 +203,12 @@ def test_the_forking_process_ends_when_its_server_is_gone(tmp_path):
         server.wait(10)
     assert _wait(lambda: not forking.is_running() or forking.status() == psutil.STATUS_ZOMBIE)
     assert not Path(first).exists()
+
+
+def test_where_the_asker_cannot_be_checked_no_forking_process_starts(monkeypatch):
+    # macOS has no SO_PEERCRED: without knowing who asks, kernels start as before
+    monkeypatch.delattr(socket, "SO_PEERCRED")
+    monkeypatch.setattr(forks, "_started", [])
+    monkeypatch.delenv(app_kernel.SOCKET_ENV, raising=False)
+    assert forks.start() is None
+    assert app_kernel.SOCKET_ENV not in os.environ
