@@ -170,6 +170,8 @@ def main() -> None:
     code = request_kernel(sys.argv[1:])
     if code is not None:
         if code < 0:  # the kernel was killed by a signal: end the same way
+            with contextlib.suppress(OSError, ValueError):  # SIGKILL has no handler to reset
+                signal.signal(-code, signal.SIG_DFL)
             os.kill(os.getpid(), -code)
         sys.exit(code)
     sys.meta_path.insert(0, NoDebugger())

@@ -212,3 +212,16 @@ def test_where_the_asker_cannot_be_checked_no_forking_process_starts(monkeypatch
     monkeypatch.delenv(app_kernel.SOCKET_ENV, raising=False)
     assert forks.start() is None
     assert app_kernel.SOCKET_ENV not in os.environ
+
+
+def test_a_fork_ended_by_a_signal_ends_its_launcher_by_the_same_signal(forking, tmp_path):
+    proc, path = forking
+    manager = _kernel(path, tmp_path)
+    try:
+        assert _run(manager, "print('up')") == "up"
+        [fork] = psutil.Process(proc.pid).children()
+        fork.send_signal(signal.SIGTERM)
+        launcher = manager.provisioner.process
+        assert launcher.wait(timeout=30) == -signal.SIGTERM  # as an ordinary kernel would end
+    finally:
+        manager.cleanup_resources()
