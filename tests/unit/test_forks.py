@@ -29,6 +29,11 @@ from oneonone_kit.web import kernel as app_kernel
 READY_S = 60
 
 
+def _ended(process: psutil.Process) -> bool:
+    """Whether ``process`` is gone (or a zombie its parent has not reaped yet)."""
+    return not process.is_running() or process.status() == psutil.STATUS_ZOMBIE
+
+
 def _wait(predicate, seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -129,7 +134,7 @@ def test_a_killed_launcher_takes_its_fork_with_it(forking, tmp_path):
         assert _run(manager, "print(1 + 1)") == "2"
         [fork] = psutil.Process(proc.pid).children()
         os.kill(manager.provisioner.process.pid, signal.SIGKILL)  # as jupyter_client's kill
-        assert _wait(lambda: not fork.is_running() or fork.status() == psutil.STATUS_ZOMBIE)
+        assert _wait(lambda: _ended(fork))
     finally:
         manager.cleanup_resources()
 
@@ -160,7 +165,7 @@ def test_when_the_forking_process_stops_its_forks_stop(forking, tmp_path):
         [fork] = psutil.Process(proc.pid).children()
         proc.terminate()
         proc.wait(10)
-        assert _wait(lambda: not fork.is_running() or fork.status() == psutil.STATUS_ZOMBIE)
+        assert _wait(lambda: _ended(fork))
         assert _wait(lambda: not manager.is_alive())  # the launcher ended too
         assert not path.exists()
     finally:
@@ -201,7 +206,7 @@ def test_the_forking_process_ends_when_its_server_is_gone(tmp_path):
     finally:
         server.kill()
         server.wait(10)
-    assert _wait(lambda: not forking.is_running() or forking.status() == psutil.STATUS_ZOMBIE)
+    assert _wait(lambda: _ended(forking))
     assert not Path(first).exists()
 
 
